@@ -1,0 +1,51 @@
+package org.zkvm.dsl.ide.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+
+/**
+ * Entry point of the zknet command line. The contract (docs/cli.md): diagnostics as
+ * {@code FILE:LINE:COL: severity [code] message}; exit 0 without errors, 1 when the model has
+ * errors, 2 for usage errors and unreadable input, 3 for an internal fault (one line, no stack
+ * trace).
+ */
+public final class Main {
+
+	private Main() {
+	}
+
+	public static void main(String[] args) {
+		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+	}
+
+	public static int run(String[] args, PrintWriter out, PrintWriter err) {
+		CommandLine commandLine = new CommandLine(new ZknetCommand());
+		commandLine.setOut(out);
+		commandLine.setErr(err);
+		commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
+			err.println("zknet: internal error (" + describe(exception) + "). This is a bug in zknet: please report it with the command and model that caused it.");
+			return ExitCodes.INTERNAL_FAULT;
+		});
+		commandLine.setParameterExceptionHandler((exception, arguments) -> {
+			err.println("zknet: " + exception.getMessage());
+			err.println("Try 'zknet " + (exception.getCommandLine().getCommandName().equals("zknet") ? "" : exception.getCommandLine().getCommandName() + " ") + "--help'.");
+			return ExitCodes.USAGE;
+		});
+		try {
+			return commandLine.execute(args);
+		} catch (RuntimeException | Error e) {
+			err.println("zknet: internal error (" + describe(e) + "). This is a bug in zknet: please report it with the command and model that caused it.");
+			return ExitCodes.INTERNAL_FAULT;
+		}
+	}
+
+	private static String describe(Throwable exception) {
+		Throwable root = exception;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		String message = root.getMessage();
+		return root.getClass().getSimpleName() + (message == null ? "" : ": " + message.lines().findFirst().orElse(""));
+	}
+}

@@ -1,0 +1,19 @@
+package org.zkvm.dsl;
+
+import org.eclipse.xtext.conversion.IValueConverterService;
+import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
+import org.zkvm.dsl.conversion.ZknetValueConverterService;
+import org.zkvm.dsl.scoping.ZknetLinkingDiagnosticMessageProvider;
+
+/** Guice bindings of the zknet runtime; see AbstractZknetRuntimeModule for the generated ones. */
+public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
+
+	@Override
+	public Class<? extends IValueConverterService> bindIValueConverterService() {
+		return ZknetValueConverterService.class;
+	}
+
+	public Class<? extends LinkingDiagnosticMessageProvider> bindLinkingDiagnosticMessageProvider() {
+		return ZknetLinkingDiagnosticMessageProvider.class;
+	}
+}

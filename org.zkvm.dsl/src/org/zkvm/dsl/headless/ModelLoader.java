@@ -1,0 +1,98 @@
+package org.zkvm.dsl.headless;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.emf.ecore.util.EcoreUtil;
+import org.eclipse.xtext.diagnostics.Diagnostic;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.resource.XtextResourceSet;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.validation.CheckMode;
+import org.eclipse.xtext.validation.IResourceValidator;
+import org.eclipse.xtext.validation.Issue;
+import org.zkvm.dsl.validation.IssueCodes;
+
+import com.google.inject.Inject;
+import com.google.inject.Provider;
+
+/**
+ * Loads model files into one resource set, so that references across files resolve, and
+ * validates them all. Used by the command line and every other headless consumer.
+ */
+public class ModelLoader {
+
+	@Inject
+	private Provider<XtextResourceSet> resourceSetProvider;
+
+	@Inject
+	private IResourceValidator validator;
+
+	/**
+	 * @param files         model files; each is reported under the path as given
+	 * @param cancelIndicator checked between files
+	 */
+	public LoadedModel load(List<Path> files, CancelIndicator cancelIndicator) throws IOException {
+		XtextResourceSet resourceSet = resourceSetProvider.get();
+		Map<Path, XtextResource> resources = new LinkedHashMap<>();
+		for (Path file : files) {
+			URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
+			XtextResource resource = (XtextResource) resourceSet.createResource(uri);
+			try (InputStream in = Files.newInputStream(file)) {
+				resource.load(in, resourceSet.getLoadOptions());
+			}
+			resources.put(file, resource);
+		}
+		EcoreUtil.resolveAll(resourceSet);
+		List<ModelDiagnostic> diagnostics = new ArrayList<>();
+		for (Map.Entry<Path, XtextResource> entry : resources.entrySet()) {
+			if (cancelIndicator.isCanceled()) {
+				break;
+			}
+			for (Issue issue : validator.validate(entry.getValue(), CheckMode.ALL, cancelIndicator)) {
+				toDiagnostic(entry.getKey().toString(), issue, entry.getValue()).ifPresent(diagnostics::add);
+			}
+		}
+		Collections.sort(diagnostics);
+		return new LoadedModel(resourceSet, resources, diagnostics);
+	}
+
+	private static java.util.Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue, Resource resource) {
+		ModelDiagnostic.Severity severity = switch (issue.getSeverity()) {
+			case ERROR -> ModelDiagnostic.Severity.ERROR;
+			case WARNING -> ModelDiagnostic.Severity.WARNING;
+			case INFO -> ModelDiagnostic.Severity.INFO;
+			default -> null;
+		};
+		if (severity == null) {
+			return java.util.Optional.empty();
+		}
+		int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
+		int column = issue.getColumn() == null ? 1 : issue.getColumn();
+		return java.util.Optional.of(new ModelDiagnostic(file, line, column, severity, cliCode(issue), issue.getMessage()));
+	}
+
+	/** Xtext's own codes become the short codes of docs/checks.md; zknet's codes pass through. */
+	static String cliCode(Issue issue) {
+		String code = issue.getCode();
+		if (code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code) || issue.isSyntaxError()) {
+			return IssueCodes.SYNTAX;
+		}
+		if (Diagnostic.LINKING_DIAGNOSTIC.equals(code)) {
+			return IssueCodes.LINK;
+		}
+		if (code.endsWith("duplicateName") || code.contains("DuplicateName") || code.contains("duplicate_name")) {
+			return IssueCodes.DUPLICATE_NAME;
+		}
+		return code;
+	}
+}
