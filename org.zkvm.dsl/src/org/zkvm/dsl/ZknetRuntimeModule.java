@@ -2,6 +2,8 @@ package org.zkvm.dsl;
 
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
+import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.zkvm.dsl.parser.ZknetSyntaxErrorMessageProvider;
 import org.zkvm.dsl.conversion.ZknetValueConverterService;
 import org.zkvm.dsl.scoping.ZknetLinkingDiagnosticMessageProvider;
 
@@ -11,6 +13,10 @@ public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
 	@Override
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return ZknetValueConverterService.class;
+	}
+
+	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
+		return ZknetSyntaxErrorMessageProvider.class;
 	}
 
 	public Class<? extends LinkingDiagnosticMessageProvider> bindLinkingDiagnosticMessageProvider() {

@@ -16,6 +16,9 @@ public final class Main {
 	}
 
 	public static void main(String[] args) {
+		// Xtext needs no method interception; without Guice's bytecode generation, newer JVMs
+		// print no sun.misc.Unsafe warnings into the user's terminal.
+		System.setProperty("guice_bytecode_gen_option", "DISABLED");
 		System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
 	}
 
