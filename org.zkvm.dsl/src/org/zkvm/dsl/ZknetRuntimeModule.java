@@ -3,6 +3,8 @@ package org.zkvm.dsl;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.validation.INamesAreUniqueValidationHelper;
+import org.zkvm.dsl.validation.ZknetNamesAreUniqueValidationHelper;
 import org.zkvm.dsl.parser.ZknetSyntaxErrorMessageProvider;
 import org.zkvm.dsl.conversion.ZknetValueConverterService;
 import org.zkvm.dsl.scoping.ZknetLinkingDiagnosticMessageProvider;
@@ -17,6 +19,10 @@ public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
 
 	public Class<? extends ISyntaxErrorMessageProvider> bindISyntaxErrorMessageProvider() {
 		return ZknetSyntaxErrorMessageProvider.class;
+	}
+
+	public Class<? extends INamesAreUniqueValidationHelper> bindINamesAreUniqueValidationHelper() {
+		return ZknetNamesAreUniqueValidationHelper.class;
 	}
 
 	public Class<? extends LinkingDiagnosticMessageProvider> bindLinkingDiagnosticMessageProvider() {

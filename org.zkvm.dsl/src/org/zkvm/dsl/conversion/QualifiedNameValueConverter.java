@@ -19,6 +19,7 @@ public class QualifiedNameValueConverter extends AbstractNullSafeConverter<Strin
 
 	@Override
 	protected String internalToValue(String string, INode node) {
+		string = string.strip();
 		boolean wildcard = string.endsWith(".*");
 		String body = wildcard ? string.substring(0, string.length() - 2) : string;
 		List<String> segments = new ArrayList<>();
@@ -30,7 +31,7 @@ public class QualifiedNameValueConverter extends AbstractNullSafeConverter<Strin
 				quoted = !quoted;
 			}
 			if (c == '.' && !quoted) {
-				segments.add(names.toValue(current.toString(), node));
+				segments.add(names.toValue(current.toString().strip(), node));
 				current.setLength(0);
 			} else {
 				current.append(c);
@@ -39,7 +40,7 @@ public class QualifiedNameValueConverter extends AbstractNullSafeConverter<Strin
 		if (quoted) {
 			throw new ValueConverterException("unterminated string in name '" + string + "'", node, null);
 		}
-		segments.add(names.toValue(current.toString(), node));
+		segments.add(names.toValue(current.toString().strip(), node));
 		return String.join(".", segments) + (wildcard ? ".*" : "");
 	}
 

@@ -63,8 +63,8 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 			@Override
 			protected String parse(String text) {
 				int dot = text.lastIndexOf('.');
-				String prefix = dot < 0 ? "" : qualifiedNameConverter.toValue(text.substring(0, dot), null) + ".";
-				return prefix + chpidId(text.substring(dot + 1));
+				String prefix = dot < 0 ? "" : qualifiedNameConverter.toValue(text.substring(0, dot).strip(), null) + ".";
+				return prefix + chpidId(text.substring(dot + 1).strip());
 			}
 		};
 	}
@@ -88,14 +88,14 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 		return new TextConverter() {
 			@Override
 			protected String parse(String text) {
-				String[] ids = text.split(",");
+				String[] ids = text.replaceAll("\\s+", "").split(",");
 				if (ids.length != 1 && ids.length != 3) {
 					throw new MalformedValueException("'" + text + "': give the read device, or all three devices read,write,data (e.g. 0.0.f500,0.0.f501,0.0.f502)");
 				}
 				for (String id : ids) {
 					BusId.parse(id);
 				}
-				return text;
+				return String.join(",", ids);
 			}
 		};
 	}
@@ -103,7 +103,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 	/** LPAR ids are 0-255, written decimal (11) or hexadecimal (0x11). */
 	@ValueConverter(rule = "LparId")
 	public IValueConverter<Integer> LparId() {
-		return new ParsingConverter<Integer>() {
+		return new NumberConverter<Integer>(0) {
 			@Override
 			protected Integer parse(String text) {
 				boolean hex = text.startsWith("0x") || text.startsWith("0X");
@@ -123,7 +123,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 
 	@ValueConverter(rule = "Layer")
 	public IValueConverter<Integer> Layer() {
-		return new ParsingConverter<Integer>() {
+		return new NumberConverter<Integer>(0) {
 			@Override
 			protected Integer parse(String text) {
 				if (!text.equals("2") && !text.equals("3")) {
@@ -141,7 +141,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 
 	@ValueConverter(rule = "Size")
 	public IValueConverter<Long> Size() {
-		return new ParsingConverter<Long>() {
+		return new NumberConverter<Long>(0L) {
 			@Override
 			protected Long parse(String text) {
 				return Sizes.parse(text);
@@ -157,7 +157,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 	/** HiperSockets maximum frame sizes: 16K, 24K, 40K or 64K (facts §1.1). */
 	@ValueConverter(rule = "FrameSize")
 	public IValueConverter<Long> FrameSize() {
-		return new ParsingConverter<Long>() {
+		return new NumberConverter<Long>(0L) {
 			@Override
 			protected Long parse(String text) {
 				long bytes = Sizes.parse(text);
@@ -249,7 +249,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 		@Override
 		protected T internalToValue(String string, INode node) {
 			try {
-				return parse(string);
+				return parse(string.strip());
 			} catch (MalformedValueException | NumberFormatException e) {
 				throw new ValueConverterException(e instanceof MalformedValueException ? e.getMessage() : "'" + string + "' is not a number", node, null);
 			}
@@ -258,6 +258,23 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 		@Override
 		protected String internalToString(T value) {
 			return format(value);
+		}
+	}
+
+	/**
+	 * A number: when the parser recovers from a missing token it converts nothing, and the
+	 * syntax error already says what is missing, so the value is 0 rather than a second error.
+	 */
+	abstract static class NumberConverter<T extends Number> extends ParsingConverter<T> {
+		private final T missing;
+
+		NumberConverter(T missing) {
+			this.missing = missing;
+		}
+
+		@Override
+		public T toValue(String string, INode node) {
+			return string == null || string.isBlank() ? missing : super.toValue(string, node);
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.zkvm.dsl.formatting2
 
 import java.util.Set
 import org.eclipse.emf.ecore.EObject
+import org.eclipse.xtext.CrossReference
 import org.eclipse.xtext.GrammarUtil
 import org.eclipse.xtext.Keyword
 import org.eclipse.xtext.ParserRule
@@ -10,9 +11,6 @@ import org.eclipse.xtext.formatting2.AbstractFormatter2
 import org.eclipse.xtext.formatting2.IFormattableDocument
 import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion
-import org.eclipse.xtext.nodemodel.ICompositeNode
-import org.eclipse.xtext.nodemodel.INode
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils
 import org.zkvm.dsl.zknet.Model
 
 /**
@@ -30,7 +28,6 @@ class ZknetFormatter extends AbstractFormatter2 {
 				pair.interior[indent]
 			}
 		}
-		val rootNode = NodeModelUtils.getNode(model)
 		var hidden = textRegionAccess.regionForRootEObject.previousHiddenRegion
 		while (hidden !== null) {
 			val gap = hidden
@@ -44,10 +41,13 @@ class ZknetFormatter extends AbstractFormatter2 {
 				gap.set[newLine]
 			} else if (statementStarts.contains(gap)) {
 				gap.set[setNewLines(1, 1, 2)]
-			} else if (insideOneValue(rootNode, before, after) || after.isKeyword(',')) {
+			} else if (after.isKeyword(',')) {
 				gap.set[noSpace]
 			} else {
 				gap.set[oneSpace]
+			}
+			if (after !== null && after.isMultiTokenValue) {
+				addReplacer(new CompactValueReplacer(after))
 			}
 			hidden = after?.nextHiddenRegion
 		}
@@ -77,25 +77,20 @@ class ZknetFormatter extends AbstractFormatter2 {
 		element instanceof Keyword && (element as Keyword).value == keyword
 	}
 
-	/** Both tokens belong to one multi-token value (a data type rule such as BusIdList or QualifiedName). */
-	def private boolean insideOneValue(ICompositeNode root, ISemanticRegion before, ISemanticRegion after) {
-		val valueBefore = outermostValueNode(NodeModelUtils.findLeafNodeAtOffset(root, before.offset))
-		valueBefore !== null && valueBefore === outermostValueNode(NodeModelUtils.findLeafNodeAtOffset(root, after.offset))
-	}
-
-	def private INode outermostValueNode(INode leaf) {
-		var INode result = null
-		var node = leaf?.parent
-		while (node !== null) {
-			val element = node.grammarElement
-			if (element instanceof RuleCall) {
-				val rule = element.rule
-				if (rule instanceof ParserRule && GrammarUtil.isDatatypeRule(rule as ParserRule)) {
-					result = node
-				}
-			}
-			node = node.parent
+	/**
+	 * A value of a data type rule such as BusIdList, DeviceRange or QualifiedName: the text region
+	 * access keeps it as one region, so spaces inside it are removed by a replacer.
+	 */
+	def private boolean isMultiTokenValue(ISemanticRegion region) {
+		val element = region.grammarElement
+		val call = switch element {
+			RuleCall: element
+			CrossReference: element.terminal
 		}
-		result
+		if (call instanceof RuleCall) {
+			val rule = call.rule
+			return rule instanceof ParserRule && GrammarUtil.isDatatypeRule(rule as ParserRule) && rule.name != 'Name'
+		}
+		false
 	}
 }

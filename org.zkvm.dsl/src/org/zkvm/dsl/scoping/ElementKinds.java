@@ -23,6 +23,7 @@ public final class ElementKinds {
 		if (type == p.getZvmSystem()) return "z/VM system";
 		if (type == p.getZvmGuest()) return "z/VM guest";
 		if (type == EcorePackage.Literals.EOBJECT) return "guest, LPAR, network or z/VM guest";
-		return type.getName();
+		// e.g. IsfcLink -> "isfc link"
+		return type.getName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
 	}
 }

@@ -1,0 +1,100 @@
+package org.zkvm.dsl.tests.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.analysis.AddressTemplate;
+import org.zkvm.dsl.analysis.BusId;
+import org.zkvm.dsl.analysis.DeviceRange;
+import org.zkvm.dsl.analysis.HiperSocketsFrame;
+import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.analysis.MalformedValueException;
+import org.zkvm.dsl.analysis.Sizes;
+import org.zkvm.dsl.analysis.UperfWorkload;
+
+/** The pure domain computations, without the parser. */
+class AddressMathTest {
+
+	@Test
+	void prefixes() {
+		Ipv4Prefix host = Ipv4Prefix.parse("10.131.11.254/8");
+		assertEquals("10.0.0.0/8", host.subnet().toString());
+		assertFalse(host.isSubnet());
+		assertEquals("255.254.0.0", Ipv4Prefix.parse("172.18.0.0/15").netmask());
+		assertTrue(Ipv4Prefix.parse("10.0.0.0/8").contains(Ipv4Prefix.parse("10.136.11.0/24")));
+		assertFalse(Ipv4Prefix.parse("10.136.11.0/24").contains(Ipv4Prefix.parse("10.0.0.0/8")));
+		assertTrue(Ipv4Prefix.parse("10.136.11.0/24").overlaps(Ipv4Prefix.parse("10.0.0.0/8")));
+		assertFalse(Ipv4Prefix.parse("10.136.11.0/24").overlaps(Ipv4Prefix.parse("10.136.12.0/24")));
+		assertTrue(Ipv4Prefix.parse("0.0.0.0/0").contains(Ipv4Address.parse("255.255.255.255")));
+		assertEquals(32, Ipv4Prefix.parse("10.0.0.1", false).length());
+		assertThrows(MalformedValueException.class, () -> Ipv4Prefix.parse("10.0.0.1"));
+		assertThrows(MalformedValueException.class, () -> Ipv4Address.parse("10.0.0"));
+		assertThrows(MalformedValueException.class, () -> Ipv4Address.parse("10.0.0.-1"));
+		assertEquals(0, Ipv4Address.parse("200.1.1.1").compareTo(Ipv4Address.of(200, 1, 1, 1)));
+		assertTrue(Ipv4Address.parse("200.1.1.1").compareTo(Ipv4Address.parse("10.1.1.1")) > 0, "unsigned order");
+	}
+
+	@Test
+	void deviceNumbers() {
+		DeviceRange range = DeviceRange.parse("6000-6003");
+		assertEquals(4, range.count());
+		assertEquals(List.of(0x6000, 0x6001, 0x6002, 0x6003), range.devices());
+		assertEquals("F500-F51F", DeviceRange.parse("f500-f51f").toString());
+		assertTrue(DeviceRange.parse("F500-F51F").contains(0xF50A));
+		assertThrows(MalformedValueException.class, () -> DeviceRange.parse("6003-6000"));
+		assertThrows(MalformedValueException.class, () -> DeviceRange.parse("G000"));
+	}
+
+	@Test
+	void busIds() {
+		assertEquals("0.0.f500", BusId.parse("0.0.F500").toString());
+		assertEquals("0.0.f501", BusId.parse("0.0.f500").next(1).toString());
+		assertTrue(BusId.isCanonical("0.0.f500"));
+		assertFalse(BusId.isCanonical("0.0.F500"));
+		assertFalse(BusId.isCanonical("0.0.500"));
+		assertThrows(MalformedValueException.class, () -> BusId.parse("0.0"));
+	}
+
+	@Test
+	void sizesAndFrames() {
+		assertEquals(4L << 30, Sizes.parse("4G"));
+		assertEquals("64K", Sizes.format(65536));
+		assertEquals("1000", Sizes.format(1000));
+		assertThrows(MalformedValueException.class, () -> Sizes.parse("4X"));
+		assertEquals(57344, HiperSocketsFrame.ofBytes(64 * 1024).orElseThrow().mtu());
+		assertEquals("C0", HiperSocketsFrame.FRAME_64K.iocpOs());
+		assertEquals(8192, HiperSocketsFrame.DEFAULT.mtu());
+		assertTrue(HiperSocketsFrame.ofBytes(32 * 1024).isEmpty());
+	}
+
+	@Test
+	void addressTemplates() {
+		AddressTemplate guests = AddressTemplate.parse("10.136.{id}.{n}/24");
+		assertEquals("10.136.11.3/24", guests.expand(11, 3, 32).toString());
+		assertTrue(guests.usesGuestNumber());
+		assertEquals("10.131.11.254/8", AddressTemplate.parse("10.131.{id}.254").expand(11, 0, 8).toString());
+		assertThrows(MalformedValueException.class, () -> AddressTemplate.parse("10.131.{x}.254"));
+		assertThrows(MalformedValueException.class, () -> AddressTemplate.parse("10.131.{id}.254/40"));
+	}
+
+	@Test
+	void uperfNames() {
+		UperfWorkload rr = UperfWorkload.parse("rr1c-200x1000--10");
+		assertFalse(rr.streaming());
+		assertEquals(200, rr.requestBytes());
+		assertEquals(1000, rr.responseBytes());
+		assertEquals(10, rr.connections());
+		UperfWorkload str = UperfWorkload.parse("str-readx30k--50");
+		assertTrue(str.streaming());
+		assertTrue(str.read());
+		assertEquals(30 * 1024, str.messageBytes());
+		assertEquals(50, str.connections());
+		assertThrows(MalformedValueException.class, () -> UperfWorkload.parse("rr1c-200x1000"));
+	}
+}
