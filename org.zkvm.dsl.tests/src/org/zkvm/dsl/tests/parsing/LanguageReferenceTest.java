@@ -23,7 +23,7 @@ import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.services.ZknetGrammarAccess;
 import org.zkvm.dsl.tests.Workspace;
 
-/** Every example of docs/language-reference.md parses and links, and together they use every construct. */
+/** Every example of docs/language-reference.md and the README parses and links; together they use every construct. */
 class LanguageReferenceTest {
 
 	private static final Pattern BLOCK = Pattern.compile("```zknet\\n(.*?)```", Pattern.DOTALL);
@@ -43,6 +43,14 @@ class LanguageReferenceTest {
 		Map<String, String> examples = examples();
 		assertTrue(examples.size() >= 10, "the reference shows the language in examples");
 		LoadedModel model = Workspace.load(examples);
+		assertEquals(List.of(), Workspace.errors(model), () -> Workspace.describe(Workspace.errors(model)));
+	}
+
+	@Test
+	void theReadmesTourIsAValidModel() throws IOException {
+		Matcher m = BLOCK.matcher(Files.readString(Workspace.root().resolve("README.md")));
+		assertTrue(m.find(), "README.md shows the language in a zknet block");
+		LoadedModel model = Workspace.load(m.group(1));
 		assertEquals(List.of(), Workspace.errors(model), () -> Workspace.describe(Workspace.errors(model)));
 	}
 
