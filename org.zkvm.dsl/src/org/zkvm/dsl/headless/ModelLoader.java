@@ -90,9 +90,6 @@ public class ModelLoader {
 		if (Diagnostic.LINKING_DIAGNOSTIC.equals(code)) {
 			return IssueCodes.LINK;
 		}
-		if (code.endsWith("duplicateName") || code.contains("DuplicateName") || code.contains("duplicate_name")) {
-			return IssueCodes.DUPLICATE_NAME;
-		}
 		return code;
 	}
 }
