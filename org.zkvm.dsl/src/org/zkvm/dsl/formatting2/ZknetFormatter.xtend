@@ -1,7 +1,6 @@
 package org.zkvm.dsl.formatting2
 
 import java.util.Set
-import org.eclipse.emf.ecore.EObject
 import org.eclipse.xtext.CrossReference
 import org.eclipse.xtext.GrammarUtil
 import org.eclipse.xtext.Keyword
@@ -20,6 +19,9 @@ import org.zkvm.dsl.zknet.Model
  * comma. Every gap between two tokens gets exactly one decision, so rules never conflict.
  */
 class ZknetFormatter extends AbstractFormatter2 {
+
+	/** The containment lists whose elements are statements, one per line. */
+	static val STATEMENT_LISTS = #{'imports', 'elements', 'members', 'rules', 'ctcs'}
 
 	def dispatch void format(Model model, extension IFormattableDocument document) {
 		val statementStarts = statementStarts(model)
@@ -58,7 +60,7 @@ class ZknetFormatter extends AbstractFormatter2 {
 		val result = newHashSet
 		for (element : model.eAllContents.toIterable) {
 			val feature = element.eContainingFeature
-			if (feature !== null && feature.many && isStatementList(element.eContainer, feature.name)) {
+			if (feature !== null && feature.many && STATEMENT_LISTS.contains(feature.name)) {
 				val region = textRegionAccess.regionForEObject(element)
 				if (region !== null) {
 					result += region.previousHiddenRegion
@@ -66,10 +68,6 @@ class ZknetFormatter extends AbstractFormatter2 {
 			}
 		}
 		result
-	}
-
-	def private boolean isStatementList(EObject container, String feature) {
-		#{'imports', 'elements', 'members', 'rules', 'ctcs'}.contains(feature)
 	}
 
 	def private boolean isKeyword(ISemanticRegion region, String keyword) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
-import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.resource.XtextResource;
@@ -59,14 +58,14 @@ public class ModelLoader {
 				break;
 			}
 			for (Issue issue : validator.validate(entry.getValue(), CheckMode.ALL, cancelIndicator)) {
-				toDiagnostic(entry.getKey().toString(), issue, entry.getValue()).ifPresent(diagnostics::add);
+				toDiagnostic(entry.getKey().toString(), issue).ifPresent(diagnostics::add);
 			}
 		}
 		Collections.sort(diagnostics);
 		return new LoadedModel(resourceSet, resources, diagnostics);
 	}
 
-	private static java.util.Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue, Resource resource) {
+	private static java.util.Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue) {
 		ModelDiagnostic.Severity severity = switch (issue.getSeverity()) {
 			case ERROR -> ModelDiagnostic.Severity.ERROR;
 			case WARNING -> ModelDiagnostic.Severity.WARNING;

@@ -26,10 +26,7 @@ public final class Main {
 		CommandLine commandLine = new CommandLine(new ZknetCommand());
 		commandLine.setOut(out);
 		commandLine.setErr(err);
-		commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
-			err.println("zknet: internal error (" + describe(exception) + "). This is a bug in zknet: please report it with the command and model that caused it.");
-			return ExitCodes.INTERNAL_FAULT;
-		});
+		commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> internalFault(exception, err));
 		commandLine.setParameterExceptionHandler((exception, arguments) -> {
 			err.println("zknet: " + exception.getMessage());
 			err.println("Try 'zknet " + (exception.getCommandLine().getCommandName().equals("zknet") ? "" : exception.getCommandLine().getCommandName() + " ") + "--help'.");
@@ -38,9 +35,13 @@ public final class Main {
 		try {
 			return commandLine.execute(args);
 		} catch (RuntimeException | Error e) {
-			err.println("zknet: internal error (" + describe(e) + "). This is a bug in zknet: please report it with the command and model that caused it.");
-			return ExitCodes.INTERNAL_FAULT;
+			return internalFault(e, err);
 		}
+	}
+
+	private static int internalFault(Throwable exception, PrintWriter err) {
+		err.println("zknet: internal error (" + describe(exception) + "). This is a bug in zknet: please report it with the command and model that caused it.");
+		return ExitCodes.INTERNAL_FAULT;
 	}
 
 	private static String describe(Throwable exception) {
