@@ -3,7 +3,11 @@ package org.zkvm.dsl;
 import org.eclipse.xtext.conversion.IValueConverterService;
 import org.eclipse.xtext.linking.impl.LinkingDiagnosticMessageProvider;
 import org.eclipse.xtext.parser.antlr.ISyntaxErrorMessageProvider;
+import org.eclipse.xtext.preferences.IPreferenceValuesProvider;
+import org.eclipse.xtext.validation.ConfigurableIssueCodesProvider;
 import org.eclipse.xtext.validation.INamesAreUniqueValidationHelper;
+import org.zkvm.dsl.settings.SettingsPreferenceValuesProvider;
+import org.zkvm.dsl.validation.ZknetIssueCodesProvider;
 import org.zkvm.dsl.validation.ZknetNamesAreUniqueValidationHelper;
 import org.zkvm.dsl.parser.ZknetSyntaxErrorMessageProvider;
 import org.zkvm.dsl.conversion.ZknetValueConverterService;
@@ -27,5 +31,15 @@ public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
 
 	public Class<? extends LinkingDiagnosticMessageProvider> bindLinkingDiagnosticMessageProvider() {
 		return ZknetLinkingDiagnosticMessageProvider.class;
+	}
+
+	/** Every check's code with its catalogue severity, configurable per project. */
+	public Class<? extends ConfigurableIssueCodesProvider> bindConfigurableIssueCodesProvider() {
+		return ZknetIssueCodesProvider.class;
+	}
+
+	/** Severities come from the project's zknet.properties. */
+	public Class<? extends IPreferenceValuesProvider> bindIPreferenceValuesProvider() {
+		return SettingsPreferenceValuesProvider.class;
 	}
 }

@@ -1,0 +1,171 @@
+package org.zkvm.dsl.topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.xtext.EcoreUtil2;
+import org.zkvm.dsl.analysis.HiperSocketsFrame;
+import org.zkvm.dsl.analysis.MtuLimits;
+import org.zkvm.dsl.zknet.Cec;
+import org.zkvm.dsl.zknet.Forwarding;
+import org.zkvm.dsl.zknet.Guest;
+import org.zkvm.dsl.zknet.HiperSocketsInterface;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.IqdChpid;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.LparMember;
+import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.OperatingSystem;
+import org.zkvm.dsl.zknet.OsaInterface;
+import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.QethInterface;
+
+/** Effective values of hosts and their interfaces, with the defaults Linux applies. */
+public final class Hosts {
+	private Hosts() {
+	}
+
+	public static Lpar lparOf(EObject element) {
+		return EcoreUtil2.getContainerOfType(element, Lpar.class);
+	}
+
+	public static Cec cecOf(EObject element) {
+		return EcoreUtil2.getContainerOfType(element, Cec.class);
+	}
+
+	public static <T extends LparMember> List<T> members(Lpar lpar, Class<T> type) {
+		List<T> result = new ArrayList<>();
+		for (LparMember member : lpar.getMembers()) {
+			if (type.isInstance(member)) {
+				result.add(type.cast(member));
+			}
+		}
+		return result;
+	}
+
+	public static List<HostInterface> interfaces(Lpar lpar) {
+		return members(lpar, HostInterface.class);
+	}
+
+	/** z/OS, z/VSE and z/VM TCP/IP run layer 3 only (facts §7.4). */
+	public static boolean isLayer3Only(Lpar lpar) {
+		OperatingSystem os = lpar.getOs();
+		return os == OperatingSystem.ZOS || os == OperatingSystem.ZVSE || os == OperatingSystem.ZVM;
+	}
+
+	/** The layer a qeth interface runs: as written, else layer 2 for OSA and layer 3 for HiperSockets (facts §1.3). */
+	public static int layer(QethInterface qeth) {
+		if (qeth.getLayer() != 0) {
+			return qeth.getLayer();
+		}
+		return qeth instanceof HiperSocketsInterface ? 3 : 2;
+	}
+
+	public static boolean isLayer2(HostInterface iface) {
+		return iface instanceof OvsBridge || (iface instanceof QethInterface q && layer(q) == 2);
+	}
+
+	public static HiperSocketsFrame frame(IqdChpid lan) {
+		if (lan == null || lan.eIsProxy() || lan.getFrame() == 0) {
+			return HiperSocketsFrame.DEFAULT;
+		}
+		return HiperSocketsFrame.ofBytes(lan.getFrame()).orElse(HiperSocketsFrame.DEFAULT);
+	}
+
+	/** The MTU range Linux accepts on a qeth interface. */
+	public static MtuLimits.Range mtuRange(QethInterface qeth) {
+		if (qeth instanceof HiperSocketsInterface hs) {
+			return MtuLimits.hipersockets(frame(hs.getLan()));
+		}
+		return MtuLimits.osa(layer(qeth));
+	}
+
+	/** The MTU of a host interface: as written, else the Linux default. */
+	public static int mtu(HostInterface iface) {
+		if (iface.getMtu() != 0) {
+			return iface.getMtu();
+		}
+		if (iface instanceof HiperSocketsInterface hs) {
+			return frame(hs.getLan()).mtu();
+		}
+		if (iface instanceof OsaInterface osa) {
+			return MtuLimits.osaDefault(layer(osa));
+		}
+		OvsBridge bridge = (OvsBridge) iface;
+		if (!bridge.isRouted() && bridge.getUplink() != null && !bridge.getUplink().eIsProxy()) {
+			return mtu(bridge.getUplink());
+		}
+		return MtuLimits.ETHERNET;
+	}
+
+	/** A guest NIC's MTU: as written; else its OVS bridge's (the generator writes it into the domain XML), or 1500 on MacVTap. */
+	public static int mtu(Nic nic) {
+		if (nic.getMtu() != 0) {
+			return nic.getMtu();
+		}
+		if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
+			return mtu(nic.getBridge());
+		}
+		return MtuLimits.ETHERNET;
+	}
+
+	/** The physical port under a NIC: the uplink of its attached bridge or its MacVTap uplink; empty when routed. */
+	public static Optional<QethInterface> attachedUplink(Nic nic) {
+		if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
+			return Optional.of(nic.getUplink());
+		}
+		OvsBridge bridge = nic.getBridge();
+		if (bridge != null && !bridge.eIsProxy() && !bridge.isRouted() && bridge.getUplink() != null && !bridge.getUplink().eIsProxy()) {
+			return Optional.of(bridge.getUplink());
+		}
+		return Optional.empty();
+	}
+
+	public static boolean forwardsGlobally(Lpar lpar) {
+		return members(lpar, Forwarding.class).stream().anyMatch(Forwarding::isGlobal);
+	}
+
+	/** Whether the kernel forwards packets received on the interface (facts §4.1). */
+	public static boolean forwards(Lpar lpar, HostInterface iface) {
+		for (Forwarding forwarding : members(lpar, Forwarding.class)) {
+			if (forwarding.isGlobal() || forwarding.getInterfaces().contains(iface)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The guests' NICs on a bridge, in the order declared. */
+	public static List<Nic> nicsOn(OvsBridge bridge) {
+		List<Nic> result = new ArrayList<>();
+		Lpar lpar = lparOf(bridge);
+		if (lpar == null) {
+			return result;
+		}
+		for (Guest guest : members(lpar, Guest.class)) {
+			for (var member : guest.getMembers()) {
+				if (member instanceof Nic nic && nic.getBridge() == bridge) {
+					result.add(nic);
+				}
+			}
+		}
+		return result;
+	}
+
+	/** LPAR.interface, LPAR.guest.nic: how messages name an element. */
+	public static String path(EObject element) {
+		List<String> parts = new ArrayList<>();
+		for (EObject e = element; e != null; e = e.eContainer()) {
+			if (e instanceof Cec) {
+				break;
+			}
+			var feature = e.eClass().getEStructuralFeature("name");
+			if (feature != null && e.eGet(feature) instanceof String name) {
+				parts.add(0, name);
+			}
+		}
+		return String.join(".", parts);
+	}
+}

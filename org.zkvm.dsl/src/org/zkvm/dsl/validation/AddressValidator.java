@@ -1,0 +1,95 @@
+package org.zkvm.dsl.validation;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.eclipse.xtext.validation.Check;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.analysis.PrefixIndex;
+import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.NetworkIndex;
+import org.zkvm.dsl.topology.NetworkIndex.AddressUse;
+import org.zkvm.dsl.zknet.InterfaceAddress;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Model;
+import org.zkvm.dsl.zknet.OvsBridge;
+
+/**
+ * Addresses across the whole network, from every file: duplicates, overlapping guest subnets,
+ * addresses outside their network. Found through the network index (hash by address, sweep by
+ * subnet), never by comparing every pair of interfaces.
+ */
+public class AddressValidator extends ZknetCheckBase {
+
+	@Check
+	public void checkNetwork(Model model) {
+		NetworkIndex network = network(model);
+		for (List<AddressUse> owners : network.addresses().duplicates()) {
+			for (AddressUse use : owners) {
+				if (use.element().eResource() != model.eResource()) {
+					continue;
+				}
+				String others = owners.stream().filter(o -> o != use).map(AddressUse::ownerPath).distinct().collect(Collectors.joining(", "));
+				report(IssueCodes.ADDR_DUPLICATE, "address " + use.prefix().address() + " of " + use.ownerPath() + " is also given to " + others
+						+ ": both answer ARP for it and traffic reaches one of them at random; give each interface its own address",
+						use.element(), use.feature());
+			}
+		}
+		for (PrefixIndex.Overlap<OvsBridge> overlap : network.guestSubnets().overlaps()) {
+			Lpar first = Hosts.lparOf(overlap.first().owner());
+			Lpar second = Hosts.lparOf(overlap.second().owner());
+			if (first == second) {
+				continue;
+			}
+			reportOverlap(model, overlap.first(), overlap.second());
+			reportOverlap(model, overlap.second(), overlap.first());
+		}
+	}
+
+	private void reportOverlap(Model model, PrefixIndex.Entry<OvsBridge> mine, PrefixIndex.Entry<OvsBridge> theirs) {
+		OvsBridge bridge = mine.owner();
+		if (bridge.eResource() != model.eResource()) {
+			return;
+		}
+		for (int i = 0; i < bridge.getAddresses().size(); i++) {
+			InterfaceAddress address = bridge.getAddresses().get(i);
+			if (Addresses.resolve(address).map(p -> p.subnet().equals(mine.subnet())).orElse(false)) {
+				report(IssueCodes.ADDR_DUPLICATE, "the guest subnet " + mine.subnet() + " of " + Hosts.path(bridge) + " overlaps "
+						+ theirs.subnet() + " of " + Hosts.path(theirs.owner()) + ": the hosts' routes to each other's guests "
+						+ "cannot tell them apart; give each host's guests their own subnet (seed 002: 10.136.<LPAR ID>.0/24)",
+						address, address.isAuto() ? Z.getInterfaceAddress_Auto() : Z.getInterfaceAddress_Address());
+				return;
+			}
+		}
+	}
+
+	@Check
+	public void checkInNetwork(InterfaceAddress address) {
+		if (address.getNetwork() == null || address.getNetwork().eIsProxy()) {
+			return;
+		}
+		var cidr = Addresses.cidr(address.getNetwork());
+		var resolved = Addresses.resolve(address);
+		if (cidr.isEmpty() || resolved.isEmpty()) {
+			return;
+		}
+		Ipv4Prefix prefix = resolved.get();
+		if (!cidr.get().contains(prefix.address())) {
+			report(IssueCodes.ADDR_DUPLICATE, "address " + prefix.address() + " is outside its network " + address.getNetwork().getName() + " ("
+					+ cidr.get() + "): nothing in that network can reach it; use an address of " + cidr.get() + " or the right network",
+					address, address.isAuto() ? Z.getInterfaceAddress_Auto() : Z.getInterfaceAddress_Address());
+		}
+	}
+
+	@Check
+	public void checkAuto(InterfaceAddress address) {
+		if (address.isAuto() && Addresses.resolve(address).isEmpty()) {
+			Lpar lpar = Hosts.lparOf(address);
+			report(IssueCodes.ADDR_AUTO, "'address auto' finds no rule for it in " + (lpar != null && lpar.getScheme() != null
+					? "scheme " + lpar.getScheme().getName() : "the LPAR's address scheme (the LPAR has none)")
+					+ ", so the interface would come up without an address; give the address, or add a rule to the scheme",
+					address, Z.getInterfaceAddress_Auto());
+		}
+	}
+}

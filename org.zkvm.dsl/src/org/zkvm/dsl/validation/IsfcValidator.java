@@ -1,0 +1,212 @@
+package org.zkvm.dsl.validation;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.validation.Check;
+import org.zkvm.dsl.analysis.DeviceRange;
+import org.zkvm.dsl.analysis.FiconSpeeds;
+import org.zkvm.dsl.analysis.IsfcLayout;
+import org.zkvm.dsl.analysis.MalformedValueException;
+import org.zkvm.dsl.analysis.NodeNames;
+import org.zkvm.dsl.zknet.Chpid;
+import org.zkvm.dsl.zknet.CtcGroup;
+import org.zkvm.dsl.zknet.FiconChpid;
+import org.zkvm.dsl.zknet.IsfcLink;
+import org.zkvm.dsl.zknet.IsfcTraffic;
+import org.zkvm.dsl.zknet.ZvmCluster;
+import org.zkvm.dsl.zknet.ZvmSystem;
+
+/** ISFC logical links and SSI clusters (seed 004; facts §3). */
+public class IsfcValidator extends ZknetCheckBase {
+
+	/** The link as the analysis sees it, from the CTC groups that can be read. */
+	public static IsfcLayout layout(IsfcLink link) {
+		List<IsfcLayout.Ctc> ctcs = new ArrayList<>();
+		for (CtcGroup group : link.getCtcs()) {
+			List<Integer> local = devices(group.getDevices());
+			List<Integer> remote = devices(group.getRemoteDevices());
+			int gbps = speed(group.getChpid());
+			String chpid = group.getChpid() == null || group.getChpid().eIsProxy() ? "?" : group.getChpid().getName();
+			for (int i = 0; i < Math.min(local.size(), remote.size()); i++) {
+				ctcs.add(new IsfcLayout.Ctc(local.get(i), remote.get(i), chpid, gbps));
+			}
+		}
+		return new IsfcLayout(name(link.getLeft()), name(link.getRight()), ctcs);
+	}
+
+	static String name(ZvmSystem system) {
+		return system == null || system.eIsProxy() || system.getName() == null ? "?" : system.getName();
+	}
+
+	static List<Integer> devices(String range) {
+		try {
+			return range == null ? List.of() : DeviceRange.parse(range).devices();
+		} catch (MalformedValueException e) {
+			return List.of();
+		}
+	}
+
+	/** The negotiated speed, else the generation's top speed; 0 for a chpid that is not FICON. */
+	public static int speed(Chpid chpid) {
+		if (chpid instanceof FiconChpid fc) {
+			return fc.getSpeed() != 0 ? fc.getSpeed() : FiconSpeeds.topGbps(fc.getGeneration().getLiteral());
+		}
+		return 0;
+	}
+
+	private EStructuralFeature linkFeature(IsfcLink link) {
+		return link.getName() != null ? Z.getZvmMember_Name() : Z.getIsfcLink_Left();
+	}
+
+	private String linkName(IsfcLink link) {
+		return link.getName() != null ? link.getName() : name(link.getLeft()) + "<->" + name(link.getRight());
+	}
+
+	@Check
+	public void checkCtcs(IsfcLink link) {
+		Set<Integer> localSeen = new HashSet<>();
+		Set<Integer> remoteSeen = new HashSet<>();
+		Map<Chpid, Integer> perChpid = new LinkedHashMap<>();
+		Map<Chpid, Integer> perRemoteChpid = new LinkedHashMap<>();
+		Map<Chpid, List<CtcGroup>> groupsOn = new HashMap<>();
+		Map<Chpid, List<CtcGroup>> groupsOnRemote = new HashMap<>();
+		for (CtcGroup group : link.getCtcs()) {
+			List<Integer> local = devices(group.getDevices());
+			List<Integer> remote = devices(group.getRemoteDevices());
+			checkFicon(group, group.getChpid(), Z.getCtcGroup_Chpid());
+			checkFicon(group, group.getRemoteChpid(), Z.getCtcGroup_RemoteChpid());
+			if (!local.isEmpty() && !remote.isEmpty() && local.size() != remote.size()) {
+				report(IssueCodes.ISFC_UNPAIRED_DEVICE, "the CTC devices are not paired: " + local.size() + " devices on "
+						+ name(link.getLeft()) + " (" + group.getDevices() + ") but " + remote.size() + " on " + name(link.getRight())
+						+ " (" + group.getRemoteDevices() + "); every FICON CTC has one device number at each end, so list as many remote devices as local ones",
+						group, Z.getCtcGroup_RemoteDevices());
+			}
+			for (int device : local) {
+				if (!localSeen.add(device)) {
+					report(IssueCodes.ISFC_UNPAIRED_DEVICE, "device " + DeviceRange.format(device) + " of " + name(link.getLeft())
+							+ " is used twice in this link: ACTIVATE ISLINK rejects a duplicate device (HCP2721E); give each CTC its own device number",
+							group, Z.getCtcGroup_Devices());
+					break;
+				}
+			}
+			for (int device : remote) {
+				if (!remoteSeen.add(device)) {
+					report(IssueCodes.ISFC_UNPAIRED_DEVICE, "device " + DeviceRange.format(device) + " of " + name(link.getRight())
+							+ " is used twice in this link: ACTIVATE ISLINK rejects a duplicate device (HCP2721E); give each CTC its own device number",
+							group, Z.getCtcGroup_RemoteDevices());
+					break;
+				}
+			}
+			int count = Math.min(local.size(), remote.size());
+			if (group.getChpid() != null && !group.getChpid().eIsProxy()) {
+				perChpid.merge(group.getChpid(), count, Integer::sum);
+				groupsOn.computeIfAbsent(group.getChpid(), k -> new ArrayList<>()).add(group);
+			}
+			if (group.getRemoteChpid() != null && !group.getRemoteChpid().eIsProxy()) {
+				perRemoteChpid.merge(group.getRemoteChpid(), count, Integer::sum);
+				groupsOnRemote.computeIfAbsent(group.getRemoteChpid(), k -> new ArrayList<>()).add(group);
+			}
+		}
+		checkPerChpid(link, perChpid, groupsOn, Z.getCtcGroup_Chpid());
+		checkPerChpid(link, perRemoteChpid, groupsOnRemote, Z.getCtcGroup_RemoteChpid());
+
+		IsfcLayout layout = layout(link);
+		int n = layout.ctcs().size();
+		if (n > IsfcLayout.MAX_CTCS) {
+			report(IssueCodes.ISFC_TOO_MANY_CTCS, "logical link " + linkName(link) + " has " + n
+					+ " CTCs; z/VM takes at most 16 devices per ISFC logical link (ACTIVATE ISLINK), so the link cannot be activated as planned; remove "
+					+ (n - IsfcLayout.MAX_CTCS) + " of them", link, linkFeature(link));
+		}
+		if (n == 1) {
+			report(IssueCodes.ISFC_SINGLE_CTC, "logical link " + linkName(link) + " has a single CTC: both systems write on the same device, "
+					+ "so write collisions limit its throughput (seed 004); configure at least 2 CTCs, ideally 4 per FICON chpid", link, linkFeature(link));
+		}
+		if (n == 9 || n == 10) {
+			report(IssueCodes.ISFC_STOP_SHORT_DEPTH, "with " + n + " CTCs each side stops 2 devices short and streams on "
+					+ IsfcLayout.usableDevices(n) + " devices; 8 CTCs already give " + IsfcLayout.usableDevices(8)
+					+ " (seed 004: from 8 to 10 RDEVs each side's scan gains only one in depth); plan 8, or 11 and more, to get value from every CTC",
+					link, linkFeature(link));
+		}
+		if (n > 1 && link.getCarries().contains(IsfcTraffic.APPC)) {
+			report(IssueCodes.ISFC_APPC_SCALING, "APPC/VM traffic gains only modestly from a multi-CTC logical link (seed 004); the "
+					+ n + " CTCs mainly help relocation traffic", link, Z.getIsfcLink_Carries(), link.getCarries().indexOf(IsfcTraffic.APPC));
+		}
+		if (layout.mixedSpeeds()) {
+			report(IssueCodes.ISFC_MIXED_SPEEDS, "logical link " + linkName(link) + " mixes FICON chpid speeds; z/VM recommends against it "
+					+ "(ACTIVATE ISLINK: the link operates less efficiently)", link, linkFeature(link));
+			layout.arrangementProblem().ifPresent(problem -> report(IssueCodes.ISFC_CHPID_ORDER,
+					problem + ": " + layout.orderingSystem() + " scans its devices upwards and " + layout.otherSystem()
+							+ " downwards, so one direction runs on the slow chpids first and the link is asymmetric (seed 004); "
+							+ "reassign the CTC devices so that the fast chpids sit at both extremes (a single fast chpid in the middle)",
+					link, linkFeature(link)));
+		}
+	}
+
+	private void checkFicon(CtcGroup group, Chpid chpid, EStructuralFeature feature) {
+		if (chpid != null && !chpid.eIsProxy() && !(chpid instanceof FiconChpid)) {
+			report(IssueCodes.ISFC_NOT_FICON, "chpid " + chpid.getName() + " is not a FICON (type FC) chpid: FICON CTC control units "
+					+ "(UNIT=FCTC) require FC channel paths (IOCP ICP254I); put the CTC on an 'fc' chpid", group, feature);
+		}
+	}
+
+	private void checkPerChpid(IsfcLink link, Map<Chpid, Integer> counts, Map<Chpid, List<CtcGroup>> groups, EStructuralFeature feature) {
+		counts.forEach((chpid, count) -> {
+			if (count > IsfcLayout.CTCS_PER_CHPID) {
+				for (CtcGroup group : groups.get(chpid)) {
+					report(IssueCodes.ISFC_CTCS_PER_CHPID, "chpid " + chpid.getName() + " carries " + count + " CTCs of link " + linkName(link)
+							+ "; throughput rolls off beyond 4 CTCs per FICON chpid (seed 004, IBM's recommendation); move "
+							+ (count - IsfcLayout.CTCS_PER_CHPID) + " to another chpid of the link or drop them", group, feature);
+				}
+			}
+		});
+	}
+
+	@Check
+	public void checkNodeName(ZvmSystem system) {
+		NodeNames.problem(system.getName()).ifPresent(problem -> report(IssueCodes.ISFC_NODE_NAME,
+				"the z/VM system name '" + system.getName() + "' is its ISFC node name and " + problem
+						+ "; ACTIVATE ISLINK and the SSI configuration cannot use it", system, Z.getZvmMember_Name()));
+	}
+
+	@Check
+	public void checkSsi(ZvmCluster cluster) {
+		if (!cluster.isSsi()) {
+			return;
+		}
+		List<ZvmSystem> systems = cluster.getMembers().stream().filter(ZvmSystem.class::isInstance).map(ZvmSystem.class::cast).toList();
+		if (systems.size() > 4) {
+			report(IssueCodes.SSI_MEMBERS, "SSI cluster " + cluster.getName() + " has " + systems.size()
+					+ " members; an SSI cluster has at most 4 z/VM systems; split it or drop 'ssi'", cluster, Z.getTopElement_Name());
+		}
+		Set<String> linked = new HashSet<>();
+		for (var member : cluster.getMembers()) {
+			if (member instanceof IsfcLink link && link.getLeft() != null && link.getRight() != null) {
+				linked.add(pair(link.getLeft(), link.getRight()));
+			}
+		}
+		for (int i = 0; i < systems.size(); i++) {
+			for (int j = i + 1; j < systems.size() && systems.size() <= 4; j++) {
+				ZvmSystem a = systems.get(i);
+				ZvmSystem b = systems.get(j);
+				if (!linked.contains(pair(a, b))) {
+					report(IssueCodes.SSI_MEMBERS, "SSI members " + a.getName() + " and " + b.getName()
+							+ " have no direct ISFC logical link; an SSI cluster must be fully meshed, or the members cannot form the cluster; add 'isfc "
+							+ a.getName() + " <-> " + b.getName() + " { ... }'", cluster, Z.getTopElement_Name(), a.getName(), b.getName());
+				}
+			}
+		}
+	}
+
+	private static String pair(ZvmSystem a, ZvmSystem b) {
+		String x = String.valueOf(System.identityHashCode(a));
+		String y = String.valueOf(System.identityHashCode(b));
+		return x.compareTo(y) < 0 ? x + "/" + y : y + "/" + x;
+	}
+}

@@ -1,0 +1,238 @@
+package org.zkvm.dsl.validation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.xtext.validation.Check;
+import org.zkvm.dsl.analysis.BusId;
+import org.zkvm.dsl.analysis.DeviceRange;
+import org.zkvm.dsl.analysis.MalformedValueException;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.zknet.Cec;
+import org.zkvm.dsl.zknet.Chpid;
+import org.zkvm.dsl.zknet.HiperSocketsInterface;
+import org.zkvm.dsl.zknet.IqdChpid;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.OsaChpid;
+import org.zkvm.dsl.zknet.OsaInterface;
+import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.PointToPointKind;
+import org.zkvm.dsl.zknet.PointToPointLink;
+import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.VnicCharacteristic;
+
+/** qeth layers, HiperSockets LANs, bridge uplinks, device triplets and legacy drivers (facts §1.2-§1.5, §2, §6, §7). */
+public class LayerDeviceValidator extends ZknetCheckBase {
+
+	/** The HiperSockets interfaces on a LAN, from every LPAR of the network. */
+	static List<HiperSocketsInterface> membersOf(IqdChpid lan, Iterable<Lpar> lpars) {
+		List<HiperSocketsInterface> result = new ArrayList<>();
+		for (Lpar lpar : lpars) {
+			for (HiperSocketsInterface hs : Hosts.members(lpar, HiperSocketsInterface.class)) {
+				if (hs.getLan() == lan) {
+					result.add(hs);
+				}
+			}
+		}
+		return result;
+	}
+
+	/** The layer the LAN must run: 3 with a z/OS, z/VSE or z/VM partner on it, else the majority's. */
+	static int lanLayer(IqdChpid lan, List<HiperSocketsInterface> members) {
+		if (lan.isExternalBridged()) {
+			return 2;
+		}
+		int layer2 = 0;
+		int layer3 = 0;
+		for (HiperSocketsInterface hs : members) {
+			if (Hosts.isLayer3Only(Hosts.lparOf(hs))) {
+				return 3;
+			}
+			if (Hosts.layer(hs) == 2) {
+				layer2++;
+			} else {
+				layer3++;
+			}
+		}
+		return layer2 > layer3 ? 2 : 3;
+	}
+
+	/** Whether guests use the interface as their port to the LAN (an attached bridge's uplink or a MacVTap uplink). */
+	static boolean carriesGuests(QethInterface qeth) {
+		Lpar lpar = Hosts.lparOf(qeth);
+		if (lpar == null) {
+			return false;
+		}
+		for (OvsBridge bridge : Hosts.members(lpar, OvsBridge.class)) {
+			if (!bridge.isRouted() && bridge.getUplink() == qeth) {
+				return true;
+			}
+		}
+		for (var guest : Hosts.members(lpar, org.zkvm.dsl.zknet.Guest.class)) {
+			for (var member : guest.getMembers()) {
+				if (member instanceof Nic nic && nic.getUplink() == qeth) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	@Check
+	public void checkLanLayers(IqdChpid lan) {
+		List<HiperSocketsInterface> members = membersOf(lan, network(lan).lpars());
+		int layer = lanLayer(lan, members);
+		boolean partner = members.stream().anyMatch(hs -> Hosts.isLayer3Only(Hosts.lparOf(hs)));
+		for (HiperSocketsInterface hs : members) {
+			if (Hosts.layer(hs) == layer || Hosts.isLayer3Only(Hosts.lparOf(hs)) || (partner && carriesGuests(hs))) {
+				continue; // a layer 3 partner's wrong layer is layer.l3-partner; guests facing one are layer.guest-to-l3
+			}
+			String why = lan.isExternalBridged() ? "LAN " + lan.getName() + " is external-bridged, which requires layer 2 (facts §1.3)"
+					: "LAN " + lan.getName() + " has layer " + layer + " interfaces, and HiperSockets does not convert between layer 2 and layer 3: "
+							+ "they cannot talk to each other (facts §1.3)";
+			report(IssueCodes.LAYER_HIPERSOCKETS_MIX, hs.getName() + " runs layer " + Hosts.layer(hs) + " but " + why + "; set layer " + layer,
+					hs, hs.getLayer() != 0 ? Z.getQethInterface_Layer() : Z.getHostInterface_Name(), String.valueOf(layer));
+		}
+	}
+
+	@Check
+	public void checkGuestLink(Nic nic) {
+		Optional<QethInterface> uplink = Hosts.attachedUplink(nic);
+		if (uplink.isPresent() && uplink.get() instanceof HiperSocketsInterface hs && Hosts.layer(hs) == 2 && hs.getLan() != null && !hs.getLan().eIsProxy()) {
+			for (HiperSocketsInterface other : membersOf(hs.getLan(), network(nic).lpars())) {
+				Lpar partner = Hosts.lparOf(other);
+				if (other != hs && (Hosts.isLayer3Only(partner) || Hosts.layer(other) == 3)) {
+					report(IssueCodes.LAYER_GUEST_TO_L3, nic.getName() + " puts a layer 2 KVM guest directly on LAN " + hs.getLan().getName() + ", where "
+							+ partner.getName() + " (" + other.getName() + ") runs layer 3: HiperSockets cannot convert, so they never talk (seed 002 finding 6); "
+							+ "put the guest on a routed bridge and let the host route to the layer 3 partner",
+							nic, nic.getUplink() != null ? Z.getNic_Uplink() : Z.getNic_Bridge());
+					return;
+				}
+			}
+		}
+		if (nic.getUplink() != null && !nic.getUplink().eIsProxy() && Hosts.layer(nic.getUplink()) == 3) {
+			report(IssueCodes.LAYER_ATTACH_L3, "MacVTap needs a layer 2 uplink, but " + nic.getUplink().getName() + " runs layer 3: the guest's MAC "
+					+ "never reaches the wire (facts §2.2); switch " + nic.getUplink().getName() + " to layer 2", nic, Z.getNic_Uplink());
+		}
+	}
+
+	@Check
+	public void checkQeth(QethInterface qeth) {
+		Lpar lpar = Hosts.lparOf(qeth);
+		if (lpar != null && Hosts.isLayer3Only(lpar) && qeth.getLayer() == 2) {
+			report(IssueCodes.LAYER_L3_PARTNER, lpar.getName() + " runs " + lpar.getOs().getLiteral() + ", whose TCP/IP uses layer 3 only "
+					+ "(facts §7.4); set layer 3", qeth, Z.getQethInterface_Layer());
+		}
+		if (qeth instanceof HiperSocketsInterface hs && hs.getLan() != null && !hs.getLan().eIsProxy()) {
+			Cec own = Hosts.cecOf(qeth);
+			Cec lanCec = Hosts.cecOf(hs.getLan());
+			if (own != null && lanCec != null && own != lanCec) {
+				report(IssueCodes.HIPERSOCKETS_CROSS_CEC, "HiperSockets LAN " + hs.getLan().getName() + " is in CEC " + lanCec.getName() + ", but "
+						+ lpar.getName() + " runs in " + own.getName() + ": HiperSockets never leaves its CEC (facts §1.5); "
+						+ "connect the CECs through OSA instead", qeth, Z.getHiperSocketsInterface_Lan());
+			}
+		}
+		checkTriplet(qeth);
+	}
+
+	private void checkTriplet(QethInterface qeth) {
+		String written = qeth.getDevice();
+		if (written == null) {
+			return;
+		}
+		String[] parts = written.split(",");
+		List<BusId> ids = new ArrayList<>();
+		for (String part : parts) {
+			String text = part.strip();
+			if (!BusId.isCanonical(text)) {
+				String hint = "";
+				try {
+					hint = ", e.g. " + BusId.parse(text);
+				} catch (MalformedValueException e) {
+					hint = ", e.g. 0.0.f500";
+				}
+				report(IssueCodes.DEVICE_TRIPLET, "bus-ID '" + text + "' is not in the form 0.<ssid>.<devno> with 4 lowercase hexadecimal digits"
+						+ hint + ": chzdev, sysfs and udev use that form (facts §1.2)", qeth, Z.getQethInterface_Device());
+				return;
+			}
+			ids.add(BusId.parse(text));
+		}
+		if (ids.size() == 2 || ids.size() > 3) {
+			report(IssueCodes.DEVICE_TRIPLET, "a qeth device is a triplet of read, write and data devices: give the read device alone or all three, "
+					+ "not " + ids.size() + " (facts §1.2)", qeth, Z.getQethInterface_Device());
+			return;
+		}
+		BusId read = ids.get(0);
+		if (ids.size() == 3) {
+			BusId write = ids.get(1);
+			BusId data = ids.get(2);
+			if (!write.equals(read.next(1))) {
+				report(IssueCodes.DEVICE_TRIPLET, "the write device must be the read device + 1 (" + read.next(1) + "), not " + write
+						+ ": the qeth group cannot be set online (facts §1.2)", qeth, Z.getQethInterface_Device());
+				return;
+			}
+			if (data.ssid() != read.ssid() || data.equals(read) || data.equals(write)) {
+				report(IssueCodes.DEVICE_TRIPLET, "the data device " + data + " must be a third device of the same subchannel set (facts §1.2)",
+						qeth, Z.getQethInterface_Device());
+				return;
+			}
+		}
+		List<BusId> used = ids.size() == 3 ? ids : List.of(read, read.next(1), read.next(2));
+		Chpid chpid = qeth instanceof OsaInterface osa ? osa.getChpid() : ((HiperSocketsInterface) qeth).getLan();
+		String range = chpid instanceof OsaChpid o ? o.getDevices() : chpid instanceof IqdChpid i ? i.getDevices() : null;
+		if (chpid == null || chpid.eIsProxy() || range == null) {
+			return;
+		}
+		DeviceRange devices;
+		try {
+			devices = DeviceRange.parse(range);
+		} catch (MalformedValueException e) {
+			return;
+		}
+		for (BusId id : used) {
+			if (!devices.contains(id.deviceNumber())) {
+				report(IssueCodes.DEVICE_TRIPLET, "device " + id + (ids.size() == 1 && id != read ? " (implied by " + read + ")" : "")
+						+ " is not on chpid " + (chpid instanceof IqdChpid i ? i.getId() : chpid.getName()) + ", whose devices are " + devices
+						+ ": all three devices of a qeth group must be on the same chpid (facts §1.2)", qeth, Z.getQethInterface_Device());
+				return;
+			}
+		}
+		Lpar lpar = Hosts.lparOf(qeth);
+		if (lpar != null) {
+			for (QethInterface other : Hosts.members(lpar, QethInterface.class)) {
+				if (other != qeth && other.getDevice() != null && other.getDevice().split(",")[0].strip().equals(parts[0].strip())) {
+					report(IssueCodes.DEVICE_TRIPLET, "device " + read + " is also used by " + other.getName() + " in " + lpar.getName()
+							+ ": a qeth device belongs to one interface", qeth, Z.getQethInterface_Device());
+					return;
+				}
+			}
+		}
+	}
+
+	@Check
+	public void checkUplink(OvsBridge bridge) {
+		QethInterface uplink = bridge.getUplink();
+		if (bridge.isRouted() || uplink == null || uplink.eIsProxy()) {
+			return;
+		}
+		if (Hosts.layer(uplink) == 3) {
+			report(IssueCodes.LAYER_ATTACH_L3, "an OVS bridge needs a layer 2 port, but " + uplink.getName() + " runs layer 3: it has no MAC of its "
+					+ "own per guest and Linux sees no ARP (facts §2.2); switch " + uplink.getName() + " to layer 2", bridge, Z.getOvsBridge_Uplink());
+		} else if (!(uplink.getVnicc().contains(VnicCharacteristic.LEARNING) && uplink.getVnicc().contains(VnicCharacteristic.FLOODING))) {
+			report(IssueCodes.LAYER_ATTACH_VNICC, uplink.getName() + " is attached to " + bridge.getName() + " without VNIC learning and flooding: "
+					+ "the card only delivers frames for MACs registered on it, so the guests' MACs stay unknown and they get no traffic "
+					+ "(facts §2.3); add 'vnicc learning, flooding' to " + uplink.getName(), bridge, Z.getOvsBridge_Uplink());
+		}
+	}
+
+	@Check
+	public void checkLegacy(PointToPointLink link) {
+		if (link.getKind() == PointToPointKind.IUCV) {
+			report(IssueCodes.IUCV_LEGACY, "netiucv is only kept for compatibility and has been removed from current Linux kernels "
+					+ "(facts §6.1): a current distribution cannot bring this link up; use a virtual CTC, a z/VM guest LAN or a VSWITCH for new setups",
+					link, Z.getPointToPointLink_Kind());
+		}
+	}
+}
