@@ -52,7 +52,7 @@ public class ModelLoader {
 			resources.put(file, resource);
 		}
 		EcoreUtil.resolveAll(resourceSet);
-		List<ModelDiagnostic> diagnostics = new ArrayList<>();
+		java.util.Set<ModelDiagnostic> diagnostics = new java.util.LinkedHashSet<>();
 		for (Map.Entry<Path, XtextResource> entry : resources.entrySet()) {
 			if (cancelIndicator.isCanceled()) {
 				break;
@@ -61,8 +61,9 @@ public class ModelLoader {
 				toDiagnostic(entry.getKey().toString(), issue).ifPresent(diagnostics::add);
 			}
 		}
-		Collections.sort(diagnostics);
-		return new LoadedModel(resourceSet, resources, diagnostics);
+		List<ModelDiagnostic> sorted = new ArrayList<>(diagnostics);
+		Collections.sort(sorted);
+		return new LoadedModel(resourceSet, resources, sorted);
 	}
 
 	private static java.util.Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue) {
@@ -75,9 +76,20 @@ public class ModelLoader {
 		if (severity == null) {
 			return java.util.Optional.empty();
 		}
+		String[] data = issue.getData();
+		if (IssueCodes.SETTINGS.equals(issue.getCode()) && data != null && data.length >= 3) {
+			// one line for the settings file itself, not one per model file it governs
+			return java.util.Optional.of(new ModelDiagnostic(relative(data[0]), Integer.parseInt(data[1]), 1, severity, IssueCodes.SETTINGS, data[2]));
+		}
 		int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 1 : issue.getColumn();
 		return java.util.Optional.of(new ModelDiagnostic(file, line, column, severity, cliCode(issue), issue.getMessage()));
+	}
+
+	private static String relative(String file) {
+		Path path = Path.of(file);
+		Path here = Path.of("").toAbsolutePath();
+		return path.startsWith(here) ? here.relativize(path).toString() : file;
 	}
 
 	/** Xtext's own codes become the short codes of docs/checks.md; zknet's codes pass through. */

@@ -33,6 +33,9 @@ public class IsfcValidator extends ZknetCheckBase {
 			List<Integer> local = devices(group.getDevices());
 			List<Integer> remote = devices(group.getRemoteDevices());
 			int gbps = speed(group.getChpid());
+			if (gbps == 0) {
+				continue; // not a FICON chpid (isfc.not-ficon), or not resolved
+			}
 			String chpid = group.getChpid() == null || group.getChpid().eIsProxy() ? "?" : group.getChpid().getName();
 			for (int i = 0; i < Math.min(local.size(), remote.size()); i++) {
 				ctcs.add(new IsfcLayout.Ctc(local.get(i), remote.get(i), chpid, gbps));

@@ -24,7 +24,7 @@ public class ZknetValidator extends AbstractZknetValidator {
 	public void checkSettings(Model model) {
 		ProjectSettings settings = settingsProvider.get(model.eResource());
 		for (ProjectSettings.Problem problem : settings.problems()) {
-			error(problem.toString(), model, null, IssueCodes.SETTINGS, problem.file().toString(), String.valueOf(problem.line()));
+			error(problem.toString(), model, null, IssueCodes.SETTINGS, problem.file().toString(), String.valueOf(problem.line()), problem.message());
 		}
 	}
 }
