@@ -686,6 +686,12 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 			if (nic == null) {
 				return;
 			}
+			Hosts.attachedUplink(nic).ifPresent(uplink -> {
+				if (uplink.eResource() == nic.eResource()) {
+					setLayer(uplink, 3, changes); // the host routes to the layer 3 partner on the partner's layer
+					removeVnicc(uplink, changes);
+				}
+			});
 			if (nic.getBridge() != null && !nic.getBridge().isRouted()) {
 				OvsBridge bridge = nic.getBridge();
 				var nodes = TextChanges.nodes(bridge, Z.getOvsBridge_Uplink());
@@ -737,6 +743,20 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 		}));
 	}
 
+	/** VNIC characteristics need layer 2 (facts §1.4). */
+	private static void removeVnicc(QethInterface qeth, TextChanges changes) {
+		var nodes = TextChanges.nodes(qeth, Z.getQethInterface_Vnicc());
+		if (nodes.isEmpty()) {
+			return;
+		}
+		int keyword = changes.text().lastIndexOf("vnicc", nodes.get(0).getOffset());
+		int start = keyword;
+		while (start > 0 && changes.text().charAt(start - 1) == ' ') {
+			start--;
+		}
+		changes.replace(start, nodes.get(nodes.size() - 1).getEndOffset() - start, "");
+	}
+
 	private static void addVnicc(QethInterface qeth, TextChanges changes) {
 		List<String> missing = new ArrayList<>();
 		if (!qeth.getVnicc().contains(VnicCharacteristic.LEARNING)) {
@@ -750,6 +770,8 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 		}
 		if (!qeth.getVnicc().isEmpty()) {
 			changes.insertAfterFeature(qeth, Z.getQethInterface_Vnicc(), ", " + String.join(", ", missing));
+		} else if (qeth.getLayer() != 0) {
+			changes.insertAfterFeature(qeth, Z.getQethInterface_Layer(), " vnicc " + String.join(", ", missing));
 		} else {
 			changes.insertAfterFeature(qeth, qeth instanceof OsaInterface ? Z.getOsaInterface_Chpid() : Z.getQethInterface_Device(),
 					" vnicc " + String.join(", ", missing));
