@@ -85,6 +85,11 @@ public final class Workspace {
 		return model.diagnostics().stream().filter(d -> d.severity() == ModelDiagnostic.Severity.ERROR).toList();
 	}
 
+	/** Errors of parsing, value conversion and linking: what the language itself rejects. */
+	public static List<ModelDiagnostic> parseErrors(LoadedModel model) {
+		return errors(model).stream().filter(d -> d.code().equals("syntax") || d.code().equals("link") || d.code().equals("name.duplicate")).toList();
+	}
+
 	public static String describe(List<ModelDiagnostic> diagnostics) {
 		return diagnostics.stream().map(ModelDiagnostic::toString).collect(Collectors.joining("\n"));
 	}

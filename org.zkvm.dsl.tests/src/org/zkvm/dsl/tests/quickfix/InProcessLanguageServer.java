@@ -44,8 +44,18 @@ final class InProcessLanguageServer implements AutoCloseable {
 	private final LanguageServerImpl server;
 	private final Map<String, List<Diagnostic>> published = new ConcurrentHashMap<>();
 
+	private static Injector language;
+
+	private static synchronized Injector language() {
+		if (language == null) {
+			language = new ZknetIdeSetup().createInjectorAndDoEMFRegistration();
+		}
+		return language;
+	}
+
+	/** A server whose workspace is the folder {@code root}. */
 	InProcessLanguageServer(Path root) throws Exception {
-		Injector language = new ZknetIdeSetup().createInjectorAndDoEMFRegistration();
+		Injector language = language();
 		ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
 		registry.getExtensionToFactoryMap().put("zknet", language.getInstance(IResourceServiceProvider.class));
 		Injector injector = Guice.createInjector(Modules.override(new ServerModule())
@@ -75,6 +85,7 @@ final class InProcessLanguageServer implements AutoCloseable {
 			}
 		});
 		InitializeParams params = new InitializeParams();
+		params.setRootUri(root.toUri().toString());
 		params.setWorkspaceFolders(List.of(new WorkspaceFolder(root.toUri().toString(), "test")));
 		server.initialize(params).get(60, TimeUnit.SECONDS);
 		server.initialized(new InitializedParams());
