@@ -34,8 +34,13 @@ public abstract class ZknetCheckBase extends AbstractDeclarativeValidator {
 		// composed into ZknetValidator
 	}
 
+	/** The whole network, looked up once per file validation (the provider caches it across files). */
 	protected NetworkIndex network(EObject context) {
-		return networkIndexProvider.get(context);
+		java.util.Map<Object, Object> state = getContext();
+		if (state == null) {
+			return networkIndexProvider.get(context);
+		}
+		return (NetworkIndex) state.computeIfAbsent(NetworkIndex.class, k -> networkIndexProvider.get(context));
 	}
 
 	/** Reports on one feature of an element (the index selects one value of a list, -1 the whole feature). */

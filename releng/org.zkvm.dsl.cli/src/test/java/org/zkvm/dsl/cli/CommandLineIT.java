@@ -50,6 +50,26 @@ class CommandLineIT {
 		assertFalse(all.contains("\tat ") || all.contains("Exception") || all.contains("Caused by"), "a stack trace leaked:\n" + all);
 	}
 
+	static java.util.stream.Stream<String> pitfalls() throws IOException {
+		try (var files = java.nio.file.Files.list(ROOT.resolve("examples/pitfalls"))) {
+			return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".zknet")).sorted().toList().stream();
+		}
+	}
+
+	/** issue 3's contract: ./zknet validate examples/pitfalls/CODE.zknet prints [CODE], and no other error. */
+	@org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+	@org.junit.jupiter.params.provider.MethodSource("pitfalls")
+	void everyPitfallPrintsItsCode(String file) throws Exception {
+		String code = file.substring(0, file.length() - ".zknet".length());
+		Run run = zknet(ROOT, "validate", "examples/pitfalls/" + file);
+		List<String> own = run.lines().stream().filter(l -> l.contains(" [" + code + "] ")).toList();
+		assertFalse(own.isEmpty(), run.out() + run.err());
+		assertTrue(own.stream().allMatch(l -> DIAGNOSTIC.matcher(l).matches() && l.startsWith("examples/pitfalls/" + file + ":")), run.out());
+		assertTrue(run.lines().stream().filter(l -> l.contains(": error [")).allMatch(l -> l.contains(" [" + code + "] ")), run.out());
+		assertEquals(own.get(0).contains(": error [") ? 1 : 0, run.exit(), run.out() + run.err());
+		assertNoStackTrace(run);
+	}
+
 	@Test
 	void theShippedExamplesValidate() throws Exception {
 		Run run = zknet(ROOT, "validate", "examples/seed-network", "examples/seed-isfc", "examples/seed-iucv");
