@@ -48,7 +48,8 @@ public class IsfcValidator extends ZknetCheckBase {
 		return system == null || system.eIsProxy() || system.getName() == null ? "?" : system.getName();
 	}
 
-	static List<Integer> devices(String range) {
+	/** The device numbers of a range as written; empty when it is malformed (reported as syntax). */
+	public static List<Integer> devices(String range) {
 		try {
 			return range == null ? List.of() : DeviceRange.parse(range).devices();
 		} catch (MalformedValueException e) {
@@ -91,22 +92,8 @@ public class IsfcValidator extends ZknetCheckBase {
 						+ " (" + group.getRemoteDevices() + "); every FICON CTC has one device number at each end, so list as many remote devices as local ones",
 						group, Z.getCtcGroup_RemoteDevices());
 			}
-			for (int device : local) {
-				if (!localSeen.add(device)) {
-					report(IssueCodes.ISFC_UNPAIRED_DEVICE, "device " + DeviceRange.format(device) + " of " + name(link.getLeft())
-							+ " is used twice in this link: ACTIVATE ISLINK rejects a duplicate device (HCP2721E); give each CTC its own device number",
-							group, Z.getCtcGroup_Devices());
-					break;
-				}
-			}
-			for (int device : remote) {
-				if (!remoteSeen.add(device)) {
-					report(IssueCodes.ISFC_UNPAIRED_DEVICE, "device " + DeviceRange.format(device) + " of " + name(link.getRight())
-							+ " is used twice in this link: ACTIVATE ISLINK rejects a duplicate device (HCP2721E); give each CTC its own device number",
-							group, Z.getCtcGroup_RemoteDevices());
-					break;
-				}
-			}
+			checkUnique(local, localSeen, link.getLeft(), group, Z.getCtcGroup_Devices());
+			checkUnique(remote, remoteSeen, link.getRight(), group, Z.getCtcGroup_RemoteDevices());
 			int count = Math.min(local.size(), remote.size());
 			if (group.getChpid() != null && !group.getChpid().eIsProxy()) {
 				perChpid.merge(group.getChpid(), count, Integer::sum);
@@ -149,6 +136,17 @@ public class IsfcValidator extends ZknetCheckBase {
 							+ " downwards, so one direction runs on the slow chpids first and the link is asymmetric (seed 004); "
 							+ "reassign the CTC devices so that the fast chpids sit at both extremes (a single fast chpid in the middle)",
 					link, linkFeature(link)));
+		}
+	}
+
+	private void checkUnique(List<Integer> devices, Set<Integer> seen, ZvmSystem system, CtcGroup group, EStructuralFeature feature) {
+		for (int device : devices) {
+			if (!seen.add(device)) {
+				report(IssueCodes.ISFC_UNPAIRED_DEVICE, "device " + DeviceRange.format(device) + " of " + name(system)
+						+ " is used twice in this link: ACTIVATE ISLINK rejects a duplicate device (HCP2721E); give each CTC its own device number",
+						group, feature);
+				return;
+			}
 		}
 	}
 

@@ -153,8 +153,8 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 	private static List<CtcLine> ctcLines(IsfcLink link) {
 		List<CtcLine> result = new ArrayList<>();
 		for (CtcGroup group : link.getCtcs()) {
-			List<Integer> local = devices(group.getDevices());
-			List<Integer> remote = devices(group.getRemoteDevices());
+			List<Integer> local = IsfcValidator.devices(group.getDevices());
+			List<Integer> remote = IsfcValidator.devices(group.getRemoteDevices());
 			String key = group.getChpid() == null || group.getChpid().eIsProxy() ? "?" : group.getChpid().getName();
 			String chpid = TextChanges.written(group, Z.getCtcGroup_Chpid(), 0);
 			String remoteChpid = group.getRemoteChpid() == null ? null : TextChanges.written(group, Z.getCtcGroup_RemoteChpid(), 0);
@@ -163,14 +163,6 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 			}
 		}
 		return result;
-	}
-
-	private static List<Integer> devices(String range) {
-		try {
-			return range == null ? List.of() : DeviceRange.parse(range).devices();
-		} catch (RuntimeException e) {
-			return List.of();
-		}
 	}
 
 	private static List<CtcLine> limitPerChpid(IsfcLink link) {
