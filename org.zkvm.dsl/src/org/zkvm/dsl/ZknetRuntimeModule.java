@@ -33,6 +33,11 @@ public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
 		return ZknetLinkingDiagnosticMessageProvider.class;
 	}
 
+	/** One generator for the command line, Maven, the language server and Eclipse. */
+	public Class<? extends org.eclipse.xtext.generator.IGenerator2> bindIGenerator2() {
+		return org.zkvm.dsl.generator.ZknetGenerator.class;
+	}
+
 	/** Every check's code with its catalogue severity, configurable per project. */
 	public Class<? extends ConfigurableIssueCodesProvider> bindConfigurableIssueCodesProvider() {
 		return ZknetIssueCodesProvider.class;

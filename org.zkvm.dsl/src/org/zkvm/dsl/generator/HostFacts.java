@@ -1,0 +1,162 @@
+package org.zkvm.dsl.generator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.zkvm.dsl.analysis.BusId;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Routes;
+import org.zkvm.dsl.zknet.ArpFilter;
+import org.zkvm.dsl.zknet.ArpRule;
+import org.zkvm.dsl.zknet.FilterAction;
+import org.zkvm.dsl.zknet.FirewallTools;
+import org.zkvm.dsl.zknet.ForwardFilter;
+import org.zkvm.dsl.zknet.Forwarding;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.HostRoute;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.ProxyArp;
+import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.RpFilter;
+import org.zkvm.dsl.zknet.VnicCharacteristic;
+
+/** What the templates of one host need, computed once from the model and the analysis package. */
+public final class HostFacts {
+	private HostFacts() {
+	}
+
+	public static boolean generatesHost(Lpar lpar) {
+		return lpar.getOs() == org.zkvm.dsl.zknet.OperatingSystem.KVM || lpar.getOs() == org.zkvm.dsl.zknet.OperatingSystem.LINUX;
+	}
+
+	public static boolean legacyFirewall(Lpar lpar) {
+		return lpar.getFirewall() == FirewallTools.LEGACY;
+	}
+
+	/** read:write:data for chzdev (facts §1.2); write = read + 1, data = read + 2 when only the read device is given. */
+	public static String triplet(QethInterface qeth) {
+		String[] parts = qeth.getDevice().split(",");
+		if (parts.length == 3) {
+			return parts[0].strip() + ":" + parts[1].strip() + ":" + parts[2].strip();
+		}
+		BusId read = BusId.parse(parts[0].strip());
+		return read + ":" + read.next(1) + ":" + read.next(2);
+	}
+
+	public static String readDevice(QethInterface qeth) {
+		return qeth.getDevice().split(",")[0].strip();
+	}
+
+	/** chzdev attributes: layer2 first (it is set offline, facts §1.3), then the VNIC characteristics. */
+	public static List<String> chzdevAttributes(QethInterface qeth) {
+		List<String> attributes = new ArrayList<>();
+		attributes.add("layer2=" + (Hosts.layer(qeth) == 2 ? 1 : 0));
+		for (VnicCharacteristic c : qeth.getVnicc()) {
+			attributes.add("vnicc/" + c.getLiteral().replace('-', '_') + "=1");
+		}
+		return attributes;
+	}
+
+	public static List<Ipv4Prefix> addresses(HostInterface iface) {
+		return Addresses.of(iface);
+	}
+
+	public static List<QethInterface> qeth(Lpar lpar) {
+		return Hosts.members(lpar, QethInterface.class);
+	}
+
+	public static List<OvsBridge> bridges(Lpar lpar) {
+		return Hosts.members(lpar, OvsBridge.class);
+	}
+
+	/** The internal port of a bridge: its vnic name, or the bridge's own interface. */
+	public static String port(OvsBridge bridge) {
+		return bridge.getVnic() != null ? bridge.getVnic() : bridge.getName();
+	}
+
+	/** Interfaces forwarding is enabled on, in declaration order. */
+	public static List<HostInterface> forwarding(Lpar lpar) {
+		Set<HostInterface> result = new LinkedHashSet<>();
+		for (Forwarding f : Hosts.members(lpar, Forwarding.class)) {
+			result.addAll(f.getInterfaces());
+		}
+		return new ArrayList<>(result);
+	}
+
+	public static List<HostInterface> proxyArp(Lpar lpar) {
+		Set<HostInterface> result = new LinkedHashSet<>();
+		for (ProxyArp p : Hosts.members(lpar, ProxyArp.class)) {
+			result.addAll(p.getInterfaces());
+		}
+		return new ArrayList<>(result);
+	}
+
+	public static List<RpFilter> rpFilters(Lpar lpar) {
+		return Hosts.members(lpar, RpFilter.class);
+	}
+
+	public static int rpFilterValue(RpFilter filter) {
+		return switch (filter.getMode()) {
+			case OFF -> 0;
+			case STRICT -> 1;
+			case LOOSE -> 2;
+		};
+	}
+
+	public static ArpFilter arpFilter(Lpar lpar) {
+		List<ArpFilter> filters = Hosts.members(lpar, ArpFilter.class);
+		return filters.isEmpty() ? null : filters.get(0);
+	}
+
+	public static ForwardFilter forwardFilter(Lpar lpar) {
+		List<ForwardFilter> filters = Hosts.members(lpar, ForwardFilter.class);
+		return filters.isEmpty() ? null : filters.get(0);
+	}
+
+	public static String policy(FilterAction action) {
+		return action == FilterAction.DROP ? "DROP" : "ACCEPT";
+	}
+
+	/** arptables options of a rule, in the seed's order: -d, -s, -i. */
+	public static String arptablesMatch(ArpRule rule) {
+		StringBuilder b = new StringBuilder();
+		if (rule.getTarget() != null) {
+			b.append(" -d ").append(Shell.quote(rule.getTarget()));
+		}
+		if (rule.getSender() != null) {
+			b.append(" -s ").append(Shell.quote(rule.getSender()));
+		}
+		if (rule.getIface() != null) {
+			b.append(" -i ").append(Shell.quote(rule.getIface().getName()));
+		}
+		return b.toString();
+	}
+
+	/** A route as 'ip route' arguments: destination [via gateway] [dev device] [metric n]. */
+	public static String routeSpec(HostRoute route) {
+		StringBuilder b = new StringBuilder();
+		if (route.isDefaultRoute()) {
+			b.append("default");
+		} else {
+			List<Ipv4Prefix> destinations = Routes.destinations(route);
+			b.append(destinations.isEmpty() ? "?" : destinations.get(0).toString());
+		}
+		Routes.gateway(route).ifPresent(g -> b.append(" via ").append(g));
+		if (route.getDevice() != null) {
+			b.append(" dev ").append(Shell.quote(route.getDevice().getName()));
+		}
+		if (route.getMetric() != 0) {
+			b.append(" metric ").append(route.getMetric());
+		}
+		return b.toString();
+	}
+
+	public static List<HostRoute> routes(Lpar lpar) {
+		return Hosts.members(lpar, HostRoute.class);
+	}
+}

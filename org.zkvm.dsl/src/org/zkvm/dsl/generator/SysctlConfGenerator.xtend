@@ -1,0 +1,29 @@
+package org.zkvm.dsl.generator
+
+import org.zkvm.dsl.topology.Hosts
+import org.zkvm.dsl.zknet.Lpar
+
+import static org.zkvm.dsl.generator.HostFacts.*
+import static org.zkvm.dsl.generator.Shell.*
+
+/** sysctl.d/90-zknet.conf: the per-interface settings at boot; dotted names written with '/' (facts §2.4). */
+class SysctlConfGenerator {
+
+	def String generate(Lpar lpar, String source) '''
+		# zknet: kernel settings of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
+		«IF Hosts.forwardsGlobally(lpar)»
+			net.ipv4.ip_forward = 1
+		«ENDIF»
+		«FOR i : forwarding(lpar)»
+			«sysctl(SetupScriptGenerator.portName(i), "forwarding")» = 1
+		«ENDFOR»
+		«FOR i : proxyArp(lpar)»
+			«sysctl(SetupScriptGenerator.portName(i), "proxy_arp")» = 1
+		«ENDFOR»
+		«FOR f : rpFilters(lpar)»
+			«FOR i : f.interfaces»
+				«sysctl(SetupScriptGenerator.portName(i), "rp_filter")» = «rpFilterValue(f)»
+			«ENDFOR»
+		«ENDFOR»
+	'''
+}

@@ -1,0 +1,90 @@
+package org.zkvm.dsl.generator;
+
+import org.eclipse.emf.ecore.resource.Resource;
+import org.eclipse.xtext.generator.AbstractGenerator;
+import org.eclipse.xtext.generator.IFileSystemAccess2;
+import org.eclipse.xtext.generator.IGeneratorContext;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.zknet.Cec;
+import org.zkvm.dsl.zknet.CecMember;
+import org.zkvm.dsl.zknet.Guest;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Model;
+import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.TopElement;
+import org.zkvm.dsl.zknet.ZvmCluster;
+import org.zkvm.dsl.zknet.ZvmMember;
+import org.zkvm.dsl.zknet.ZvmSystem;
+
+import com.google.inject.Inject;
+
+/**
+ * The language's generator: the same files from the command line, Maven, the language server and
+ * Eclipse. One folder per host (CEC/LPAR) and per z/VM system, so an administrator copies one
+ * folder to one machine. Each output kind has its own template class.
+ */
+public class ZknetGenerator extends AbstractGenerator {
+
+	@Inject
+	private SetupScriptGenerator setup;
+	@Inject
+	private TeardownScriptGenerator teardown;
+	@Inject
+	private SysctlConfGenerator sysctl;
+	@Inject
+	private NftablesGenerator nftables;
+	@Inject
+	private LibvirtInterfaceGenerator libvirt;
+	@Inject
+	private GuestRoutesGenerator guestNetwork;
+	@Inject
+	private IslinkGenerator islink;
+
+	@Override
+	public void doGenerate(Resource input, IFileSystemAccess2 fsa, IGeneratorContext context) {
+		if (input.getContents().isEmpty() || !(input.getContents().get(0) instanceof Model model)) {
+			return;
+		}
+		String source = input.getURI().lastSegment();
+		for (TopElement element : model.getElements()) {
+			if (context.getCancelIndicator() != null && context.getCancelIndicator().isCanceled()) {
+				return;
+			}
+			if (element instanceof Cec cec) {
+				for (CecMember member : cec.getMembers()) {
+					if (member instanceof Lpar lpar && HostFacts.generatesHost(lpar)) {
+						generateHost(cec, lpar, source, fsa);
+					}
+				}
+			} else if (element instanceof ZvmCluster cluster) {
+				for (ZvmMember member : cluster.getMembers()) {
+					if (member instanceof ZvmSystem system && !IslinkGenerator.links(system).isEmpty()) {
+						String folder = "zvm/" + Shell.fileName(cluster.getName()) + "/" + Shell.fileName(system.getName()) + "/";
+						fsa.generateFile(folder + "SYSTEM-CONFIG-ISLINK.txt", islink.systemConfig(system, source));
+						fsa.generateFile(folder + "iocp-fctc.txt", islink.iocp(system, source));
+					}
+				}
+			}
+		}
+	}
+
+	private void generateHost(Cec cec, Lpar lpar, String source, IFileSystemAccess2 fsa) {
+		String folder = Shell.fileName(cec.getName()) + "/" + Shell.fileName(lpar.getName()) + "/";
+		fsa.generateFile(folder + "setup.sh", setup.generate(lpar, source));
+		fsa.generateFile(folder + "teardown.sh", teardown.generate(lpar, source));
+		fsa.generateFile(folder + "sysctl.d/90-zknet.conf", sysctl.generate(lpar, source));
+		if (nftables.needed(lpar) && !HostFacts.legacyFirewall(lpar)) {
+			fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(lpar, source));
+		}
+		for (Guest guest : Hosts.members(lpar, Guest.class)) {
+			String guestFolder = folder + "guests/" + Shell.fileName(guest.getName()) + "/";
+			for (var member : guest.getMembers()) {
+				if (member instanceof Nic nic) {
+					fsa.generateFile(guestFolder + "interface-" + Shell.fileName(nic.getName()) + ".xml", libvirt.generate(nic, source));
+				}
+			}
+			fsa.generateFile(guestFolder + "network.sh", guestNetwork.generate(guest, source));
+			fsa.generateFile(guestFolder + "routes.txt", guestNetwork.routeTable(guest, source));
+		}
+	}
+}
