@@ -39,6 +39,8 @@ public class ZknetGenerator extends AbstractGenerator {
 	private GuestRoutesGenerator guestNetwork;
 	@Inject
 	private IslinkGenerator islink;
+	@Inject
+	private SuseWickedGenerator suse;
 
 	@Override
 	public void doGenerate(Resource input, IFileSystemAccess2 fsa, IGeneratorContext context) {
@@ -75,6 +77,21 @@ public class ZknetGenerator extends AbstractGenerator {
 		fsa.generateFile(folder + "sysctl.d/90-zknet.conf", sysctl.generate(lpar, source));
 		if (nftables.needed(lpar) && !HostFacts.legacyFirewall(lpar)) {
 			fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(lpar, source));
+		}
+		if (!HostFacts.qeth(lpar).isEmpty()) {
+			fsa.generateFile(folder + "udev/70-zknet-names.rules", suse.udevNames(lpar, source));
+		}
+		if (lpar.getDistro() == null || lpar.getDistro() == org.zkvm.dsl.zknet.Distribution.SUSE) {
+			for (var iface : Hosts.interfaces(lpar)) {
+				String name = Shell.fileName(iface.getName());
+				fsa.generateFile(folder + "suse/ifcfg-" + name, suse.ifcfg(iface, source));
+				if (suse.hasRoutes(iface)) {
+					fsa.generateFile(folder + "suse/ifroute-" + name, suse.ifroute(iface, source));
+				}
+				if (suse.hasSysctl(iface)) {
+					fsa.generateFile(folder + "suse/ifsysctl-" + name, suse.ifsysctl(iface, source));
+				}
+			}
 		}
 		for (Guest guest : Hosts.members(lpar, Guest.class)) {
 			String guestFolder = folder + "guests/" + Shell.fileName(guest.getName()) + "/";

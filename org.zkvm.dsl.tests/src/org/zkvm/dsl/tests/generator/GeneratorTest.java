@@ -70,6 +70,13 @@ class GeneratorTest {
 		assertTrue(xml.contains("<virtualport type='openvswitch'/>") && xml.contains("<mtu size='57344'/>"), xml);
 		assertEquals("net.ipv4.conf.br-ex.forwarding = 1", files.get("Z13A/LPAR11/sysctl.d/90-zknet.conf").lines().toList().get(1));
 		assertFalse(files.keySet().stream().anyMatch(f -> f.startsWith("Z13A/ZOS1/")), "nothing is generated for z/OS");
+		// SUSE (wicked), the seed's distribution: facts §5.2 and the seed's routes file
+		assertEquals("10.136.12.0/24\t172.31.56.2\t-\ths56k_0", files.get("Z13A/LPAR11/suse/ifroute-hs56k_0").lines().toList().get(2));
+		assertEquals("default\t172.18.0.1\t-\to5s_1g_1", files.get("Z13A/LPAR11/suse/ifroute-o5s_1g_1").lines().toList().get(2));
+		String bridge = files.get("Z13A/LPAR11/suse/ifcfg-br-ex");
+		assertTrue(bridge.contains("OVS_BRIDGE='yes'") && bridge.contains("IPADDR='10.136.11.254/24'") && bridge.contains("MTU='57344'"), bridge);
+		assertTrue(files.get("Z13A/LPAR11/suse/ifsysctl-br-ex").contains("net.ipv4.conf.br-ex.proxy_arp = 1"));
+		assertTrue(files.get("Z13A/LPAR11/udev/70-zknet-names.rules").contains("KERNELS==\"0.0.f500\", NAME=\"o5s_10g_1\""));
 	}
 
 	@Test
