@@ -17,6 +17,7 @@ import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelDiagnostic;
 import org.zkvm.dsl.headless.ModelFiles;
 import org.zkvm.dsl.headless.ModelLoader;
+import org.zkvm.dsl.validation.IssueCodes;
 
 import com.google.inject.Injector;
 
@@ -87,7 +88,8 @@ public final class Workspace {
 
 	/** Errors of parsing, value conversion and linking: what the language itself rejects. */
 	public static List<ModelDiagnostic> parseErrors(LoadedModel model) {
-		return errors(model).stream().filter(d -> d.code().equals("syntax") || d.code().equals("link") || d.code().equals("name.duplicate")).toList();
+		List<String> language = List.of(IssueCodes.SYNTAX, IssueCodes.LINK, IssueCodes.DUPLICATE_NAME);
+		return errors(model).stream().filter(d -> language.contains(d.code())).toList();
 	}
 
 	public static String describe(List<ModelDiagnostic> diagnostics) {

@@ -1,9 +1,7 @@
 package org.zkvm.dsl.generator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
@@ -15,12 +13,10 @@ import org.zkvm.dsl.zknet.ArpRule;
 import org.zkvm.dsl.zknet.FilterAction;
 import org.zkvm.dsl.zknet.FirewallTools;
 import org.zkvm.dsl.zknet.ForwardFilter;
-import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.OvsBridge;
-import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.RpFilter;
 import org.zkvm.dsl.zknet.VnicCharacteristic;
@@ -79,23 +75,6 @@ public final class HostFacts {
 		return bridge.getVnic() != null ? bridge.getVnic() : bridge.getName();
 	}
 
-	/** Interfaces forwarding is enabled on, in declaration order. */
-	public static List<HostInterface> forwarding(Lpar lpar) {
-		Set<HostInterface> result = new LinkedHashSet<>();
-		for (Forwarding f : Hosts.members(lpar, Forwarding.class)) {
-			result.addAll(f.getInterfaces());
-		}
-		return new ArrayList<>(result);
-	}
-
-	public static List<HostInterface> proxyArp(Lpar lpar) {
-		Set<HostInterface> result = new LinkedHashSet<>();
-		for (ProxyArp p : Hosts.members(lpar, ProxyArp.class)) {
-			result.addAll(p.getInterfaces());
-		}
-		return new ArrayList<>(result);
-	}
-
 	public static List<RpFilter> rpFilters(Lpar lpar) {
 		return Hosts.members(lpar, RpFilter.class);
 	}
@@ -137,15 +116,18 @@ public final class HostFacts {
 		return b.toString();
 	}
 
+	/** A route's destination as ip and wicked write it: 'default' or a CIDR subnet. */
+	public static String destination(HostRoute route) {
+		if (route.isDefaultRoute()) {
+			return "default";
+		}
+		List<Ipv4Prefix> destinations = Routes.destinations(route);
+		return destinations.isEmpty() ? "?" : destinations.get(0).toString();
+	}
+
 	/** A route as 'ip route' arguments: destination [via gateway] [dev device] [metric n]. */
 	public static String routeSpec(HostRoute route) {
-		StringBuilder b = new StringBuilder();
-		if (route.isDefaultRoute()) {
-			b.append("default");
-		} else {
-			List<Ipv4Prefix> destinations = Routes.destinations(route);
-			b.append(destinations.isEmpty() ? "?" : destinations.get(0).toString());
-		}
+		StringBuilder b = new StringBuilder(destination(route));
 		Routes.gateway(route).ifPresent(g -> b.append(" via ").append(g));
 		if (route.getDevice() != null) {
 			b.append(" dev ").append(Shell.quote(route.getDevice().getName()));

@@ -2,11 +2,9 @@ package org.zkvm.dsl.generator
 
 import org.zkvm.dsl.topology.Hosts
 import org.zkvm.dsl.zknet.ForwardRule
-import org.zkvm.dsl.zknet.HiperSocketsInterface
 import org.zkvm.dsl.zknet.Lpar
 import org.zkvm.dsl.zknet.Nat
 import org.zkvm.dsl.zknet.OvsBridge
-import org.zkvm.dsl.zknet.QethInterface
 
 import static org.zkvm.dsl.generator.HostFacts.*
 import static org.zkvm.dsl.generator.Shell.*
@@ -66,16 +64,16 @@ class SetupScriptGenerator {
 				ip addr add «a» dev «quote(port(b))» 2>/dev/null || ip addr change «a» dev «quote(port(b))»
 			«ENDFOR»
 		«ENDFOR»
-		«IF Hosts.forwardsGlobally(lpar) || !forwarding(lpar).empty || !proxyArp(lpar).empty || !rpFilters(lpar).empty»
+		«IF Hosts.forwardsGlobally(lpar) || !Hosts.forwardedInterfaces(lpar).empty || !Hosts.proxyArpInterfaces(lpar).empty || !rpFilters(lpar).empty»
 
 			# forwarding, proxy_arp and rp_filter per interface (facts §4.1)
 			«IF Hosts.forwardsGlobally(lpar)»
 				sysctl -w net.ipv4.ip_forward=1
 			«ENDIF»
-			«FOR i : forwarding(lpar)»
+			«FOR i : Hosts.forwardedInterfaces(lpar)»
 				sysctl -w «quote(sysctl(portName(i), "forwarding"))»=1
 			«ENDFOR»
-			«FOR i : proxyArp(lpar)»
+			«FOR i : Hosts.proxyArpInterfaces(lpar)»
 				sysctl -w «quote(sysctl(portName(i), "proxy_arp"))»=1
 			«ENDFOR»
 			«FOR f : rpFilters(lpar)»
@@ -145,9 +143,5 @@ class SetupScriptGenerator {
 		if (rule.established) b.append('-m state --state RELATED,ESTABLISHED ')
 		b.append('-j ').append(policy(rule.action))
 		b.toString
-	}
-
-	def static boolean isHiperSockets(QethInterface q) {
-		q instanceof HiperSocketsInterface
 	}
 }

@@ -5,7 +5,7 @@ import org.zkvm.dsl.zknet.HostInterface
 import org.zkvm.dsl.zknet.HostRoute
 import org.zkvm.dsl.zknet.Lpar
 import org.zkvm.dsl.zknet.OvsBridge
-import org.zkvm.dsl.zknet.QethInterface
+import org.zkvm.dsl.topology.Routes
 
 import static org.zkvm.dsl.generator.HostFacts.*
 import static org.zkvm.dsl.generator.Shell.*
@@ -52,26 +52,22 @@ class SuseWickedGenerator {
 	}
 
 	def private line(HostRoute r) {
-		val spec = routeSpec(r).split(' ')
-		val destination = spec.get(0)
-		val via = spec.indexOf('via')
-		val metric = spec.indexOf('metric')
-		destination + '\t' + (if (via >= 0) spec.get(via + 1) else '-') + '\t-\t' + r.device.name
-			+ (if (metric >= 0) '\tmetric ' + spec.get(metric + 1) else '')
+		destination(r) + '\t' + (Routes.gateway(r).map[toString].orElse('-')) + '\t-\t' + r.device.name
+			+ (if (r.metric != 0) '\tmetric ' + r.metric else '')
 	}
 
 	def String ifsysctl(HostInterface iface, String source) '''
 		# zknet: kernel settings of «iface.name» on «Hosts.lparOf(iface).name», generated from «source».
-		«IF forwarding(Hosts.lparOf(iface)).contains(iface)»
+		«IF Hosts.forwardedInterfaces(Hosts.lparOf(iface)).contains(iface)»
 			«sysctl(SetupScriptGenerator.portName(iface), "forwarding")» = 1
 		«ENDIF»
-		«IF proxyArp(Hosts.lparOf(iface)).contains(iface)»
+		«IF Hosts.proxyArpInterfaces(Hosts.lparOf(iface)).contains(iface)»
 			«sysctl(SetupScriptGenerator.portName(iface), "proxy_arp")» = 1
 		«ENDIF»
 	'''
 
 	def boolean hasSysctl(HostInterface iface) {
-		forwarding(Hosts.lparOf(iface)).contains(iface) || proxyArp(Hosts.lparOf(iface)).contains(iface)
+		Hosts.forwardedInterfaces(Hosts.lparOf(iface)).contains(iface) || Hosts.proxyArpInterfaces(Hosts.lparOf(iface)).contains(iface)
 	}
 
 	/** Names the qeth devices as the model does, by their read bus-IDs (the kernel names them by its own scheme, facts §1.2). */
@@ -81,8 +77,4 @@ class SuseWickedGenerator {
 			SUBSYSTEM=="net", ACTION=="add", DRIVERS=="qeth", KERNELS=="«readDevice(q)»", NAME="«q.name»"
 		«ENDFOR»
 	'''
-
-	def static boolean isQeth(HostInterface iface) {
-		iface instanceof QethInterface
-	}
 }

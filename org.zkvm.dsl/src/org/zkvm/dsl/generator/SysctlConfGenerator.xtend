@@ -14,10 +14,10 @@ class SysctlConfGenerator {
 		«IF Hosts.forwardsGlobally(lpar)»
 			net.ipv4.ip_forward = 1
 		«ENDIF»
-		«FOR i : forwarding(lpar)»
+		«FOR i : Hosts.forwardedInterfaces(lpar)»
 			«sysctl(SetupScriptGenerator.portName(i), "forwarding")» = 1
 		«ENDFOR»
-		«FOR i : proxyArp(lpar)»
+		«FOR i : Hosts.proxyArpInterfaces(lpar)»
 			«sysctl(SetupScriptGenerator.portName(i), "proxy_arp")» = 1
 		«ENDFOR»
 		«FOR f : rpFilters(lpar)»

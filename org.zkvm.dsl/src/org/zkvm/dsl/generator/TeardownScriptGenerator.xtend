@@ -41,10 +41,10 @@ class TeardownScriptGenerator {
 				sysctl -w «quote(sysctl(SetupScriptGenerator.portName(i), "rp_filter"))»=0 2>/dev/null || true
 			«ENDFOR»
 		«ENDFOR»
-		«FOR i : proxyArp(lpar).reverseView»
+		«FOR i : Hosts.proxyArpInterfaces(lpar).reverseView»
 			sysctl -w «quote(sysctl(SetupScriptGenerator.portName(i), "proxy_arp"))»=0 2>/dev/null || true
 		«ENDFOR»
-		«FOR i : forwarding(lpar).reverseView»
+		«FOR i : Hosts.forwardedInterfaces(lpar).reverseView»
 			sysctl -w «quote(sysctl(SetupScriptGenerator.portName(i), "forwarding"))»=0 2>/dev/null || true
 		«ENDFOR»
 		«IF Hosts.forwardsGlobally(lpar)»

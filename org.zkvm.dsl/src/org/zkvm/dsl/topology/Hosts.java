@@ -20,6 +20,7 @@ import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OperatingSystem;
 import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
 
 /** Effective values of hosts and their interfaces, with the defaults Linux applies. */
@@ -135,6 +136,24 @@ public final class Hosts {
 			}
 		}
 		return false;
+	}
+
+	/** The interfaces listed in 'forwarding on ...' statements, resolved, each once, in the order written. */
+	public static List<HostInterface> forwardedInterfaces(Lpar lpar) {
+		java.util.Set<HostInterface> result = new java.util.LinkedHashSet<>();
+		for (Forwarding forwarding : members(lpar, Forwarding.class)) {
+			forwarding.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
+		}
+		return new ArrayList<>(result);
+	}
+
+	/** The interfaces proxy_arp is enabled on, resolved, each once, in the order written. */
+	public static List<HostInterface> proxyArpInterfaces(Lpar lpar) {
+		java.util.Set<HostInterface> result = new java.util.LinkedHashSet<>();
+		for (ProxyArp proxyArp : members(lpar, ProxyArp.class)) {
+			proxyArp.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
+		}
+		return new ArrayList<>(result);
 	}
 
 	/** The guests' NICs on a bridge, in the order declared. */

@@ -13,7 +13,6 @@ import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.InterfaceAddress;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
-import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.ZknetPackage;
@@ -96,9 +95,5 @@ public final class NetworkIndex {
 
 	static boolean isModelResource(Resource resource) {
 		return !resource.getContents().isEmpty() && resource.getContents().get(0) instanceof Model;
-	}
-
-	static boolean isNic(EObject owner) {
-		return owner instanceof Nic;
 	}
 }

@@ -244,15 +244,8 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 
 	/** Whether the owner of the guests answers ARP for them on that LAN (proxy_arp on an interface in it). */
 	private static boolean ownerAnswersOn(Lpar owner, Ipv4Prefix lan, Ipv4Prefix guests) {
-		for (ProxyArp proxyArp : Hosts.members(owner, ProxyArp.class)) {
-			for (HostInterface iface : proxyArp.getInterfaces()) {
-				if (iface != null && !iface.eIsProxy() && Addresses.of(iface).stream().anyMatch(a -> a.subnet().equals(lan))
-						&& Routes.answersArp(owner, iface, guests)) {
-					return true;
-				}
-			}
-		}
-		return false;
+		return Hosts.proxyArpInterfaces(owner).stream().anyMatch(iface -> Addresses.of(iface).stream().anyMatch(a -> a.subnet().equals(lan))
+				&& Routes.answersArp(owner, iface, guests));
 	}
 
 	@Check

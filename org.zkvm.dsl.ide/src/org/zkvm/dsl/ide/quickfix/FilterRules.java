@@ -10,7 +10,6 @@ import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
-import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.ForwardFilter;
 import org.zkvm.dsl.zknet.ForwardRule;
 import org.zkvm.dsl.zknet.HostInterface;
@@ -18,24 +17,11 @@ import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nat;
 import org.zkvm.dsl.zknet.OvsBridge;
-import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
 
 /** The ARP and forward filter rules the seed's setup uses, derived for one host (seed 002, "arptables" and "Firewall"). */
 final class FilterRules {
 	private FilterRules() {
-	}
-
-	static Set<HostInterface> proxyArpInterfaces(Lpar lpar) {
-		Set<HostInterface> result = new LinkedHashSet<>();
-		for (ProxyArp proxyArp : Hosts.members(lpar, ProxyArp.class)) {
-			for (HostInterface iface : proxyArp.getInterfaces()) {
-				if (iface != null && !iface.eIsProxy()) {
-					result.add(iface);
-				}
-			}
-		}
-		return result;
 	}
 
 	/** The host's own guest subnets (routed bridges) that lie in a LAN. */
@@ -59,7 +45,7 @@ final class FilterRules {
 	 * layer 2 interface (a DROP policy drops the host's own ARP there too, facts §4.4).
 	 */
 	static List<String> arpAccepts(Lpar lpar) {
-		Set<HostInterface> proxy = proxyArpInterfaces(lpar);
+		List<HostInterface> proxy = Hosts.proxyArpInterfaces(lpar);
 		List<String> rules = new ArrayList<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
 			if (!Hosts.isLayer2(iface)) {
@@ -107,14 +93,7 @@ final class FilterRules {
 
 	/** The interfaces the host forwards on, in declaration order. */
 	static List<HostInterface> forwardingInterfaces(Lpar lpar) {
-		if (Hosts.forwardsGlobally(lpar)) {
-			return Hosts.interfaces(lpar);
-		}
-		Set<HostInterface> result = new LinkedHashSet<>();
-		for (Forwarding forwarding : Hosts.members(lpar, Forwarding.class)) {
-			result.addAll(forwarding.getInterfaces());
-		}
-		return new ArrayList<>(result);
+		return Hosts.forwardsGlobally(lpar) ? Hosts.interfaces(lpar) : Hosts.forwardedInterfaces(lpar);
 	}
 
 	/** The interfaces a host needs to forward on: everything its routing plan touches. */
@@ -125,7 +104,7 @@ final class FilterRules {
 				result.add(iface);
 			}
 		}
-		result.addAll(proxyArpInterfaces(lpar));
+		result.addAll(Hosts.proxyArpInterfaces(lpar));
 		for (ForwardFilter filter : Hosts.members(lpar, ForwardFilter.class)) {
 			for (ForwardRule rule : filter.getRules()) {
 				add(result, rule.getInInterface());

@@ -90,6 +90,15 @@ public final class TextChanges {
 		}
 	}
 
+	/** Deletes text together with the blanks before it on its line ('  vnicc learning', '  address 10.0.0.1/8'). */
+	public void deleteWithLeadingBlanks(int start, int end) {
+		int from = start;
+		while (from > 0 && (text.charAt(from - 1) == ' ' || text.charAt(from - 1) == '\t')) {
+			from--;
+		}
+		replace(from, end - from, "");
+	}
+
 	/** Deletes the lines an element occupies (with the comment that ends its last line). */
 	public void deleteLines(EObject element) {
 		ICompositeNode node = NodeModelUtils.getNode(element);

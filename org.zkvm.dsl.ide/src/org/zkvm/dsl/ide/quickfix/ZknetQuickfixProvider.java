@@ -15,6 +15,7 @@ import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
 import org.eclipse.xtext.ide.editor.quickfix.ITextModification;
 import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
 import org.eclipse.xtext.ide.server.Document;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.IsfcLayout;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
@@ -224,8 +225,8 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 		}
 		CtcGroup firstGroup = link.getCtcs().get(0);
 		CtcGroup lastGroup = link.getCtcs().get(link.getCtcs().size() - 1);
-		var firstNode = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(firstGroup);
-		var lastNode = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(lastGroup);
+		var firstNode = NodeModelUtils.getNode(firstGroup);
+		var lastNode = NodeModelUtils.getNode(lastGroup);
 		String indent = changes.indentation(firstGroup);
 		changes.replace(firstNode.getOffset(), lastNode.getEndOffset() - firstNode.getOffset(), String.join("\n" + indent, lines));
 	}
@@ -285,12 +286,8 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 						for (HostInterface other : Hosts.interfaces(lpar)) {
 							for (InterfaceAddress address : other == iface ? List.<InterfaceAddress>of() : other.getAddresses()) {
 								if (Addresses.resolve(address).map(a -> a.subnet().equals(mine.subnet())).orElse(false)) {
-									var node = org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(address);
-									int start = node.getOffset();
-									while (start > 0 && (changes.text().charAt(start - 1) == ' ' || changes.text().charAt(start - 1) == '\t')) {
-										start--;
-									}
-									changes.replace(start, node.getEndOffset() - start, "");
+									var node = NodeModelUtils.getNode(address);
+									changes.deleteWithLeadingBlanks(node.getOffset(), node.getEndOffset());
 								}
 							}
 						}
@@ -391,7 +388,7 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 			ForwardFilter target = filters.get(0);
 			for (String rule : rules) {
 				if (!FilterRules.hasForwardRule(lpar, rule)) {
-					if (TextChanges.nodes(target, Z.getForwardFilter_Rules()).isEmpty() && org.eclipse.xtext.nodemodel.util.NodeModelUtils.getNode(target).getText().indexOf('{') < 0) {
+					if (TextChanges.nodes(target, Z.getForwardFilter_Rules()).isEmpty() && NodeModelUtils.getNode(target).getText().indexOf('{') < 0) {
 						changes.insertAfterFeature(target, Z.getForwardFilter_Policy(), " {\n" + changes.indentation(target) + "\t" + String.join("\n" + changes.indentation(target) + "\t", rules) + "\n" + changes.indentation(target) + "}");
 						return;
 					}
@@ -460,15 +457,23 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 		}));
 	}
 
+	/**
+	 * A fix that writes the value the validator computed (the diagnostic's first data item) into one
+	 * feature of the element of that type around the diagnostic.
+	 */
+	private static <T extends EObject> Fix writeComputedValue(Class<T> type, org.eclipse.emf.ecore.EStructuralFeature feature) {
+		return (diagnostic, element, changes) -> {
+			T target = EcoreUtil2.getContainerOfType(element, type);
+			List<String> data = data(diagnostic);
+			if (target != null && !data.isEmpty()) {
+				changes.replaceFeature(target, feature, data.get(0));
+			}
+		};
+	}
+
 	@QuickFix(IssueCodes.ROUTE_GATEWAY)
 	public void setGatewayToVnic(DiagnosticResolutionAcceptor acceptor) {
-		acceptor.accept("Set the gateway to the bridge's internal port", edits((diagnostic, element, changes) -> {
-			GuestRoute route = EcoreUtil2.getContainerOfType(element, GuestRoute.class);
-			List<String> data = data(diagnostic);
-			if (route != null && !data.isEmpty()) {
-				changes.replaceFeature(route, Z.getGuestRoute_Gateway(), data.get(0));
-			}
-		}));
+		acceptor.accept("Set the gateway to the bridge's internal port", edits(writeComputedValue(GuestRoute.class, Z.getGuestRoute_Gateway())));
 	}
 
 	@QuickFix(IssueCodes.NAT_SERVER)
@@ -490,7 +495,7 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 				List<ProxyArp> proxyArps = Hosts.members(lpar, ProxyArp.class);
 				List<String> missingProxy = new ArrayList<>();
 				for (HostInterface iface : List.of(bridge, out)) {
-					if (!FilterRules.proxyArpInterfaces(lpar).contains(iface)) {
+					if (!Hosts.proxyArpInterfaces(lpar).contains(iface)) {
 						missingProxy.add(iface.getName());
 					}
 				}
@@ -574,13 +579,7 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 
 	@QuickFix(IssueCodes.MTU_GUEST_BRIDGE)
 	public void alignGuestMtu(DiagnosticResolutionAcceptor acceptor) {
-		acceptor.accept("Align the guest MTU to the bridge", edits((diagnostic, element, changes) -> {
-			Nic nic = EcoreUtil2.getContainerOfType(element, Nic.class);
-			List<String> data = data(diagnostic);
-			if (nic != null && !data.isEmpty()) {
-				changes.replaceFeature(nic, Z.getNic_Mtu(), data.get(0));
-			}
-		}));
+		acceptor.accept("Align the guest MTU to the bridge", edits(writeComputedValue(Nic.class, Z.getNic_Mtu())));
 	}
 
 	@QuickFix(IssueCodes.MTU_ATTACHED_UPLINK)
@@ -626,19 +625,10 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 
 	@QuickFix(IssueCodes.MTU_RANGE)
 	public void clampMtu(DiagnosticResolutionAcceptor acceptor) {
-		acceptor.accept("Set the largest MTU the device allows", edits((diagnostic, element, changes) -> {
-			List<String> data = data(diagnostic);
-			if (data.isEmpty()) {
-				return;
-			}
-			QethInterface qeth = EcoreUtil2.getContainerOfType(element, QethInterface.class);
-			PointToPointLink link = EcoreUtil2.getContainerOfType(element, PointToPointLink.class);
-			if (qeth != null) {
-				changes.replaceFeature(qeth, Z.getHostInterface_Mtu(), data.get(0));
-			} else if (link != null) {
-				changes.replaceFeature(link, Z.getPointToPointLink_Mtu(), data.get(0));
-			}
-		}));
+		Fix link = writeComputedValue(PointToPointLink.class, Z.getPointToPointLink_Mtu());
+		Fix qeth = writeComputedValue(QethInterface.class, Z.getHostInterface_Mtu());
+		acceptor.accept("Set the largest MTU the device allows", edits((diagnostic, element, changes) ->
+				(EcoreUtil2.getContainerOfType(element, PointToPointLink.class) != null ? link : qeth).apply(diagnostic, element, changes)));
 	}
 
 	@QuickFix(IssueCodes.MTU_HIPERSOCKETS_SMALL)
@@ -742,11 +732,7 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 			return;
 		}
 		int keyword = changes.text().lastIndexOf("vnicc", nodes.get(0).getOffset());
-		int start = keyword;
-		while (start > 0 && changes.text().charAt(start - 1) == ' ') {
-			start--;
-		}
-		changes.replace(start, nodes.get(nodes.size() - 1).getEndOffset() - start, "");
+		changes.deleteWithLeadingBlanks(keyword, nodes.get(nodes.size() - 1).getEndOffset());
 	}
 
 	private static void addVnicc(QethInterface qeth, TextChanges changes) {

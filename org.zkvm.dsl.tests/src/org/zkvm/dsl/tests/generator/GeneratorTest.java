@@ -29,7 +29,11 @@ import org.zkvm.dsl.tests.Workspace;
 class GeneratorTest {
 
 	static Map<String, String> generate(String example) {
-		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples").resolve(example));
+		return generate(Workspace.root().resolve("examples").resolve(example));
+	}
+
+	static Map<String, String> generate(Path folder) {
+		LoadedModel model = Workspace.loadPaths(folder);
 		assertEquals(List.of(), Workspace.errors(model));
 		IGenerator2 generator = Workspace.injector().getInstance(IGenerator2.class);
 		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
@@ -86,13 +90,7 @@ class GeneratorTest {
 			String text = Files.readString(Workspace.root().resolve("examples/seed-network").resolve(file));
 			Files.writeString(dir.resolve(file), text.replace("distro suse {", "distro suse firewall legacy {"));
 		}
-		LoadedModel model = Workspace.loadPaths(dir);
-		IGenerator2 generator = Workspace.injector().getInstance(IGenerator2.class);
-		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
-		for (Resource resource : model.resources().values()) {
-			generator.doGenerate(resource, fsa, new GeneratorContext());
-		}
-		String setup = fsa.getAllFiles().entrySet().stream().filter(e -> e.getKey().endsWith("LPAR11/setup.sh")).findFirst().orElseThrow().getValue().toString();
+		String setup = generate(dir).get("Z13A/LPAR11/setup.sh");
 		for (String command : List.of("arptables -P INPUT DROP", "arptables -I INPUT -d 10.136.11.0/24 -i o5s_10g_1 -j ACCEPT",
 				"arptables -I INPUT -i br-ex -j ACCEPT", "iptables -P FORWARD DROP", "iptables -t nat -A POSTROUTING -o o5s_1g_1 -j MASQUERADE",
 				"iptables -t filter -I FORWARD 1 -i o5s_1g_1 -o br-ex -m state --state RELATED,ESTABLISHED -j ACCEPT")) {

@@ -27,6 +27,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.UriExtensions;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.zkvm.dsl.ide.ZknetIdeSetup;
@@ -113,12 +114,9 @@ final class InProcessLanguageServer implements AutoCloseable {
 		return actions.stream().filter(Either::isRight).map(Either::getRight).toList();
 	}
 
-	/**
-	 * The URI as the server spells it: Xtext normalises file URIs to file:///... and expects the
-	 * same spelling back.
-	 */
+	/** The URI as the server spells it (file:///...), through Xtext's own conversion. */
 	static String uri(Path file) {
-		return org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()).toString().replace("file:/", "file:///");
+		return new UriExtensions().toUriString(org.eclipse.emf.common.util.URI.createFileURI(file.toAbsolutePath().toString()));
 	}
 
 	@Override
