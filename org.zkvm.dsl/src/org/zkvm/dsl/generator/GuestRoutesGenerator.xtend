@@ -26,27 +26,11 @@ class GuestRoutesGenerator {
 		«ENDFOR»
 	'''
 
-	/** The guest's routes in the seed's routing-table view: Destination Gateway Genmask Iface. */
-	def String routeTable(Guest guest, String source) '''
-		# zknet: routes of guest «guest.name», generated from «source». Destination Gateway Genmask Iface, as 'route -n' shows them.
-		«FOR r : guest.members.filter(GuestRoute)»
-			«destination(r)»	«IF r.gateway !== null»«r.gateway»«ELSE»0.0.0.0«ENDIF»	«genmask(r)»	«IF r.device !== null»«r.device.name»«ENDIF»
-		«ENDFOR»
-	'''
-
 	def static spec(GuestRoute r) {
 		val b = new StringBuilder(if (r.defaultRoute) 'default' else r.destination)
 		if (r.gateway !== null) b.append(' via ').append(r.gateway)
 		if (r.device !== null) b.append(' dev ').append(quote(r.device.name))
 		if (r.metric != 0) b.append(' metric ').append(r.metric)
 		b.toString
-	}
-
-	def private destination(GuestRoute r) {
-		if (r.defaultRoute) '0.0.0.0' else org.zkvm.dsl.analysis.Ipv4Prefix.parse(r.destination, false).networkAddress.toString
-	}
-
-	def private genmask(GuestRoute r) {
-		if (r.defaultRoute) '0.0.0.0' else org.zkvm.dsl.analysis.Ipv4Prefix.parse(r.destination, false).netmask
 	}
 }

@@ -75,6 +75,40 @@ public final class HostFacts {
 		return bridge.getVnic() != null ? bridge.getVnic() : bridge.getName();
 	}
 
+	/** The device that carries an interface's addresses: the internal port for a bridge. */
+	public static String portName(HostInterface iface) {
+		return iface instanceof OvsBridge bridge ? port(bridge) : iface.getName();
+	}
+
+	/** One per-interface kernel setting (facts §4.1). */
+	public record InterfaceSetting(String iface, String parameter, int value) {
+		/** The sysctl key, with dots in the interface name written as '/' (facts §2.4). */
+		public String key() {
+			return Shell.sysctl(iface, parameter);
+		}
+	}
+
+	/** forwarding, proxy_arp and rp_filter per interface, in that order, as the model asks for them. */
+	public static List<InterfaceSetting> interfaceSettings(Lpar lpar) {
+		List<InterfaceSetting> settings = new ArrayList<>();
+		for (HostInterface iface : Hosts.forwardedInterfaces(lpar)) {
+			settings.add(new InterfaceSetting(portName(iface), "forwarding", 1));
+		}
+		for (HostInterface iface : Hosts.proxyArpInterfaces(lpar)) {
+			settings.add(new InterfaceSetting(portName(iface), "proxy_arp", 1));
+		}
+		for (RpFilter filter : rpFilters(lpar)) {
+			for (HostInterface iface : filter.getInterfaces()) {
+				settings.add(new InterfaceSetting(portName(iface), "rp_filter", rpFilterValue(filter)));
+			}
+		}
+		return settings;
+	}
+
+	public static List<InterfaceSetting> interfaceSettings(Lpar lpar, String port) {
+		return interfaceSettings(lpar).stream().filter(s -> s.iface().equals(port)).toList();
+	}
+
 	public static List<RpFilter> rpFilters(Lpar lpar) {
 		return Hosts.members(lpar, RpFilter.class);
 	}

@@ -4,7 +4,6 @@ import org.zkvm.dsl.topology.Hosts
 import org.zkvm.dsl.zknet.ForwardRule
 import org.zkvm.dsl.zknet.Lpar
 import org.zkvm.dsl.zknet.Nat
-import org.zkvm.dsl.zknet.OvsBridge
 
 import static org.zkvm.dsl.generator.HostFacts.*
 import static org.zkvm.dsl.generator.Shell.*
@@ -64,22 +63,14 @@ class SetupScriptGenerator {
 				ip addr add «a» dev «quote(port(b))» 2>/dev/null || ip addr change «a» dev «quote(port(b))»
 			«ENDFOR»
 		«ENDFOR»
-		«IF Hosts.forwardsGlobally(lpar) || !Hosts.forwardedInterfaces(lpar).empty || !Hosts.proxyArpInterfaces(lpar).empty || !rpFilters(lpar).empty»
+		«IF Hosts.forwardsGlobally(lpar) || !interfaceSettings(lpar).empty»
 
 			# forwarding, proxy_arp and rp_filter per interface (facts §4.1)
 			«IF Hosts.forwardsGlobally(lpar)»
 				sysctl -w net.ipv4.ip_forward=1
 			«ENDIF»
-			«FOR i : Hosts.forwardedInterfaces(lpar)»
-				sysctl -w «quote(sysctl(portName(i), "forwarding"))»=1
-			«ENDFOR»
-			«FOR i : Hosts.proxyArpInterfaces(lpar)»
-				sysctl -w «quote(sysctl(portName(i), "proxy_arp"))»=1
-			«ENDFOR»
-			«FOR f : rpFilters(lpar)»
-				«FOR i : f.interfaces»
-					sysctl -w «quote(sysctl(portName(i), "rp_filter"))»=«rpFilterValue(f)»
-				«ENDFOR»
+			«FOR s : interfaceSettings(lpar)»
+				sysctl -w «quote(s.key)»=«s.value»
 			«ENDFOR»
 		«ENDIF»
 		«firewall(lpar)»
@@ -90,12 +81,8 @@ class SetupScriptGenerator {
 				ip route add «routeSpec(r)» 2>/dev/null || ip route replace «routeSpec(r)»
 			«ENDFOR»
 		«ENDIF»
-		echo "zknet: «lpar.name» is set up"
+		echo «quote("zknet: " + lpar.name + " is set up")»
 	'''
-
-	def static String portName(org.zkvm.dsl.zknet.HostInterface i) {
-		if (i instanceof OvsBridge) port(i) else i.name
-	}
 
 	def private firewall(Lpar lpar) {
 		if (arpFilter(lpar) === null && forwardFilter(lpar) === null && Hosts.members(lpar, Nat).empty) {

@@ -1,80 +1,105 @@
 package org.zkvm.dsl.generator
 
-import org.zkvm.dsl.topology.Hosts
-import org.zkvm.dsl.zknet.HostInterface
-import org.zkvm.dsl.zknet.HostRoute
-import org.zkvm.dsl.zknet.Lpar
-import org.zkvm.dsl.zknet.OvsBridge
-import org.zkvm.dsl.topology.Routes
-
-import static org.zkvm.dsl.generator.HostFacts.*
-import static org.zkvm.dsl.generator.Shell.*
+import java.util.Map
+import java.util.TreeMap
+import org.zkvm.dsl.generator.NetworkPlan.Kind
+import org.zkvm.dsl.generator.NetworkPlan.Link
+import org.zkvm.dsl.generator.NetworkPlan.Route
 
 /**
  * SUSE (wicked) persistent configuration for /etc/sysconfig/network (facts §5.2): ifcfg-IF,
- * ifroute-IF (Destination Gateway Netmask Interface Options, CIDR destinations, '-' for empty),
- * ifsysctl-IF, and OVS bridges as ifcfg with OVS_BRIDGE='yes'.
+ * ifroute-IF and the global routes file (Destination Gateway Netmask Interface Options, CIDR
+ * destinations, '-' for empty), ifsysctl-IF, and OVS bridges as ifcfg with OVS_BRIDGE='yes'.
  */
 class SuseWickedGenerator {
 
-	def String ifcfg(HostInterface iface, String source) '''
-		# zknet: «iface.name» of «Hosts.lparOf(iface).name», generated from «source». Do not edit: change the model.
-		STARTMODE='«IF iface instanceof OvsBridge»nfsroot«ELSE»auto«ENDIF»'
-		BOOTPROTO='static'
-		«FOR a : addresses(iface) SEPARATOR '\n'»IPADDR«index(iface, a)»='«a»'«ENDFOR»
-		«IF iface.mtu != 0»
-			MTU='«iface.mtu»'
+	/** File name (relative to /etc/sysconfig/network) to content. */
+	def Map<String, String> files(NetworkPlan plan, String source) {
+		val files = new TreeMap<String, String>
+		for (link : plan.links) {
+			files.put('ifcfg-' + Shell.fileName(link.name), ifcfg(plan, link, source).toString)
+			if (link.port != link.name) {
+				files.put('ifcfg-' + Shell.fileName(link.port), internalPort(plan, link, source).toString)
+			}
+			if (!plan.routesVia(link).empty) {
+				files.put('ifroute-' + Shell.fileName(link.port), ifroute(plan, link, source).toString)
+			}
+			if (!link.sysctl.empty) {
+				files.put('ifsysctl-' + Shell.fileName(link.port), ifsysctl(plan, link, source).toString)
+			}
+		}
+		if (!plan.routesWithoutDevice.empty) {
+			files.put('routes', globalRoutes(plan, source).toString)
+		}
+		files
+	}
+
+	def private ifcfg(NetworkPlan plan, Link link, String source) '''
+		# zknet: «link.name» of «plan.machine» («link.description»), generated from «source». Do not edit: change the model.
+		«IF link.kind == Kind.OVS_BRIDGE»
+			# 'nfsroot' keeps the bridge up at shutdown, as ifcfg-ovs-bridge(5) advises when ports are added with ovs-vsctl
+			STARTMODE='nfsroot'
+		«ELSE»
+			STARTMODE='auto'
 		«ENDIF»
-		«IF iface instanceof OvsBridge»
+		BOOTPROTO='static'
+		«IF link.port == link.name»
+			«addressLines(link)»
+		«ENDIF»
+		«IF link.hasMtu && link.port == link.name»
+			MTU='«link.mtu»'
+		«ENDIF»
+		«IF link.kind == Kind.OVS_BRIDGE»
 			OVS_BRIDGE='yes'
-			«IF !iface.routed && iface.uplink !== null»
-				OVS_BRIDGE_PORT_DEVICE_1='«iface.uplink.name»'
+			«IF link.uplink !== null»
+				OVS_BRIDGE_PORT_DEVICE_1='«link.uplink»'
 			«ENDIF»
 		«ENDIF»
 	'''
 
-	def private index(HostInterface iface, org.zkvm.dsl.analysis.Ipv4Prefix a) {
-		val i = addresses(iface).indexOf(a)
-		if (i == 0) '' else '_' + i
-	}
+	/** An internal port with its own name: setup.sh creates it and Open vSwitch keeps it; wicked sets its addresses when it appears. */
+	def private internalPort(NetworkPlan plan, Link link, String source) '''
+		# zknet: «link.port», internal port of «link.name» on «plan.machine», generated from «source». Do not edit: change the model.
+		# setup.sh creates the port (ovs-vsctl); Open vSwitch keeps it across reboots.
+		STARTMODE='hotplug'
+		BOOTPROTO='static'
+		«addressLines(link)»
+		«IF link.hasMtu»
+			MTU='«link.mtu»'
+		«ENDIF»
+	'''
 
-	/** The routes through one interface, in ifroute-IF form. */
-	def String ifroute(HostInterface iface, String source) '''
-		# zknet: routes via «iface.name» of «Hosts.lparOf(iface).name», generated from «source».
+	def private addressLines(Link link) '''
+		«FOR a : link.addresses»
+			IPADDR«IF link.addresses.indexOf(a) > 0»_«link.addresses.indexOf(a)»«ENDIF»='«a»'
+		«ENDFOR»
+	'''
+
+	def private ifroute(NetworkPlan plan, Link link, String source) '''
+		# zknet: routes via «link.port» of «plan.machine», generated from «source». Do not edit: change the model.
 		# Destination	Gateway	Netmask	Interface	Options
-		«FOR r : routes(Hosts.lparOf(iface)).filter[device == iface]»
+		«FOR r : plan.routesVia(link)»
 			«line(r)»
 		«ENDFOR»
 	'''
 
-	def boolean hasRoutes(HostInterface iface) {
-		!routes(Hosts.lparOf(iface)).filter[device == iface].empty
-	}
+	def private globalRoutes(NetworkPlan plan, String source) '''
+		# zknet: routes of «plan.machine» that the model ties to no interface, generated from «source». Do not edit: change the model.
+		# Destination	Gateway	Netmask	Interface	Options
+		«FOR r : plan.routesWithoutDevice»
+			«line(r)»
+		«ENDFOR»
+	'''
 
-	def private line(HostRoute r) {
-		destination(r) + '\t' + (Routes.gateway(r).map[toString].orElse('-')) + '\t-\t' + r.device.name
+	def private line(Route r) {
+		r.destination + '\t' + r.gateway.map[toString].orElse('-') + '\t-\t' + (r.device ?: '-')
 			+ (if (r.metric != 0) '\tmetric ' + r.metric else '')
 	}
 
-	def String ifsysctl(HostInterface iface, String source) '''
-		# zknet: kernel settings of «iface.name» on «Hosts.lparOf(iface).name», generated from «source».
-		«IF Hosts.forwardedInterfaces(Hosts.lparOf(iface)).contains(iface)»
-			«sysctl(SetupScriptGenerator.portName(iface), "forwarding")» = 1
-		«ENDIF»
-		«IF Hosts.proxyArpInterfaces(Hosts.lparOf(iface)).contains(iface)»
-			«sysctl(SetupScriptGenerator.portName(iface), "proxy_arp")» = 1
-		«ENDIF»
-	'''
-
-	def boolean hasSysctl(HostInterface iface) {
-		Hosts.forwardedInterfaces(Hosts.lparOf(iface)).contains(iface) || Hosts.proxyArpInterfaces(Hosts.lparOf(iface)).contains(iface)
-	}
-
-	/** Names the qeth devices as the model does, by their read bus-IDs (the kernel names them by its own scheme, facts §1.2). */
-	def String udevNames(Lpar lpar, String source) '''
-		# zknet: interface names of «lpar.name», generated from «source». Install as /etc/udev/rules.d/70-zknet-names.rules.
-		«FOR q : qeth(lpar)»
-			SUBSYSTEM=="net", ACTION=="add", DRIVERS=="qeth", KERNELS=="«readDevice(q)»", NAME="«q.name»"
+	def private ifsysctl(NetworkPlan plan, Link link, String source) '''
+		# zknet: kernel settings of «link.port» on «plan.machine», generated from «source». Do not edit: change the model.
+		«FOR s : link.sysctl»
+			«s»
 		«ENDFOR»
 	'''
 }

@@ -4,7 +4,6 @@ import org.zkvm.dsl.topology.Hosts
 import org.zkvm.dsl.zknet.Lpar
 
 import static org.zkvm.dsl.generator.HostFacts.*
-import static org.zkvm.dsl.generator.Shell.*
 
 /** sysctl.d/90-zknet.conf: the per-interface settings at boot; dotted names written with '/' (facts §2.4). */
 class SysctlConfGenerator {
@@ -14,16 +13,8 @@ class SysctlConfGenerator {
 		«IF Hosts.forwardsGlobally(lpar)»
 			net.ipv4.ip_forward = 1
 		«ENDIF»
-		«FOR i : Hosts.forwardedInterfaces(lpar)»
-			«sysctl(SetupScriptGenerator.portName(i), "forwarding")» = 1
-		«ENDFOR»
-		«FOR i : Hosts.proxyArpInterfaces(lpar)»
-			«sysctl(SetupScriptGenerator.portName(i), "proxy_arp")» = 1
-		«ENDFOR»
-		«FOR f : rpFilters(lpar)»
-			«FOR i : f.interfaces»
-				«sysctl(SetupScriptGenerator.portName(i), "rp_filter")» = «rpFilterValue(f)»
-			«ENDFOR»
+		«FOR s : interfaceSettings(lpar)»
+			«s.key» = «s.value»
 		«ENDFOR»
 	'''
 }

@@ -36,16 +36,8 @@ class TeardownScriptGenerator {
 				nft delete table ip zknet 2>/dev/null || true
 			«ENDIF»
 		«ENDIF»
-		«FOR f : rpFilters(lpar)»
-			«FOR i : f.interfaces»
-				sysctl -w «quote(sysctl(SetupScriptGenerator.portName(i), "rp_filter"))»=0 2>/dev/null || true
-			«ENDFOR»
-		«ENDFOR»
-		«FOR i : Hosts.proxyArpInterfaces(lpar).reverseView»
-			sysctl -w «quote(sysctl(SetupScriptGenerator.portName(i), "proxy_arp"))»=0 2>/dev/null || true
-		«ENDFOR»
-		«FOR i : Hosts.forwardedInterfaces(lpar).reverseView»
-			sysctl -w «quote(sysctl(SetupScriptGenerator.portName(i), "forwarding"))»=0 2>/dev/null || true
+		«FOR s : interfaceSettings(lpar).reverseView»
+			sysctl -w «quote(s.key)»=0 2>/dev/null || true
 		«ENDFOR»
 		«IF Hosts.forwardsGlobally(lpar)»
 			sysctl -w net.ipv4.ip_forward=0
@@ -58,6 +50,6 @@ class TeardownScriptGenerator {
 				ip addr del «a» dev «quote(q.name)» 2>/dev/null || true
 			«ENDFOR»
 		«ENDFOR»
-		echo "zknet: «lpar.name» is torn down (qeth devices stay configured: chzdev -d qeth BUSID removes one)"
+		echo «quote("zknet: " + lpar.name + " is torn down (qeth devices stay configured: chzdev -d qeth BUSID removes one)")»
 	'''
 }

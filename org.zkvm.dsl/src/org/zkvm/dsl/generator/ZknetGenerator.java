@@ -41,6 +41,14 @@ public class ZknetGenerator extends AbstractGenerator {
 	private IslinkGenerator islink;
 	@Inject
 	private SuseWickedGenerator suse;
+	@Inject
+	private NetworkManagerGenerator networkManager;
+	@Inject
+	private NetplanGenerator netplan;
+	@Inject
+	private UdevRulesGenerator udev;
+	@Inject
+	private RoutingTableGenerator routingTable;
 
 	@Override
 	public void doGenerate(Resource input, IFileSystemAccess2 fsa, IGeneratorContext context) {
@@ -78,21 +86,12 @@ public class ZknetGenerator extends AbstractGenerator {
 		if (nftables.needed(lpar) && !HostFacts.legacyFirewall(lpar)) {
 			fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(lpar, source));
 		}
-		if (!HostFacts.qeth(lpar).isEmpty()) {
-			fsa.generateFile(folder + "udev/70-zknet-names.rules", suse.udevNames(lpar, source));
+		if (udev.needed(lpar)) {
+			fsa.generateFile(folder + "udev/70-zknet.rules", udev.generate(lpar, source));
 		}
-		if (lpar.getDistro() == null || lpar.getDistro() == org.zkvm.dsl.zknet.Distribution.SUSE) {
-			for (var iface : Hosts.interfaces(lpar)) {
-				String name = Shell.fileName(iface.getName());
-				fsa.generateFile(folder + "suse/ifcfg-" + name, suse.ifcfg(iface, source));
-				if (suse.hasRoutes(iface)) {
-					fsa.generateFile(folder + "suse/ifroute-" + name, suse.ifroute(iface, source));
-				}
-				if (suse.hasSysctl(iface)) {
-					fsa.generateFile(folder + "suse/ifsysctl-" + name, suse.ifsysctl(iface, source));
-				}
-			}
-		}
+		NetworkPlan plan = NetworkPlan.of(lpar);
+		fsa.generateFile(folder + "routes.txt", routingTable.generate(plan, source));
+		generatePersistent(plan, folder, source, fsa);
 		for (Guest guest : Hosts.members(lpar, Guest.class)) {
 			String guestFolder = folder + "guests/" + Shell.fileName(guest.getName()) + "/";
 			for (var member : guest.getMembers()) {
@@ -101,7 +100,19 @@ public class ZknetGenerator extends AbstractGenerator {
 				}
 			}
 			fsa.generateFile(guestFolder + "network.sh", guestNetwork.generate(guest, source));
-			fsa.generateFile(guestFolder + "routes.txt", guestNetwork.routeTable(guest, source));
+			NetworkPlan guestPlan = NetworkPlan.of(guest);
+			fsa.generateFile(guestFolder + "routes.txt", routingTable.generate(guestPlan, source));
+			generatePersistent(guestPlan, guestFolder, source, fsa);
+		}
+	}
+
+	/** The distribution's own configuration files, in a folder named after the tool that reads them. */
+	private void generatePersistent(NetworkPlan plan, String folder, String source, IFileSystemAccess2 fsa) {
+		switch (plan.distribution()) {
+			case SUSE -> suse.files(plan, source).forEach((name, content) -> fsa.generateFile(folder + "wicked/" + name, content));
+			case RHEL -> networkManager.files(plan, source)
+					.forEach((name, content) -> fsa.generateFile(folder + "networkmanager/" + name, content));
+			case UBUNTU -> fsa.generateFile(folder + "netplan/90-zknet.yaml", netplan.generate(plan, source));
 		}
 	}
 }

@@ -20,6 +20,11 @@ public final class IssueCodes {
 	public static final String LINK = "link";
 	/** Two elements of the same kind with the same qualified name. */
 	public static final String DUPLICATE_NAME = "name.duplicate";
+	/**
+	 * A name with characters that could change a generated root script (quotes, backslashes,
+	 * control characters, shell metacharacters).
+	 */
+	public static final String NAME_UNSAFE = "name.unsafe";
 	/** zknet.properties names an unknown code or severity. */
 	public static final String SETTINGS = "settings";
 

@@ -4,6 +4,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.InterfaceNames;
+import org.zkvm.dsl.analysis.PlainNames;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
@@ -30,8 +31,27 @@ public class NameValidator extends ZknetCheckBase {
 		check(link.getName(), "interface", link, Z.getZvmMember_Name());
 	}
 
+	/** Every name of every element, whatever it names (see PlainNames). */
+	@Check
+	public void checkPlainName(EObject element) {
+		EStructuralFeature feature = element.eClass().getEStructuralFeature("name");
+		if (feature != null && element.eGet(feature) instanceof String name) {
+			checkPlain(name, element, feature);
+		}
+		if (element instanceof OvsBridge bridge) {
+			checkPlain(bridge.getVnic(), element, Z.getOvsBridge_Vnic());
+		}
+	}
+
+	private void checkPlain(String name, EObject element, EStructuralFeature feature) {
+		PlainNames.problem(name).ifPresent(character -> reportError(IssueCodes.NAME_UNSAFE, "the name '" + name.replaceAll("\\p{Cntrl}", "?")
+				+ "' contains " + character + ", which zknet never writes into generated files that run as root; use letters, digits, space and _ . : @ # $ + / = , - only",
+				element, feature));
+	}
+
 	private void check(String name, String what, EObject element, EStructuralFeature feature) {
-		if (name == null) {
+		// a name with unsafe characters is reported once, as name.unsafe
+		if (name == null || PlainNames.problem(name).isPresent()) {
 			return;
 		}
 		InterfaceNames.problem(name).ifPresent(problem -> report(IssueCodes.NAME_INTERFACE, "the " + what + " name '" + name + "' " + problem

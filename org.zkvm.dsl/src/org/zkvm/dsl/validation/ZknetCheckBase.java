@@ -51,6 +51,13 @@ public abstract class ZknetCheckBase extends AbstractDeclarativeValidator {
 		addIssue(message, element, feature, index, code, data);
 	}
 
+	/** For the codes that are always errors, whatever zknet.properties says. */
+	protected void reportError(String code, String message, EObject element, EStructuralFeature feature) {
+		if (element.eResource() == getCurrentObject().eResource()) {
+			error(message, element, feature, code);
+		}
+	}
+
 	protected void report(String code, String message, EObject element, EStructuralFeature feature, String... data) {
 		report(code, message, element, feature, -1, data);
 	}

@@ -1,0 +1,166 @@
+package org.zkvm.dsl.tests.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.tests.Workspace;
+
+/**
+ * Every generated file of every example without errors goes to the tool that reads it on a real
+ * host; files no tool here reads (wicked's ifcfg and ifroute, udev rules, the routing-table view,
+ * the z/VM listings) are checked against their documented formats. A file of a kind nobody checks
+ * fails the test.
+ */
+class GeneratedFilesToolsTest {
+
+	/** The examples without errors, and the seed network with the legacy firewall tools. */
+	private static final Map<String, String> FILES = new TreeMap<>();
+
+	@BeforeAll
+	static void generateEveryExample() throws IOException {
+		for (String example : List.of("seed-network", "seed-isfc", "seed-iucv", "distros")) {
+			GeneratorTest.generate(example).forEach((name, content) -> FILES.put(example + "/" + name, content));
+		}
+		Path legacy = Files.createTempDirectory("zknet-legacy");
+		for (String file : List.of("networks.zknet", "z13a.zknet", "workloads.zknet")) {
+			String text = Files.readString(Workspace.root().resolve("examples/seed-network").resolve(file));
+			Files.writeString(legacy.resolve(file), text.replace("distro suse {", "distro suse firewall legacy {"));
+		}
+		GeneratorTest.generate(legacy).forEach((name, content) -> FILES.put("legacy/" + name, content));
+	}
+
+	private static Map<String, String> matching(String regex) {
+		Pattern pattern = Pattern.compile(regex);
+		Map<String, String> result = new TreeMap<>();
+		FILES.forEach((name, content) -> {
+			if (pattern.matcher(name).find()) {
+				result.put(name, content);
+			}
+		});
+		return result;
+	}
+
+	@Test
+	void scriptsPassBashAndShellcheck() throws IOException {
+		Map<String, String> scripts = matching("\\.sh$");
+		assertTrue(scripts.size() > 10, scripts.keySet()::toString);
+		RealTools.scripts(scripts);
+	}
+
+	@Test
+	void rulesetsPassNft() throws IOException {
+		Map<String, String> rulesets = matching("\\.nft$");
+		assertTrue(rulesets.size() >= 4, rulesets.keySet()::toString);
+		for (var entry : rulesets.entrySet()) {
+			RealTools.nftables(entry.getKey(), entry.getValue());
+		}
+	}
+
+	@Test
+	void sysctlFilesAreAcceptedByTheKernel() throws IOException {
+		Map<String, String> files = matching("(/90-zknet\\.conf|/ifsysctl-[^/]+)$");
+		assertTrue(files.size() >= 8, files.keySet()::toString);
+		for (var entry : files.entrySet()) {
+			RealTools.sysctl(entry.getKey(), entry.getValue());
+		}
+	}
+
+	@Test
+	void netplanFilesPassNetplanGenerate() throws IOException {
+		Map<String, String> files = matching("/netplan/90-zknet\\.yaml$");
+		assertTrue(files.size() >= 2, files.keySet()::toString);
+		for (var entry : files.entrySet()) {
+			RealTools.netplan(entry.getKey(), entry.getValue());
+		}
+	}
+
+	@Test
+	void interfacesPassXmllintAndVirtXmlValidate() throws IOException {
+		Map<String, String> files = matching("/interface-[^/]+\\.xml$");
+		assertTrue(files.size() >= 8, files.keySet()::toString);
+		for (var entry : files.entrySet()) {
+			RealTools.libvirtInterface(entry.getKey(), entry.getValue());
+		}
+	}
+
+	@Test
+	void keyfilesLoadInNetplansKeyfileParser() throws IOException {
+		Map<String, String> files = matching("\\.nmconnection$");
+		assertTrue(files.size() >= 8, files.keySet()::toString);
+		RealTools.keyfiles(files);
+	}
+
+	/** ifcfg(5): KEY='value' lines that a shell can source, and nothing else. */
+	@Test
+	void wickedIfcfgFilesAreSysconfigAssignments() throws IOException {
+		Map<String, String> files = matching("/wicked/ifcfg-[^/]+$");
+		assertTrue(files.size() >= 8, files.keySet()::toString);
+		Pattern line = Pattern.compile("#.*|[A-Z][A-Z0-9_]*='[^'\\n]*'");
+		files.forEach((name, content) -> content.lines()
+				.forEach(l -> assertTrue(line.matcher(l).matches(), () -> name + ": not a sysconfig line: " + l)));
+		RealTools.sysconfig(files);
+	}
+
+	/** ifroute(5): Destination Gateway Netmask Interface [Options], CIDR or 'default', '-' for empty. */
+	@Test
+	void wickedRouteFilesHaveTheFiveColumns() {
+		Map<String, String> files = matching("/wicked/(ifroute-[^/]+|routes)$");
+		assertTrue(files.size() >= 4, files.keySet()::toString);
+		Pattern line = Pattern.compile("#.*|(default|\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+)\t(\\d+\\.\\d+\\.\\d+\\.\\d+|-)\t-\t[^\\s]+(\tmetric \\d+)?");
+		files.forEach((name, content) -> content.lines()
+				.forEach(l -> assertTrue(line.matcher(l).matches(), () -> name + ": not an ifroute line: " + l)));
+	}
+
+	@Test
+	void udevRulesMatchAndAssignOnly() {
+		Map<String, String> files = matching("/udev/70-zknet\\.rules$");
+		assertTrue(files.size() >= 4, files.keySet()::toString);
+		Pattern line = Pattern.compile("#.*|SUBSYSTEM==\"net\", ACTION==\"add\", (DRIVERS==\"qeth\", KERNELS==\"\\d\\.\\d\\.[0-9a-f]{4}\", NAME=\"[A-Za-z0-9_.-]+\""
+				+ "|KERNEL==\"[A-Za-z0-9_.-]+\", ATTR\\{tx_queue_len\\}=\"\\d+\")");
+		files.forEach((name, content) -> content.lines()
+				.forEach(l -> assertTrue(line.matcher(l).matches(), () -> name + ": not a zknet udev rule: " + l)));
+	}
+
+	@Test
+	void routingTablesHaveTheRouteColumns() {
+		Map<String, String> files = matching("/routes\\.txt$");
+		assertTrue(files.size() >= 8, files.keySet()::toString);
+		String ip = "\\d+\\.\\d+\\.\\d+\\.\\d+";
+		Pattern line = Pattern.compile("#.*|Destination\tGateway\tGenmask\tFlags\tIface\t# Comment|" + ip + "\t" + ip + "\t" + ip + "\tU(G)?\t[^\\s]+\t# .*");
+		files.forEach((name, content) -> content.lines()
+				.forEach(l -> assertTrue(line.matcher(l).matches(), () -> name + ": not a routing-table line: " + l)));
+	}
+
+	@Test
+	void zvmListingsHaveTheirStatements() {
+		Map<String, String> islink = matching("/SYSTEM-CONFIG-ISLINK\\.txt$");
+		assertTrue(islink.size() >= 2, islink.keySet()::toString);
+		Pattern statement = Pattern.compile("/\\*.*\\*/|[A-Z0-9@#$]{1,8}: ACTIVATE ISLINK( [0-9A-F]{4})+ NODE [A-Z0-9@#$]{1,8}|");
+		islink.forEach((name, content) -> content.lines()
+				.forEach(l -> assertTrue(statement.matcher(l).matches(), () -> name + ": not a SYSTEM CONFIG line: " + l)));
+		Map<String, String> iocp = matching("/iocp-fctc\\.txt$");
+		assertEquals(islink.keySet().size(), iocp.size());
+		iocp.forEach((name, content) -> content.lines().forEach(l -> assertTrue(l.startsWith("*"), () -> name + ": IOCP listing lines are comments: " + l)));
+	}
+
+	@Test
+	void everyGeneratedFileIsCheckedByOneOfTheTestsAbove() {
+		Pattern checked = Pattern.compile("\\.sh$|\\.nft$|/90-zknet\\.conf$|/ifsysctl-[^/]+$|/netplan/90-zknet\\.yaml$|/interface-[^/]+\\.xml$"
+				+ "|\\.nmconnection$|/wicked/(ifcfg-[^/]+|ifroute-[^/]+|routes)$|/udev/70-zknet\\.rules$|/routes\\.txt$"
+				+ "|/SYSTEM-CONFIG-ISLINK\\.txt$|/iocp-fctc\\.txt$");
+		List<String> unchecked = new ArrayList<>();
+		FILES.keySet().stream().filter(name -> !checked.matcher(name).find()).forEach(unchecked::add);
+		assertEquals(List.of(), unchecked);
+	}
+}

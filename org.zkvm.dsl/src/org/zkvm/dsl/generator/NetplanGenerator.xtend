@@ -1,0 +1,81 @@
+package org.zkvm.dsl.generator
+
+import org.zkvm.dsl.generator.NetworkPlan.Kind
+import org.zkvm.dsl.generator.NetworkPlan.Link
+
+/**
+ * Ubuntu netplan YAML for /etc/netplan/90-zknet.yaml (facts §5.4): qeth devices and guest NICs as
+ * ethernets, Open vSwitch bridges as bridges with the openvswitch mapping (netplan 0.100 and later).
+ * netplan has no object for an internal port with a name of its own: setup.sh creates it, Open
+ * vSwitch keeps it, and it appears here as an ethernet that networkd configures when it shows up.
+ * Every name and address is single-quoted, so no value can change the YAML's structure. Written
+ * line by line with explicit indentation, because YAML's structure is its indentation.
+ */
+class NetplanGenerator {
+
+	def String generate(NetworkPlan plan, String source) {
+		val out = new StringBuilder
+		out.append('# zknet: network of ').append(plan.machine).append(', generated from ').append(source).append('. Do not edit: change the model.\n')
+		out.append("# Install as /etc/netplan/90-zknet.yaml (mode 600), then run 'netplan apply'.\n")
+		out.append('network:\n  version: 2\n  renderer: networkd\n')
+		val ethernets = plan.links.filter[kind != Kind.OVS_BRIDGE || port != name].toList
+		if (!ethernets.empty) {
+			out.append('  ethernets:\n')
+			for (link : ethernets) {
+				if (!link.hasMtu && link.addresses.empty && plan.routesVia(link).empty) {
+					out.append('    ').append(yaml(link.port)).append(': {}  # ').append(link.description).append('\n')
+				} else {
+					out.append('    ').append(yaml(link.port)).append(':\n')
+					if (link.kind == Kind.OVS_BRIDGE) {
+						out.append('      # internal port of Open vSwitch bridge ').append(link.name).append(', created by setup.sh\n')
+					} else {
+						out.append('      # ').append(link.description).append('\n')
+					}
+					settings(out, plan, link)
+				}
+			}
+		}
+		val bridges = plan.links.filter[kind == Kind.OVS_BRIDGE].toList
+		if (!bridges.empty) {
+			out.append('  bridges:\n')
+			for (link : bridges) {
+				out.append('    ').append(yaml(link.name)).append(':\n')
+				out.append('      # ').append(link.description).append('\n')
+				out.append('      interfaces: [').append(if (link.uplink !== null) yaml(link.uplink) else '').append(']\n')
+				out.append('      openvswitch: {}\n')
+				if (link.port == link.name) {
+					settings(out, plan, link)
+				}
+			}
+		}
+		out.toString
+	}
+
+	def private settings(StringBuilder out, NetworkPlan plan, Link link) {
+		if (link.hasMtu) {
+			out.append('      mtu: ').append(link.mtu).append('\n')
+		}
+		if (!link.addresses.empty) {
+			out.append('      addresses: [').append(link.addresses.map[yaml(toString)].join(', ')).append(']\n')
+		}
+		val routes = plan.routesVia(link)
+		if (!routes.empty) {
+			out.append('      routes:\n')
+			for (r : routes) {
+				out.append('        - to: ').append(yaml(r.destination)).append('\n')
+				if (r.gateway.present) {
+					out.append('          via: ').append(yaml(r.gateway.get.toString)).append('\n')
+				} else {
+					out.append('          scope: link\n')
+				}
+				if (r.metric != 0) {
+					out.append('          metric: ').append(r.metric).append('\n')
+				}
+			}
+		}
+	}
+
+	def static String yaml(String text) {
+		"'" + text.replace("'", "''") + "'"
+	}
+}

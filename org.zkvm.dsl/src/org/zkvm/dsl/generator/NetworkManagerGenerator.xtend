@@ -1,0 +1,151 @@
+package org.zkvm.dsl.generator
+
+import java.nio.charset.StandardCharsets
+import java.util.Map
+import java.util.TreeMap
+import java.util.UUID
+import org.zkvm.dsl.generator.NetworkPlan.Kind
+import org.zkvm.dsl.generator.NetworkPlan.Link
+
+/**
+ * RHEL 9+ NetworkManager keyfiles for /etc/NetworkManager/system-connections (facts §5.3): qeth
+ * devices with s390-nettype, s390-subchannels and [ethernet-s390-options]; an OVS bridge as the
+ * ovs-bridge, ovs-port and ovs-interface connections NetworkManager's Open vSwitch support needs,
+ * with the uplink as an ethernet port of the bridge. UUIDs derive from the model, so the same model
+ * gives the same files; controllers are referred to by UUID, because a bridge, its port and its
+ * internal interface may share one name.
+ */
+class NetworkManagerGenerator {
+
+	/** File name to content; install with mode 600, then 'nmcli connection reload'. */
+	def Map<String, String> files(NetworkPlan plan, String source) {
+		val files = new TreeMap<String, String>
+		for (link : plan.links) {
+			switch link.kind {
+				case Kind.OVS_BRIDGE: {
+					files.put(file(link.name), ovsBridge(plan, link, source).toString)
+					files.put(file('ovs-port-' + link.port), ovsPort(plan, link.port, link.name, source).toString)
+					files.put(file('ovs-if-' + link.port), ovsInterface(plan, link, source).toString)
+					if (link.uplink !== null) {
+						files.put(file('ovs-port-' + link.uplink), ovsPort(plan, link.uplink, link.name, source).toString)
+					}
+				}
+				default:
+					files.put(file(link.name), ethernet(plan, link, bridgeOf(plan, link), source).toString)
+			}
+		}
+		files
+	}
+
+	def private file(String id) {
+		Shell.fileName(id) + '.nmconnection'
+	}
+
+	/** The bridge a qeth device is the uplink of, or null. */
+	def private bridgeOf(NetworkPlan plan, Link link) {
+		plan.links.findFirst[kind == Kind.OVS_BRIDGE && uplink == link.name]
+	}
+
+	def String uuid(NetworkPlan plan, String id) {
+		UUID.nameUUIDFromBytes(('zknet:' + plan.path + ':' + id).getBytes(StandardCharsets.UTF_8)).toString
+	}
+
+	def private header(NetworkPlan plan, Link link, String source) '''
+		# zknet: «link.name» of «plan.machine» («link.description»), generated from «source». Do not edit: change the model.
+	'''
+
+	def private ethernet(NetworkPlan plan, Link link, Link bridge, String source) '''
+		«header(plan, link, source)»
+		[connection]
+		id=«link.name»
+		uuid=«uuid(plan, link.name)»
+		type=ethernet
+		interface-name=«link.name»
+		«IF bridge !== null»
+			master=«uuid(plan, 'ovs-port-' + link.name)»
+			slave-type=ovs-port
+		«ENDIF»
+
+		[ethernet]
+		«IF link.hasMtu»
+			mtu=«link.mtu»
+		«ENDIF»
+		«IF link.kind == Kind.QETH»
+			s390-nettype=qeth
+			s390-subchannels=«link.subchannels.replace(',', ';')»;
+
+			[ethernet-s390-options]
+			«FOR o : link.s390Options»
+				«o»
+			«ENDFOR»
+		«ENDIF»
+		«IF bridge === null»
+
+			«ip(plan, link)»
+		«ENDIF»
+	'''
+
+	def private ovsBridge(NetworkPlan plan, Link link, String source) '''
+		«header(plan, link, source)»
+		[connection]
+		id=«link.name»
+		uuid=«uuid(plan, link.name)»
+		type=ovs-bridge
+		interface-name=«link.name»
+
+		[ovs-bridge]
+	'''
+
+	def private ovsPort(NetworkPlan plan, String port, String bridge, String source) '''
+		# zknet: port «port» of Open vSwitch bridge «bridge» on «plan.machine», generated from «source». Do not edit: change the model.
+		[connection]
+		id=ovs-port-«port»
+		uuid=«uuid(plan, 'ovs-port-' + port)»
+		type=ovs-port
+		interface-name=«port»
+		master=«uuid(plan, bridge)»
+		slave-type=ovs-bridge
+
+		[ovs-port]
+	'''
+
+	/** The internal port with the addresses; the MTU is asked for explicitly (facts §5.5). */
+	def private ovsInterface(NetworkPlan plan, Link link, String source) '''
+		# zknet: «link.port», internal port of «link.name» on «plan.machine», generated from «source». Do not edit: change the model.
+		[connection]
+		id=ovs-if-«link.port»
+		uuid=«uuid(plan, 'ovs-if-' + link.port)»
+		type=ovs-interface
+		interface-name=«link.port»
+		master=«uuid(plan, 'ovs-port-' + link.port)»
+		slave-type=ovs-port
+
+		[ovs-interface]
+		type=internal
+		«IF link.hasMtu»
+
+			[ethernet]
+			mtu=«link.mtu»
+		«ENDIF»
+
+		«ip(plan, link)»
+	'''
+
+	def private ip(NetworkPlan plan, Link link) '''
+		[ipv4]
+		«IF link.addresses.empty»
+			method=disabled
+		«ELSE»
+			method=manual
+			«FOR a : link.addresses»
+				address«link.addresses.indexOf(a) + 1»=«a»
+			«ENDFOR»
+		«ENDIF»
+		«FOR r : plan.routesVia(link)»
+			route«plan.routesVia(link).indexOf(r) + 1»=«r.prefix»«IF r.gateway.present»,«r.gateway.get»«ELSEIF r.metric != 0»,0.0.0.0«ENDIF»«IF r.metric != 0»,«r.metric»«ENDIF»
+		«ENDFOR»
+
+		[ipv6]
+		method=ignore
+	'''
+}

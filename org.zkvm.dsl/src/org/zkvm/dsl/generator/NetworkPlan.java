@@ -1,0 +1,158 @@
+package org.zkvm.dsl.generator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Routes;
+import org.zkvm.dsl.zknet.Distribution;
+import org.zkvm.dsl.zknet.Guest;
+import org.zkvm.dsl.zknet.GuestRoute;
+import org.zkvm.dsl.zknet.HiperSocketsInterface;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.HostRoute;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.ZknetPackage;
+
+/**
+ * The persistent network configuration of one machine (a host LPAR or a guest), independent of the
+ * distribution: its links with addresses and MTU, and its routes, each resolved to the interface
+ * it leaves by. The SUSE, NetworkManager and netplan templates and the routing-table view all
+ * render this, so the three distributions get the same network. {@code path} names the machine
+ * uniquely in the model (CEC/LPAR or CEC/LPAR/guest). A host without 'distro' is SUSE, the seed's
+ * own distribution (the language's default); a guest without one runs its host's.
+ */
+public record NetworkPlan(String machine, String path, Distribution distribution, List<Link> links, List<Route> routes) {
+
+	public enum Kind {
+		/** an OSA or HiperSockets qeth group device */
+		QETH,
+		/** an Open vSwitch bridge; its internal port carries the addresses */
+		OVS_BRIDGE,
+		/** a guest's virtio NIC */
+		VIRTIO
+	}
+
+	/**
+	 * One link. For an OVS bridge, {@code port} is the internal port with the addresses (the bridge's
+	 * own name or its vnic) and {@code uplink} the attached qeth port, if any.
+	 */
+	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, int txqueuelen,
+			String subchannels, List<String> s390Options, String uplink, List<String> sysctl, String description) {
+
+		/** Whether the model gives this link an MTU (else the distribution's default applies). */
+		public boolean hasMtu() {
+			return mtu != 0;
+		}
+	}
+
+	/** One static route: 'default' or a CIDR destination, the next hop if any, the device it leaves by. */
+	public record Route(String destination, Optional<Ipv4Address> gateway, String device, int metric) {
+
+		public boolean isDefault() {
+			return "default".equals(destination);
+		}
+
+		/** The destination as a prefix: 0.0.0.0/0 for the default route. */
+		public Ipv4Prefix prefix() {
+			return isDefault() ? new Ipv4Prefix(new Ipv4Address(0), 0) : Ipv4Prefix.parse(destination);
+		}
+	}
+
+	/** The links of the machine whose port (or own) name is {@code name}. */
+	public Optional<Link> link(String name) {
+		return links.stream().filter(l -> l.port().equals(name) || l.name().equals(name)).findFirst();
+	}
+
+	/** The routes leaving by the link. */
+	public List<Route> routesVia(Link link) {
+		return routes.stream().filter(r -> link.port().equals(r.device())).toList();
+	}
+
+	/** Routes whose device the model leaves open and no connected subnet decides. */
+	public List<Route> routesWithoutDevice() {
+		return routes.stream().filter(r -> r.device() == null).toList();
+	}
+
+	public static NetworkPlan of(Lpar lpar) {
+		List<Link> links = new ArrayList<>();
+		for (HostInterface iface : Hosts.interfaces(lpar)) {
+			List<String> sysctl = HostFacts.interfaceSettings(lpar, HostFacts.portName(iface)).stream()
+					.map(s -> s.key() + " = " + s.value()).toList();
+			links.add(link(iface, sysctl));
+		}
+		List<Route> routes = new ArrayList<>();
+		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
+			Optional<Ipv4Address> gateway = Routes.gateway(route);
+			String device = route.getDevice() != null ? HostFacts.portName(route.getDevice()) : deviceFor(links, gateway);
+			for (Ipv4Prefix destination : Routes.destinations(route)) {
+				routes.add(new Route(route.isDefaultRoute() ? "default" : destination.toString(), gateway, device, route.getMetric()));
+			}
+		}
+		String path = Hosts.cecOf(lpar).getName() + "/" + lpar.getName();
+		return new NetworkPlan(lpar.getName(), path, lpar.getDistro(), links, routes);
+	}
+
+	public static NetworkPlan of(Guest guest) {
+		List<Link> links = new ArrayList<>();
+		for (var member : guest.getMembers()) {
+			if (member instanceof Nic nic) {
+				String on = nic.getUplink() != null ? "MacVTap on " + nic.getUplink().getName() : "OVS bridge " + nic.getBridge().getName();
+				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), 0, null, List.of(), null, List.of(),
+						"virtio NIC on " + on));
+			}
+		}
+		List<Route> routes = new ArrayList<>();
+		for (var member : guest.getMembers()) {
+			if (member instanceof GuestRoute route) {
+				Optional<Ipv4Address> gateway = Addresses.parseAddress(route.getGateway());
+				String device = route.getDevice() != null ? route.getDevice().getName() : deviceFor(links, gateway);
+				String destination = route.isDefaultRoute() ? "default" : Ipv4Prefix.parse(route.getDestination(), false).subnet().toString();
+				routes.add(new Route(destination, gateway, device, route.getMetric()));
+			}
+		}
+		Lpar host = Hosts.lparOf(guest);
+		// an enum attribute set to its default value is not 'set' for EMF: ask the text whether 'distro' is written
+		boolean written = !NodeModelUtils.findNodesForFeature(guest, ZknetPackage.Literals.GUEST__DISTRO).isEmpty();
+		Distribution distribution = written ? guest.getDistro() : host.getDistro();
+		String path = Hosts.cecOf(guest).getName() + "/" + host.getName() + "/" + guest.getName();
+		return new NetworkPlan(guest.getName(), path, distribution, links, routes);
+	}
+
+	private static Link link(HostInterface iface, List<String> sysctl) {
+		if (iface instanceof QethInterface qeth) {
+			String what = (qeth instanceof HiperSocketsInterface ? "HiperSockets" : "OSA") + " layer " + Hosts.layer(qeth);
+			List<String> options = new ArrayList<>(HostFacts.chzdevAttributes(qeth));
+			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), Addresses.of(qeth), qeth.getMtu(), 0,
+					HostFacts.triplet(qeth).replace(':', ','), options, null, sysctl, what + ", device " + HostFacts.readDevice(qeth));
+		}
+		OvsBridge bridge = (OvsBridge) iface;
+		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
+		String what = bridge.isRouted() ? "routed OVS bridge" : "OVS bridge attached to " + uplink;
+		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(),
+				bridge.getTxqueuelen(), null, List.of(), uplink, sysctl, what);
+	}
+
+	/** The link whose connected subnet holds the gateway: the one the kernel picks. */
+	private static String deviceFor(List<Link> links, Optional<Ipv4Address> gateway) {
+		if (gateway.isEmpty()) {
+			return null;
+		}
+		for (Link link : links) {
+			for (Ipv4Prefix address : link.addresses()) {
+				if (address.contains(gateway.get())) {
+					return link.port();
+				}
+			}
+		}
+		return null;
+	}
+}

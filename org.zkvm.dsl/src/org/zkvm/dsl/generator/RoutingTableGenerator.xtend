@@ -1,0 +1,41 @@
+package org.zkvm.dsl.generator
+
+import java.util.ArrayList
+import java.util.List
+import org.zkvm.dsl.analysis.Ipv4Prefix
+
+/**
+ * The kernel routing table a machine has once its configuration is up, in the seed's 'route -n'
+ * view (seed 002, "Host routing table" and "Sample guest routing table"): the static routes of the
+ * model, then the routes the kernel derives from each address.
+ */
+class RoutingTableGenerator {
+
+	def String generate(NetworkPlan plan, String source) '''
+		# zknet: routing table of «plan.machine» once its network is up, generated from «source». As 'route -n' shows it.
+		Destination	Gateway	Genmask	Flags	Iface	# Comment
+		«FOR row : rows(plan)»
+			«row»
+		«ENDFOR»
+	'''
+
+	def List<String> rows(NetworkPlan plan) {
+		val rows = new ArrayList<String>
+		for (r : plan.routes) {
+			val p = r.prefix
+			rows.add(p.networkAddress + '\t' + r.gateway.map[toString].orElse('0.0.0.0') + '\t' + p.netmask + '\t'
+				+ (if (r.gateway.present) 'UG' else 'U') + '\t' + (r.device ?: '-') + '\t# '
+				+ (if (r.isDefault) 'default route' else 'static route') + (if (r.metric != 0) ', metric ' + r.metric else ''))
+		}
+		for (link : plan.links) {
+			for (a : link.addresses) {
+				rows.add(connected(a, link.port))
+			}
+		}
+		rows
+	}
+
+	def private connected(Ipv4Prefix address, String device) {
+		address.networkAddress + '\t0.0.0.0\t' + address.netmask + '\tU\t' + device + '\t# from address ' + address
+	}
+}
