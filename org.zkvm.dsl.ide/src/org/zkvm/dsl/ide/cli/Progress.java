@@ -25,6 +25,21 @@ class Progress {
 		}
 	}
 
+	/** Always printed, also for short runs: the tests of interrupted generation wait for it. */
+	void writing(int files, java.nio.file.Path folder) {
+		if (!quiet) {
+			err.println("zknet: writing " + files + " files to " + folder + " ...");
+			err.flush();
+		}
+	}
+
+	void wrote(int files, java.nio.file.Path folder) {
+		if (!quiet) {
+			err.println("zknet: generated " + files + " files in " + folder);
+			err.flush();
+		}
+	}
+
 	void summary(int files, List<ModelDiagnostic> diagnostics) {
 		if (quiet) {
 			return;

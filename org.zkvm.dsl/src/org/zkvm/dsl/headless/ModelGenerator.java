@@ -1,0 +1,41 @@
+package org.zkvm.dsl.headless;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.eclipse.xtext.generator.GeneratorContext;
+import org.eclipse.xtext.generator.IFileSystemAccess;
+import org.eclipse.xtext.generator.IGenerator2;
+import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
+import org.eclipse.xtext.resource.XtextResource;
+import org.eclipse.xtext.util.CancelIndicator;
+
+import com.google.inject.Inject;
+
+/**
+ * Runs the language's generator (the same IGenerator2 the language server and Eclipse builder use)
+ * over a loaded model, in memory: nothing touches the disk until everything has been generated.
+ */
+public class ModelGenerator {
+
+	@Inject
+	private IGenerator2 generator;
+
+	/** Relative output path to content, sorted. Refuses a model with errors. */
+	public Map<String, String> generate(LoadedModel model, CancelIndicator cancel) {
+		if (model.hasErrors()) {
+			throw new IllegalStateException("a model with errors generates nothing");
+		}
+		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
+		GeneratorContext context = new GeneratorContext();
+		context.setCancelIndicator(cancel);
+		for (XtextResource resource : model.resources().values()) {
+			generator.beforeGenerate(resource, fsa, context);
+			generator.doGenerate(resource, fsa, context);
+			generator.afterGenerate(resource, fsa, context);
+		}
+		Map<String, String> files = new TreeMap<>();
+		fsa.getAllFiles().forEach((name, content) -> files.put(name.substring(IFileSystemAccess.DEFAULT_OUTPUT.length()), content.toString()));
+		return files;
+	}
+}

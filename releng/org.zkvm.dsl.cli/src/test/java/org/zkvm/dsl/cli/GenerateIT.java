@@ -1,0 +1,192 @@
+package org.zkvm.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** 'zknet generate' as a process: what it writes, and that it never leaves a half-written output. */
+class GenerateIT {
+
+	private static final Path ROOT = Paths.get(System.getProperty("zknet.root", "../..")).toAbsolutePath().normalize();
+	private static final Path JAR = Paths.get(System.getProperty("zknet.jar", "target/zknet.jar")).toAbsolutePath();
+
+	record Run(int exit, String out, String err) {
+	}
+
+	private static List<String> command(String... args) {
+		List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
+		command.addAll(List.of(args));
+		return command;
+	}
+
+	private static Run zknet(String... args) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(command(args)).directory(ROOT.toFile()).start();
+		byte[] out = process.getInputStream().readAllBytes();
+		byte[] err = process.getErrorStream().readAllBytes();
+		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "zknet did not finish");
+		Run run = new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+		assertFalse((run.out + run.err).contains("\tat "), "a stack trace leaked:\n" + run.err);
+		return run;
+	}
+
+	/** Every file under the folder (hidden ones included) with a digest of its bytes and its permissions. */
+	private static Map<String, String> snapshot(Path folder) throws IOException {
+		Map<String, String> result = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				try {
+					byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+					result.put(folder.relativize(file).toString(), HexFormat.of().formatHex(digest) + " " + Files.getPosixFilePermissions(file));
+				} catch (java.security.NoSuchAlgorithmException e) {
+					throw new IllegalStateException(e);
+				}
+			}
+		}
+		return result;
+	}
+
+	/** Nothing but the output folder itself beside it: no temporary or backup folder left over. */
+	private static void assertNothingBeside(Path output) throws IOException {
+		try (Stream<Path> siblings = Files.list(output.getParent())) {
+			assertEquals(List.of(output.getFileName().toString()), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+		}
+	}
+
+	@Test
+	void theSeedNetworkGeneratesTheSeedsConfiguration(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("out");
+		Run run = zknet("generate", "examples/seed-network", "-o", out.toString());
+		assertEquals(0, run.exit(), run.err());
+		Path setup = out.resolve("Z13A/LPAR11/setup.sh");
+		assertTrue(Files.isExecutable(setup));
+		String script = Files.readString(setup);
+		for (String command : List.of("ip addr change 10.136.11.254/24 dev br-ex", "ip link set br-ex mtu 57344 txqueuelen 2500 up",
+				"sysctl -w net.ipv4.conf.br-ex.forwarding=1", "sysctl -w net.ipv4.conf.br-ex.proxy_arp=1",
+				"ip route add 10.136.12.0/24 via 172.31.56.2 dev hs56k_0")) {
+			assertTrue(script.contains(command), command);
+		}
+		assertTrue(Files.readString(out.resolve("Z13A/LPAR11/guests/vm11a/network.sh")).contains("ip route add 172.18.0.0/15 dev vic_10g_2"));
+		assertTrue(Files.exists(out.resolve(".zknet-output")));
+		assertTrue(run.err().contains("generated "), run.err());
+		assertNothingBeside(out);
+		// the same model again: the same bytes
+		Map<String, String> first = snapshot(out);
+		assertEquals(0, zknet("generate", "examples/seed-network", "-o", out.toString(), "-q").exit());
+		assertEquals(first, snapshot(out));
+	}
+
+	@Test
+	void aModelWithErrorsWritesNothingAndKeepsThePreviousOutput(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("out");
+		assertEquals(0, zknet("generate", "examples/seed-network", "-o", out.toString()).exit());
+		Map<String, String> before = snapshot(out);
+		Run run = zknet("generate", "examples/pitfalls/arp.same-subnet.zknet", "-o", out.toString());
+		assertEquals(1, run.exit());
+		assertTrue(run.out().contains("error [arp.same-subnet]"), run.out());
+		assertTrue(run.err().contains("nothing generated"), run.err());
+		assertEquals(before, snapshot(out));
+		assertNothingBeside(out);
+		Path fresh = dir.resolve("fresh");
+		assertEquals(1, zknet("generate", "examples/pitfalls/arp.same-subnet.zknet", "-o", fresh.toString()).exit());
+		assertFalse(Files.exists(fresh), "no output folder for a model with errors");
+	}
+
+	@Test
+	void aFolderZknetDidNotWriteIsNeverReplaced(@TempDir Path dir) throws Exception {
+		Path mine = dir.resolve("mine");
+		Files.createDirectories(mine);
+		Files.writeString(mine.resolve("notes.txt"), "keep me");
+		Run run = zknet("generate", "examples/seed-network", "-o", mine.toString());
+		assertEquals(2, run.exit());
+		assertTrue(run.err().contains("was not written by zknet"), run.err());
+		assertEquals("keep me", Files.readString(mine.resolve("notes.txt")));
+		assertEquals(List.of("notes.txt"), Files.list(mine).map(p -> p.getFileName().toString()).toList());
+	}
+
+	@Test
+	void anUnwritableOutputIsExitStatus2(@TempDir Path dir) throws Exception {
+		Path file = dir.resolve("a-file");
+		Files.writeString(file, "x");
+		Run run = zknet("generate", "examples/seed-network", "-o", file.resolve("out").toString());
+		assertEquals(2, run.exit(), run.err());
+		assertTrue(run.err().startsWith("zknet: ") || run.err().contains("\nzknet: cannot write"), run.err());
+		assertEquals("x", Files.readString(file));
+	}
+
+	@Test
+	void sigtermWhileWritingLeavesThePreviousOutput(@TempDir Path dir) throws Exception {
+		interruptWhileWriting(dir, "TERM");
+	}
+
+	@Test
+	void sigintWhileWritingLeavesThePreviousOutput(@TempDir Path dir) throws Exception {
+		interruptWhileWriting(dir, "INT");
+	}
+
+	/** SIGKILL runs no cleanup: the half-written folder stays, and the next run removes it. */
+	@Test
+	void theNextRunCleansUpAfterSigkill(@TempDir Path dir) throws Exception {
+		Path out = interruptWhileWriting(dir, "KILL");
+		try (Stream<Path> siblings = Files.list(out.getParent())) {
+			assertTrue(siblings.anyMatch(p -> p.getFileName().toString().startsWith(".out.zknet-new-")), "SIGKILL left the new folder");
+		}
+		assertEquals(0, zknet("generate", "examples/seed-network", "-o", out.toString()).exit());
+		assertNothingBeside(out);
+	}
+
+	/**
+	 * A model of 80 KVM hosts with 80 guests each writes about 33,000 files, which takes about a
+	 * second here; the signal goes out a fifth of a second after zknet says it starts writing.
+	 */
+	private static Path interruptWhileWriting(Path dir, String signal) throws Exception {
+		Path out = dir.resolve("generated/out");
+		assertEquals(0, zknet("generate", "examples/seed-network", "-o", out.toString()).exit());
+		Map<String, String> before = snapshot(out);
+		Path model = dir.resolve("big.zknet");
+		Files.writeString(model, SyntheticModel.text(80, 80));
+		Process process = new ProcessBuilder(command("generate", model.toString(), "-o", out.toString())).directory(ROOT.toFile())
+				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+		StringBuilder err = new StringBuilder();
+		try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				err.append(line).append('\n');
+				if (line.startsWith("zknet: writing ")) {
+					Thread.sleep(200);
+					new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid())).start().waitFor();
+					break;
+				}
+			}
+			assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+			reader.lines().forEach(l -> err.append(l).append('\n'));
+		}
+		assertTrue(err.toString().contains("zknet: writing "), err::toString);
+		assertNotEquals(0, process.exitValue(), () -> "zknet finished before the signal arrived; the test needs a bigger model\n" + err);
+		assertFalse(err.toString().contains("\tat "), err::toString);
+		assertEquals(before, snapshot(out), "the previous output is intact");
+		if (!signal.equals("KILL")) {
+			assertNothingBeside(out);
+		}
+		return out;
+	}
+}
