@@ -145,7 +145,7 @@ public final class HostFacts {
 			b.append(" -s ").append(Shell.quote(rule.getSender()));
 		}
 		if (rule.getIface() != null) {
-			b.append(" -i ").append(Shell.quote(rule.getIface().getName()));
+			b.append(" -i ").append(Shell.quote(portName(rule.getIface())));
 		}
 		return b.toString();
 	}
@@ -164,7 +164,7 @@ public final class HostFacts {
 		StringBuilder b = new StringBuilder(destination(route));
 		Routes.gateway(route).ifPresent(g -> b.append(" via ").append(g));
 		if (route.getDevice() != null) {
-			b.append(" dev ").append(Shell.quote(route.getDevice().getName()));
+			b.append(" dev ").append(Shell.quote(portName(route.getDevice())));
 		}
 		if (route.getMetric() != 0) {
 			b.append(" metric ").append(route.getMetric());

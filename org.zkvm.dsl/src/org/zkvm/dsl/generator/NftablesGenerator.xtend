@@ -71,7 +71,7 @@ class NftablesGenerator {
 
 	def private arpRule(ArpRule rule) {
 		val b = new StringBuilder
-		if (rule.iface !== null) b.append('iifname "').append(rule.iface.name).append('" ')
+		if (rule.iface !== null) b.append('iifname "').append(HostFacts.portName(rule.iface)).append('" ')
 		if (rule.target !== null) b.append('arp daddr ip ').append(rule.target).append(' ')
 		if (rule.sender !== null) b.append('arp saddr ip ').append(rule.sender).append(' ')
 		b.append(verdict(rule.action))
@@ -80,8 +80,8 @@ class NftablesGenerator {
 
 	def private forwardRule(ForwardRule rule) {
 		val b = new StringBuilder
-		if (rule.inInterface !== null) b.append('iifname "').append(rule.inInterface.name).append('" ')
-		if (rule.outInterface !== null) b.append('oifname "').append(rule.outInterface.name).append('" ')
+		if (rule.inInterface !== null) b.append('iifname "').append(HostFacts.portName(rule.inInterface)).append('" ')
+		if (rule.outInterface !== null) b.append('oifname "').append(HostFacts.portName(rule.outInterface)).append('" ')
 		if (rule.source !== null) b.append('ip saddr ').append(rule.source).append(' ')
 		if (rule.destination !== null) b.append('ip daddr ').append(rule.destination).append(' ')
 		if (rule.established) b.append('ct state established,related ')

@@ -123,8 +123,8 @@ class SetupScriptGenerator {
 
 	def private iptablesMatch(ForwardRule rule) {
 		val b = new StringBuilder
-		if (rule.inInterface !== null) b.append('-i ').append(quote(rule.inInterface.name)).append(' ')
-		if (rule.outInterface !== null) b.append('-o ').append(quote(rule.outInterface.name)).append(' ')
+		if (rule.inInterface !== null) b.append('-i ').append(quote(portName(rule.inInterface))).append(' ')
+		if (rule.outInterface !== null) b.append('-o ').append(quote(portName(rule.outInterface))).append(' ')
 		if (rule.source !== null) b.append('-s ').append(quote(rule.source)).append(' ')
 		if (rule.destination !== null) b.append('-d ').append(quote(rule.destination)).append(' ')
 		if (rule.established) b.append('-m state --state RELATED,ESTABLISHED ')

@@ -1,0 +1,43 @@
+package org.zkvm.dsl.tests.generator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.zkvm.dsl.tests.Workspace;
+
+/**
+ * The whole output of seed-network (read against seed 002) and of distros (one host per
+ * distribution) byte for byte against the reviewed files in org.zkvm.dsl.tests/golden. After a
+ * deliberate change, regenerate with './zknet generate examples/EXAMPLE -o
+ * org.zkvm.dsl.tests/golden/EXAMPLE', read the diff, and commit it with the change.
+ */
+class GoldenFilesTest {
+
+	@ParameterizedTest
+	@ValueSource(strings = {"seed-network", "distros"})
+	void theOutputIsTheReviewedOne(String example) throws IOException {
+		Path golden = Workspace.root().resolve("org.zkvm.dsl.tests/golden").resolve(example);
+		Map<String, String> expected = new TreeMap<>();
+		try (Stream<Path> files = Files.walk(golden)) {
+			for (Path file : files.filter(Files::isRegularFile).toList()) {
+				String name = golden.relativize(file).toString();
+				if (!name.equals(".zknet-output")) {
+					expected.put(name, Files.readString(file));
+				}
+			}
+		}
+		Map<String, String> actual = GeneratorTest.generate(example);
+		assertEquals(expected.keySet(), actual.keySet(), "the generated files");
+		for (String name : expected.keySet()) {
+			assertEquals(expected.get(name), actual.get(name), name);
+		}
+	}
+}
