@@ -111,6 +111,40 @@ class GenerateIT {
 		assertFalse(Files.exists(fresh), "no output folder for a model with errors");
 	}
 
+	/** The README's main command, as written there, through the ./zknet launcher. */
+	@Test
+	void theReadmeCommandGeneratesTheShippedExamples(@TempDir Path dir) throws Exception {
+		String command = Files.readString(ROOT.resolve("README.md")).lines().filter(l -> l.startsWith("./zknet generate ")).findFirst().orElseThrow();
+		assertTrue(command.endsWith(" -o out"), command);
+		List<String> args = new ArrayList<>(List.of(command.substring(0, command.length() - " out".length()).split(" ")));
+		args.set(0, ROOT.resolve("zknet").toString());
+		args.add(dir.resolve("out").toString());
+		Process process = new ProcessBuilder(args).directory(ROOT.toFile()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+		assertEquals(0, process.exitValue(), output);
+		for (String folder : List.of("Z13A/LPAR11", "Z13A/LPAR12", "Z16B/RH1", "Z16B/UB1", "zvm/PLEX1/ATLANTA")) {
+			assertTrue(Files.isDirectory(dir.resolve("out").resolve(folder)), folder);
+		}
+	}
+
+	@Test
+	void brokenInputGeneratesNothingAndPrintsNoStackTrace(@TempDir Path dir) throws Exception {
+		byte[] noise = new byte[20_000];
+		new java.util.Random(7).nextBytes(noise);
+		Files.write(dir.resolve("noise.zknet"), noise);
+		Files.writeString(dir.resolve("empty.zknet"), "");
+		Run run = zknet("generate", dir.toString(), "-o", dir.resolve("out").toString());
+		assertEquals(1, run.exit(), run.err());
+		assertTrue(run.out().contains("noise.zknet:1:"), run.out());
+		assertFalse(Files.exists(dir.resolve("out")));
+		Run missing = zknet("generate", dir.resolve("nothing-here").toString(), "-o", dir.resolve("out").toString());
+		assertEquals(2, missing.exit(), missing.err());
+		Run noOutput = zknet("generate", "examples/seed-network");
+		assertEquals(2, noOutput.exit(), noOutput.err());
+		assertTrue(noOutput.err().contains("--output"), noOutput.err());
+	}
+
 	@Test
 	void aFolderZknetDidNotWriteIsNeverReplaced(@TempDir Path dir) throws Exception {
 		Path mine = dir.resolve("mine");
