@@ -1,0 +1,88 @@
+package org.zkvm.dsl.ide.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.util.CancelIndicator;
+import org.zkvm.dsl.headless.LoadedModel;
+import org.zkvm.dsl.headless.ModelDiagnostic;
+import org.zkvm.dsl.headless.ModelFiles;
+import org.zkvm.dsl.headless.ModelLoader;
+import org.zkvm.dsl.headless.ModelReporter;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+		description = {"Validates .zknet models and, when they have no errors, writes the capacity and connection report",
+				"(ISFC link capacity, IUCV/CTC rates, connection advice per workload) into OUTDIR as",
+				"zknet-report.html, zknet-report.md and zknet-report.json. OUTDIR is replaced as 'generate' replaces its own."},
+		exitCodeListHeading = "%nExit status:%n",
+		exitCodeList = {"0:written (warnings and infos allowed)", "1:the model has errors: nothing written", "2:usage error, unreadable input or unusable OUTDIR",
+				"3:internal fault"})
+public class ReportCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Mixin
+	Quiet quiet;
+
+	@Parameters(paramLabel = "PATH", arity = "1..*", description = ".zknet files or folders containing them")
+	List<Path> paths;
+
+	@Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", required = true, description = "the folder to write the report into")
+	Path output;
+
+	@Option(names = "--format", split = ",", paramLabel = "FORMAT", description = "html, md, json or several, comma-separated (default: all three)")
+	List<String> formats;
+
+	@Override
+	public Integer call() {
+		Set<ModelReporter.Format> chosen = EnumSet.noneOf(ModelReporter.Format.class);
+		for (String format : formats == null ? List.of("html", "md", "json") : formats) {
+			try {
+				chosen.add(ModelReporter.Format.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT)));
+			} catch (IllegalArgumentException e) {
+				spec.commandLine().getErr().println("zknet: unknown report format '" + format + "': use html, md or json");
+				return ExitCodes.USAGE;
+			}
+		}
+		List<Path> files;
+		try {
+			files = ModelFiles.collect(paths);
+		} catch (ModelFiles.UnusablePathException e) {
+			spec.commandLine().getErr().println("zknet: " + e.getMessage());
+			return ExitCodes.USAGE;
+		}
+		Progress progress = new Progress(spec.commandLine().getErr(), quiet.quiet);
+		progress.loading(files.size());
+		LoadedModel model;
+		try {
+			model = Languages.runtime().getInstance(ModelLoader.class).load(files, CancelIndicator.NullImpl);
+		} catch (IOException e) {
+			spec.commandLine().getErr().println("zknet: cannot read the models: " + e.getMessage());
+			return ExitCodes.USAGE;
+		}
+		for (ModelDiagnostic diagnostic : model.diagnostics()) {
+			spec.commandLine().getOut().println(diagnostic);
+		}
+		spec.commandLine().getOut().flush();
+		progress.summary(files.size(), model.diagnostics());
+		if (model.hasErrors()) {
+			spec.commandLine().getErr().println("zknet: no report: the model has errors (" + output + " is unchanged)");
+			return ExitCodes.MODEL_ERRORS;
+		}
+		Map<String, String> report = Languages.runtime().getInstance(ModelReporter.class).report(model, chosen, "");
+		return Writing.replace(spec, progress, output, report, files.size());
+	}
+}

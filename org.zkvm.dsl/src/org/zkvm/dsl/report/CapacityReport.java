@@ -1,0 +1,31 @@
+package org.zkvm.dsl.report;
+
+import java.util.List;
+
+import org.zkvm.dsl.analysis.ConnectionAdvice;
+import org.zkvm.dsl.analysis.IsfcCapacity;
+import org.zkvm.dsl.analysis.PointToPointRates;
+
+/**
+ * Everything the capacity and advice report says about a model, computed once and rendered as
+ * HTML, Markdown and JSON (docs/reports.md documents the JSON schema).
+ */
+public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, List<PointToPointLink> pointToPointLinks, List<Advice> advice) {
+
+	/**
+	 * An ISFC logical link: its estimate as modelled and for every smaller CTC count, and the seed's
+	 * measured figures where the link is the one seed 004 measured.
+	 */
+	public record IsfcLink(String name, String cluster, String source, IsfcCapacity.Step whole, List<IsfcCapacity.Step> byCtcCount, Measured measured) {
+	}
+
+	/** Seed 004's measurements on its 16-CTC link (2 FICON Express2 and 2 Express4 chpids). */
+	public record Measured(double isfcTransportMBps, double appcVmMBps, String source) {
+	}
+
+	public record PointToPointLink(String name, String kind, String left, String right, int mtu, String source, PointToPointRates.Estimate estimate) {
+	}
+
+	public record Advice(String workload, String description, String from, String to, String source, List<ConnectionAdvice.Ranked> ranking) {
+	}
+}
