@@ -1,0 +1,186 @@
+package org.zkvm.dsl.tests.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.analysis.ConnectionAdvice.Connection;
+import org.zkvm.dsl.analysis.IsfcCapacity;
+import org.zkvm.dsl.analysis.PointToPointRates;
+import org.zkvm.dsl.analysis.PointToPointRates.Driver;
+import org.zkvm.dsl.headless.LoadedModel;
+import org.zkvm.dsl.headless.ModelReporter;
+import org.zkvm.dsl.report.CapacityReport;
+import org.zkvm.dsl.report.ReportBuilder;
+import org.zkvm.dsl.report.ReportText;
+import org.zkvm.dsl.tests.Workspace;
+
+/** The report against the seeds' own numbers (reports.md test vectors), and its formats. */
+class ReportTest {
+
+	private static CapacityReport report(String... examples) {
+		Path[] paths = new Path[examples.length];
+		for (int i = 0; i < examples.length; i++) {
+			paths[i] = Workspace.root().resolve("examples").resolve(examples[i]);
+		}
+		LoadedModel model = Workspace.loadPaths(paths);
+		assertEquals(List.of(), Workspace.errors(model));
+		return ReportBuilder.build(model.models());
+	}
+
+	private static CapacityReport.IsfcLink link(CapacityReport report, String name) {
+		return report.isfcLinks().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow(() -> new AssertionError(name));
+	}
+
+	/** Seed 004's table: the first N of 6000-6003, 6020-6023 (Express2), 6040-6043, 6060-6063 (Express4). */
+	@Test
+	void theSeedsIsfcTableExactly() {
+		CapacityReport report = report("seed-isfc");
+		Object[][] table = {
+				{"LINK01", 1, 1, "less than 1/4 of chpid 50 (2 Gb/s): one CTC shared by both sides, whose writes collide", "20"},
+				{"LINK04", 4, 3, "3/4 chpid 50 (2 Gb/s)", "131"},
+				{"LINK08", 8, 7, "4/4 chpid 50 (2 Gb/s) + 3/4 chpid 51 (2 Gb/s)", "306"},
+				{"LINK10", 10, 8, "4/4 chpid 50 (2 Gb/s) + 4/4 chpid 51 (2 Gb/s)", "350"},
+				{"LINK12", 12, 10, "4/4 chpid 50 (2 Gb/s) + 4/4 chpid 51 (2 Gb/s) + 2/4 chpid 52 (4 Gb/s)", "525"},
+				{"LINK14", 14, 12, "4/4 chpid 50 (2 Gb/s) + 4/4 chpid 51 (2 Gb/s) + 4/4 chpid 52 (4 Gb/s)", "700"},
+				{"LINK16", 16, 14, "4/4 chpid 50 (2 Gb/s) + 4/4 chpid 51 (2 Gb/s) + 4/4 chpid 52 (4 Gb/s) + 2/4 chpid 53 (4 Gb/s)", "875"}};
+		for (Object[] row : table) {
+			IsfcCapacity.Step whole = link(report, (String) row[0]).whole();
+			assertEquals(row[1], whole.ctcs(), (String) row[0]);
+			assertEquals(row[2], whole.usedDevices(), (String) row[0]);
+			assertEquals(row[3], ReportText.distribution(whole.fromOrdering()), (String) row[0]);
+			assertEquals(row[4], ReportText.mbps(whole.fromOrdering().mbps()), (String) row[0]);
+			assertEquals("ATLANTA", whole.fromOrdering().from());
+		}
+		// the 16-CTC link's smaller counts reproduce the same table, in the ordering system's device order
+		List<IsfcCapacity.Step> steps = link(report, "LINK16").byCtcCount();
+		assertEquals(16, steps.size());
+		assertEquals(List.of("20", "131", "306", "350", "525", "700", "875"),
+				List.of(1, 4, 8, 10, 12, 14, 16).stream().map(n -> ReportText.mbps(steps.get(n - 1).fromOrdering().mbps())).toList());
+		assertTrue(steps.get(0).fromOrdering().sharedSingleCtc());
+		// BOSTON streams from the top: on LINK12 it uses the whole Express4 chpid first
+		assertEquals("612", ReportText.mbps(link(report, "LINK12").whole().fromOther().mbps()));
+		assertEquals(List.of(0x6043, 0x6042, 0x6041, 0x6040, 0x6023, 0x6022, 0x6021, 0x6020, 0x6003, 0x6002),
+				link(report, "LINK12").whole().fromOther().devices());
+	}
+
+	@Test
+	void theMeasuredFiguresStandBesideTheLinkSeed004Measured() {
+		CapacityReport report = report("seed-isfc");
+		CapacityReport.Measured measured = link(report, "LINK16").measured();
+		assertNotNull(measured);
+		assertEquals(964, measured.isfcTransportMBps());
+		assertEquals(190, measured.appcVmMBps());
+		assertNull(link(report, "LINK12").measured());
+	}
+
+	/** reports.md's IUCV/CTC vectors (seed 003 Tables 1-4). */
+	@Test
+	void theSeedsIucvAndCtcRates() {
+		double[][] vectors = {{1500, 7.84, 5.95, 25.871, 0.292, 0.214}, {9000, 33.33, 17.33, 121.666, 0.271, 0.141}, {32764, 73.09, 29.71, 286.070, 0.251, 0.105}};
+		for (double[] v : vectors) {
+			int mtu = (int) v[0];
+			PointToPointRates.Estimate iucv = PointToPointRates.estimate(Driver.IUCV, mtu);
+			PointToPointRates.Estimate ctc = PointToPointRates.estimate(Driver.CTC, mtu);
+			assertEquals(v[1], iucv.mbps(), 1e-9);
+			assertEquals(v[2], ctc.mbps(), 1e-9);
+			assertEquals(v[3], iucv.cmsIucvMbps(), 1e-9);
+			assertEquals(v[4], Math.round(iucv.fractionOfCmsIucv() * 1000) / 1000.0, 1e-9);
+			assertEquals(v[5], Math.round(ctc.fractionOfCmsIucv() * 1000) / 1000.0, 1e-9);
+			assertTrue(iucv.measured() && !iucv.extrapolated());
+		}
+		PointToPointRates.Estimate between = PointToPointRates.estimate(Driver.IUCV, 5250);
+		assertEquals((7.84 + 33.33) / 2, between.mbps(), 1e-9, "halfway between 1500 and 9000");
+		assertFalse(between.measured() || between.extrapolated());
+		PointToPointRates.Estimate beyond = PointToPointRates.estimate(Driver.CTC, 65520);
+		assertTrue(beyond.extrapolated());
+		assertEquals(29.71, beyond.mbps(), 1e-9);
+		CapacityReport report = report("seed-iucv");
+		assertEquals(6, report.pointToPointLinks().size());
+		assertEquals("7.84", ReportText.rate(report.pointToPointLinks().get(0).estimate().mbps()));
+	}
+
+	@Test
+	void theAdviceForTheSeedsWorkloads() {
+		CapacityReport report = report("seed-network");
+		Map<String, Connection> best = new java.util.HashMap<>();
+		report.advice().forEach(a -> best.put(a.workload(), a.ranking().get(0).connection()));
+		// rr1c-200x1000--10 from a guest to z/OS over a shared HiperSockets LAN: 1-25 connections, HiperSockets ahead
+		assertEquals(Connection.ROUTED_HIPERSOCKETS, best.get("orders"));
+		// str-readx30k--50 between guests of two LPARs: streaming with large packets, HiperSockets with MTU 56K
+		assertEquals(Connection.ROUTED_HIPERSOCKETS, best.get("backup"));
+		// 100 connections of 200-byte requests from the production net: attached OSA; no HiperSockets to the outside
+		assertEquals(Connection.ATTACHED_OSA, best.get("portal"));
+		CapacityReport.Advice portal = report.advice().stream().filter(a -> a.workload().equals("portal")).findFirst().orElseThrow();
+		assertFalse(portal.ranking().stream().anyMatch(r -> r.connection() == Connection.ROUTED_HIPERSOCKETS));
+		assertTrue(portal.ranking().get(0).finding().startsWith("seed 002"), portal.ranking().get(0).finding());
+	}
+
+	@Test
+	void guestsOfOneHostAreAdvisedTheLocalBridge() throws IOException {
+		String model = Files.readString(Workspace.root().resolve("examples/seed-network/z13a.zknet"));
+		LoadedModel loaded = Workspace.load(Map.of("networks.zknet", Files.readString(Workspace.root().resolve("examples/seed-network/networks.zknet")),
+				"z13a.zknet", model, "w.zknet", "import Z13A.*\nworkload chat uperf \"rr1c-200x1000--10\" from LPAR11.vm11a to LPAR11.vm11b\n"));
+		assertEquals(List.of(), Workspace.errors(loaded));
+		CapacityReport report = ReportBuilder.build(loaded.models());
+		assertEquals(List.of(Connection.LOCAL_OVS), report.advice().get(0).ranking().stream().map(r -> r.connection()).toList());
+	}
+
+	@Test
+	void theJsonFollowsItsSchema() throws IOException {
+		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/seed-isfc"), Workspace.root().resolve("examples/seed-iucv"),
+				Workspace.root().resolve("examples/seed-network"));
+		String json = Workspace.injector().getInstance(ModelReporter.class).report(model, ModelReporter.ALL, "").get("zknet-report.json");
+		Path dir = Files.createTempDirectory("zknet-report");
+		Path document = dir.resolve("report.json");
+		Files.writeString(document, json);
+		Run valid = schemaCheck(document);
+		assertEquals(0, valid.exit(), valid.output());
+		// the check is real: a document without a required field fails it
+		Path broken = dir.resolve("broken.json");
+		Files.writeString(broken, json.replaceFirst("\"oneWayMBps\": [0-9.]+, \"estimate\"", "\"estimate\""));
+		Run run = schemaCheck(broken);
+		assertEquals(1, run.exit(), run.output());
+		assertTrue(run.output().contains("oneWayMBps"), run.output());
+	}
+
+	@Test
+	void markdownAndHtmlCarryTheSameFigures() {
+		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/seed-isfc"), Workspace.root().resolve("examples/seed-iucv"));
+		Map<String, String> files = Workspace.injector().getInstance(ModelReporter.class).report(model, ModelReporter.ALL, "report/");
+		String markdown = files.get("report/zknet-report.md");
+		String html = files.get("report/zknet-report.html");
+		assertTrue(markdown.contains("| 12 | 10 devices | 4/4 chpid 50 (2 Gb/s) + 4/4 chpid 51 (2 Gb/s) + 2/4 chpid 52 (4 Gb/s) | 525 | 612 |"), markdown);
+		assertTrue(markdown.contains("| iucv1500 | iucv | LINUX1 - LINUX2 | 1500 | 7.84 | 8.12 | 0.053393 | 0.069819 | 25.871 | 0.292 | measured MTU |"), markdown);
+		assertTrue(html.contains("<td class=\"n\">525</td>") && html.contains("<svg ") && html.contains("measured 964 MB/s"), html);
+		assertFalse(html.contains("<script") || html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"), "self-contained");
+	}
+
+	record Run(int exit, String output) {
+	}
+
+	private static Run schemaCheck(Path document) throws IOException {
+		String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+		Process process = new ProcessBuilder(python, Workspace.root().resolve("org.zkvm.dsl.tests/tools/json-schema-check.py").toString(),
+				Workspace.root().resolve("docs/report.schema.json").toString(), document.toString()).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			assertTrue(process.waitFor(60, TimeUnit.SECONDS));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException(e);
+		}
+		return new Run(process.exitValue(), output);
+	}
+}
