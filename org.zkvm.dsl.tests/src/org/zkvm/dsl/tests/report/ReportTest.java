@@ -167,6 +167,33 @@ class ReportTest {
 		assertFalse(html.contains("<script") || html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"), "self-contained");
 	}
 
+	/** The page in headless Chromium (Debian's chromium): it renders, and the browser reports no console error or blocked load. */
+	@Test
+	void theHtmlRendersInHeadlessChromiumWithoutErrors() throws IOException {
+		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/seed-isfc"), Workspace.root().resolve("examples/seed-iucv"),
+				Workspace.root().resolve("examples/seed-network"));
+		String html = Workspace.injector().getInstance(ModelReporter.class).report(model, java.util.EnumSet.of(ModelReporter.Format.HTML), "")
+				.get("zknet-report.html");
+		Path dir = Files.createTempDirectory("zknet-chromium");
+		Path page = dir.resolve("report.html");
+		Files.writeString(page, html);
+		Process process = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--user-data-dir=" + dir.resolve("profile"),
+				"--enable-logging=stderr", "--v=0", "--dump-dom", page.toUri().toString()).redirectError(dir.resolve("log.txt").toFile()).start();
+		String dom = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			assertTrue(process.waitFor(120, TimeUnit.SECONDS));
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException(e);
+		}
+		String log = Files.readString(dir.resolve("log.txt"));
+		assertEquals(0, process.exitValue(), log);
+		assertTrue(dom.contains("zknet capacity and connection report") && dom.contains("</svg>") && dom.contains(">875<"), dom);
+		List<String> problems = log.lines().filter(l -> l.contains("CONSOLE") || l.contains("Refused to") || l.contains("Uncaught")).toList();
+		assertEquals(List.of(), problems);
+	}
+
 	record Run(int exit, String output) {
 	}
 
