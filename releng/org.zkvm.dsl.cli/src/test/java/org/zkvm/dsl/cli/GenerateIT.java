@@ -87,12 +87,33 @@ class GenerateIT {
 		}
 		assertTrue(Files.readString(out.resolve("Z13A/LPAR11/guests/vm11a/network.sh")).contains("ip route add 172.18.0.0/15 dev vic_10g_2"));
 		assertTrue(Files.exists(out.resolve(".zknet-output")));
+		assertTrue(Files.readString(out.resolve("report/zknet-report.md")).contains("### orders: uperf rr1c-200x1000--10"));
 		assertTrue(run.err().contains("generated "), run.err());
 		assertNothingBeside(out);
 		// the same model again: the same bytes
 		Map<String, String> first = snapshot(out);
 		assertEquals(0, zknet("generate", "examples/seed-network", "-o", out.toString(), "-q").exit());
 		assertEquals(first, snapshot(out));
+	}
+
+	@Test
+	void reportWritesTheFormatsAskedFor(@TempDir Path dir) throws Exception {
+		Path out = dir.resolve("report");
+		Run all = zknet("report", "examples/seed-isfc", "examples/seed-iucv", "-o", out.toString());
+		assertEquals(0, all.exit(), all.err());
+		for (String file : List.of("zknet-report.html", "zknet-report.md", "zknet-report.json")) {
+			assertTrue(Files.exists(out.resolve(file)), file);
+		}
+		assertTrue(Files.readString(out.resolve("zknet-report.md")).contains("| 16 | 14 devices |"));
+		Run json = zknet("report", "examples/seed-isfc", "--format", "json", "-o", out.toString());
+		assertEquals(0, json.exit(), json.err());
+		assertEquals(List.of(".zknet-output", "zknet-report.json"), Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
+		Run unknown = zknet("report", "examples/seed-isfc", "--format", "pdf", "-o", out.toString());
+		assertEquals(2, unknown.exit());
+		assertTrue(unknown.err().contains("unknown report format 'pdf'"), unknown.err());
+		Run errors = zknet("report", "examples/pitfalls/isfc.too-many-ctcs.zknet", "-o", out.toString());
+		assertEquals(1, errors.exit());
+		assertEquals(List.of(".zknet-output", "zknet-report.json"), Files.list(out).map(p -> p.getFileName().toString()).sorted().toList());
 	}
 
 	@Test
