@@ -1,6 +1,5 @@
 package org.zkvm.dsl.ide.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -8,10 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.util.CancelIndicator;
 import org.zkvm.dsl.headless.LoadedModel;
-import org.zkvm.dsl.headless.ModelDiagnostic;
-import org.zkvm.dsl.headless.ModelFiles;
 import org.zkvm.dsl.headless.ModelGenerator;
-import org.zkvm.dsl.headless.ModelLoader;
 import org.zkvm.dsl.headless.ModelReporter;
 
 import picocli.CommandLine.Command;
@@ -45,28 +41,18 @@ public class GenerateCommand implements Callable<Integer> {
 	Path output;
 
 	@Override
-	public Integer call() throws IOException {
-		List<Path> files;
-		try {
-			files = ModelFiles.collect(paths);
-		} catch (ModelFiles.UnusablePathException e) {
-			spec.commandLine().getErr().println("zknet: " + e.getMessage());
-			return ExitCodes.USAGE;
+	public Integer call() {
+		CheckedModel checked = CheckedModel.load(spec, quiet, paths);
+		if (checked.failed()) {
+			return checked.usageError();
 		}
-		Progress progress = new Progress(spec.commandLine().getErr(), quiet.quiet);
-		progress.loading(files.size());
-		LoadedModel model = Languages.runtime().getInstance(ModelLoader.class).load(files, CancelIndicator.NullImpl);
-		for (ModelDiagnostic diagnostic : model.diagnostics()) {
-			spec.commandLine().getOut().println(diagnostic);
-		}
-		spec.commandLine().getOut().flush();
-		progress.summary(files.size(), model.diagnostics());
+		LoadedModel model = checked.model();
 		if (model.hasErrors()) {
 			spec.commandLine().getErr().println("zknet: nothing generated: the model has errors (" + output + " is unchanged)");
 			return ExitCodes.MODEL_ERRORS;
 		}
 		Map<String, String> generated = new java.util.TreeMap<>(Languages.runtime().getInstance(ModelGenerator.class).generate(model, CancelIndicator.NullImpl));
 		generated.putAll(Languages.runtime().getInstance(ModelReporter.class).report(model, ModelReporter.ALL, "report/"));
-		return Writing.replace(spec, progress, output, generated, files.size());
+		return Writing.replace(spec, checked.progress(), output, generated, checked.files());
 	}
 }

@@ -1,6 +1,5 @@
 package org.zkvm.dsl.ide.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,11 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.eclipse.xtext.util.CancelIndicator;
 import org.zkvm.dsl.headless.LoadedModel;
-import org.zkvm.dsl.headless.ModelDiagnostic;
-import org.zkvm.dsl.headless.ModelFiles;
-import org.zkvm.dsl.headless.ModelLoader;
 import org.zkvm.dsl.headless.ModelReporter;
 
 import picocli.CommandLine.Command;
@@ -57,32 +52,16 @@ public class ReportCommand implements Callable<Integer> {
 				return ExitCodes.USAGE;
 			}
 		}
-		List<Path> files;
-		try {
-			files = ModelFiles.collect(paths);
-		} catch (ModelFiles.UnusablePathException e) {
-			spec.commandLine().getErr().println("zknet: " + e.getMessage());
-			return ExitCodes.USAGE;
+		CheckedModel checked = CheckedModel.load(spec, quiet, paths);
+		if (checked.failed()) {
+			return checked.usageError();
 		}
-		Progress progress = new Progress(spec.commandLine().getErr(), quiet.quiet);
-		progress.loading(files.size());
-		LoadedModel model;
-		try {
-			model = Languages.runtime().getInstance(ModelLoader.class).load(files, CancelIndicator.NullImpl);
-		} catch (IOException e) {
-			spec.commandLine().getErr().println("zknet: cannot read the models: " + e.getMessage());
-			return ExitCodes.USAGE;
-		}
-		for (ModelDiagnostic diagnostic : model.diagnostics()) {
-			spec.commandLine().getOut().println(diagnostic);
-		}
-		spec.commandLine().getOut().flush();
-		progress.summary(files.size(), model.diagnostics());
+		LoadedModel model = checked.model();
 		if (model.hasErrors()) {
 			spec.commandLine().getErr().println("zknet: no report: the model has errors (" + output + " is unchanged)");
 			return ExitCodes.MODEL_ERRORS;
 		}
 		Map<String, String> report = Languages.runtime().getInstance(ModelReporter.class).report(model, chosen, "");
-		return Writing.replace(spec, progress, output, report, files.size());
+		return Writing.replace(spec, checked.progress(), output, report, checked.files());
 	}
 }

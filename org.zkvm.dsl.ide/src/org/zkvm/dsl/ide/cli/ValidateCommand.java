@@ -1,15 +1,9 @@
 package org.zkvm.dsl.ide.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import org.eclipse.xtext.util.CancelIndicator;
-import org.zkvm.dsl.headless.LoadedModel;
-import org.zkvm.dsl.headless.ModelDiagnostic;
-import org.zkvm.dsl.headless.ModelFiles;
-import org.zkvm.dsl.headless.ModelLoader;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,22 +28,11 @@ public class ValidateCommand implements Callable<Integer> {
 	List<Path> paths;
 
 	@Override
-	public Integer call() throws IOException {
-		List<Path> files;
-		try {
-			files = ModelFiles.collect(paths);
-		} catch (ModelFiles.UnusablePathException e) {
-			spec.commandLine().getErr().println("zknet: " + e.getMessage());
-			return ExitCodes.USAGE;
+	public Integer call() {
+		CheckedModel checked = CheckedModel.load(spec, quiet, paths);
+		if (checked.failed()) {
+			return checked.usageError();
 		}
-		Progress progress = new Progress(spec.commandLine().getErr(), quiet.quiet);
-		progress.loading(files.size());
-		LoadedModel model = Languages.runtime().getInstance(ModelLoader.class).load(files, CancelIndicator.NullImpl);
-		for (ModelDiagnostic diagnostic : model.diagnostics()) {
-			spec.commandLine().getOut().println(diagnostic);
-		}
-		spec.commandLine().getOut().flush();
-		progress.summary(files.size(), model.diagnostics());
-		return model.hasErrors() ? ExitCodes.MODEL_ERRORS : ExitCodes.OK;
+		return checked.model().hasErrors() ? ExitCodes.MODEL_ERRORS : ExitCodes.OK;
 	}
 }
