@@ -10,7 +10,7 @@ import org.zkvm.dsl.analysis.PointToPointRates;
  * Everything the capacity and advice report says about a model, computed once and rendered as
  * HTML, Markdown and JSON (docs/reports.md documents the JSON schema).
  */
-public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, List<PointToPointLink> pointToPointLinks, List<Advice> advice) {
+public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, List<PointToPointLink> pointToPointLinks, List<Advice> advice, List<PathSummary> paths) {
 
 	/**
 	 * An ISFC logical link: its estimate as modelled and for every smaller CTC count, and the seed's
@@ -24,6 +24,10 @@ public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, Lis
 	}
 
 	public record PointToPointLink(String name, String kind, String left, String right, int mtu, String source, PointToPointRates.Estimate estimate) {
+	}
+
+	/** The path between a workload's ends, hop by hop with MTUs (starting at the guest end). */
+	public record PathSummary(String workload, String source, org.zkvm.dsl.topology.Paths.Path path) {
 	}
 
 	public record Advice(String workload, String description, String from, String to, String source, List<ConnectionAdvice.Ranked> ranking) {

@@ -37,6 +37,7 @@ public final class ReportBuilder {
 		List<CapacityReport.IsfcLink> isfc = new ArrayList<>();
 		List<CapacityReport.PointToPointLink> p2p = new ArrayList<>();
 		List<CapacityReport.Advice> advice = new ArrayList<>();
+		List<CapacityReport.PathSummary> paths = new ArrayList<>();
 		for (Model model : models) {
 			String source = model.eResource().getURI().lastSegment();
 			sources.add(source);
@@ -51,10 +52,12 @@ public final class ReportBuilder {
 					}
 				} else if (element instanceof Workload workload) {
 					advice.add(advice(workload, source));
+					org.zkvm.dsl.topology.Paths.between(workload.getFrom(), workload.getTo())
+							.ifPresent(path -> paths.add(new CapacityReport.PathSummary(workload.getName(), source + ":" + line(workload), path)));
 				}
 			}
 		}
-		return new CapacityReport(sources, isfc, p2p, advice);
+		return new CapacityReport(sources, isfc, p2p, advice, paths);
 	}
 
 	private static CapacityReport.IsfcLink isfcLink(ZvmCluster cluster, IsfcLink link, String source) {

@@ -85,6 +85,20 @@ class ReportHtmlGenerator {
 		«IF !report.advice.empty»
 			<p class="source">Streaming reads perform better than streaming writes (seed 000, finding 4).</p>
 		«ENDIF»
+
+		<h2>Paths and MTUs</h2>
+		«IF report.paths.empty»
+			<p>No workload has a guest at either end.</p>
+		«ENDIF»
+		«FOR p : report.paths»
+			<h3>«h(p.workload)»: «h(p.path.from)» to «h(p.path.to)» <span class="source">(path MTU «p.path.pathMtu»; «h(p.source)»)</span></h3>
+			<table>
+			<tr><th>hop</th><th>MTU</th><th>what happens</th></tr>
+			«FOR hop : p.path.hops»
+				<tr><td>«h(hop.element)»</td><td class="n">«hop.mtu»</td><td>«IF hop.event.name == 'CUT_OFF'»<b>cut off</b>: «ELSEIF hop.event.name == 'FRAGMENTS'»<b>fragments</b>: «ENDIF»«h(hop.note)»</td></tr>
+			«ENDFOR»
+			</table>
+		«ENDFOR»
 		</body>
 		</html>
 	'''

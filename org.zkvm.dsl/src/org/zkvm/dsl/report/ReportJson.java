@@ -27,6 +27,8 @@ public final class ReportJson {
 		appendAll(b, report.pointToPointLinks().stream().map(ReportJson::pointToPoint).toList());
 		b.append("],\n  \"advice\": [");
 		appendAll(b, report.advice().stream().map(ReportJson::advice).toList());
+		b.append("],\n  \"paths\": [");
+		appendAll(b, report.paths().stream().map(ReportJson::path).toList());
 		b.append("]\n}\n");
 		return b.toString();
 	}
@@ -89,6 +91,14 @@ public final class ReportJson {
 		return "{\"workload\": " + string(advice.workload()) + ", \"description\": " + string(advice.description()) + ", \"from\": " + string(advice.from())
 				+ ", \"to\": " + string(advice.to()) + ", \"source\": " + string(advice.source()) + ", \"ranking\": ["
 				+ String.join(", ", advice.ranking().stream().map(ReportJson::ranked).toList()) + "]}";
+	}
+
+	private static String path(CapacityReport.PathSummary p) {
+		return "{\"workload\": " + string(p.workload()) + ", \"source\": " + string(p.source()) + ", \"from\": " + string(p.path().from()) + ", \"to\": "
+				+ string(p.path().to()) + ", \"pathMtu\": " + p.path().pathMtu() + ", \"cutOff\": " + p.path().cutOff() + ", \"hops\": ["
+				+ String.join(", ", p.path().hops().stream().map(h -> "{\"element\": " + string(h.element()) + ", \"mtu\": " + h.mtu() + ", \"event\": "
+						+ string(h.event().name().toLowerCase(Locale.ROOT).replace('_', '-')) + ", \"note\": " + string(h.note()) + "}").toList())
+				+ "]}";
 	}
 
 	private static String ranked(ConnectionAdvice.Ranked r) {

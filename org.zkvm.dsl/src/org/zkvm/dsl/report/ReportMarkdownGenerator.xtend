@@ -73,6 +73,22 @@ class ReportMarkdownGenerator {
 
 			Streaming reads perform better than streaming writes (seed 000, finding 4).
 		«ENDIF»
+
+		## Paths and MTUs
+		«IF report.paths.empty»
+
+			No workload has a guest at either end.
+		«ENDIF»
+		«FOR p : report.paths»
+
+			### «p.workload»: «p.path.from» to «p.path.to» (path MTU «p.path.pathMtu»)
+
+			| hop | MTU | what happens |
+			|---|---|---|
+			«FOR hop : p.path.hops»
+				| «hop.element» | «hop.mtu» | «IF hop.event.name == 'CUT_OFF'»**cut off**: «ELSEIF hop.event.name == 'FRAGMENTS'»**fragments**: «ENDIF»«hop.note» |
+			«ENDFOR»
+		«ENDFOR»
 	'''
 
 	def private direction(IsfcCapacity.Direction d) '''**«d.from» to «d.to»**: «mbps(d.mbps)» MB/s one way (*estimate*) on «distribution(d)»'''

@@ -25,6 +25,7 @@ import org.zkvm.dsl.report.CapacityReport;
 import org.zkvm.dsl.report.ReportBuilder;
 import org.zkvm.dsl.report.ReportText;
 import org.zkvm.dsl.tests.Workspace;
+import org.zkvm.dsl.topology.Paths;
 
 /** The report against the seeds' own numbers (reports.md test vectors), and its formats. */
 class ReportTest {
@@ -127,6 +128,33 @@ class ReportTest {
 		assertTrue(portal.ranking().get(0).finding().startsWith("seed 002"), portal.ranking().get(0).finding());
 	}
 
+	/** Seed 002's MTU findings on the seed's own workloads: routed HiperSockets keep 56K end to end; the host fragments towards a 1492-byte OSA. */
+	@Test
+	void pathsAndMtusOfTheSeedsWorkloads() {
+		Map<String, Paths.Path> paths = new java.util.HashMap<>();
+		report("seed-network").paths().forEach(p -> paths.put(p.workload(), p.path()));
+		Paths.Path orders = paths.get("orders");
+		assertEquals(List.of("guest NIC LPAR11.vm11a.vic_10g_2", "OVS bridge br-ex (routed; internal port br-ex)", "host interface LPAR11.hs56k_0",
+				"partner interface ZOS1.hsz0"), orders.hops().stream().map(Paths.Hop::element).toList());
+		assertEquals(57344, orders.pathMtu());
+		assertTrue(orders.hops().stream().allMatch(h -> h.event() == Paths.Event.NONE));
+		// the guests of LPAR12 are reached by the /24 route over HiperSockets, not by the /8 of the production OSA
+		assertEquals("host interface LPAR11.hs56k_0", paths.get("backup").hops().get(2).element());
+		Paths.Hop out = paths.get("portal").hops().get(2);
+		assertEquals("host interface LPAR11.o5s_10g_1", out.element());
+		assertEquals(Paths.Event.FRAGMENTS, out.event());
+	}
+
+	@Test
+	void anAttachedUplinkBelowTheGuestMtuCutsPacketsOff() throws IOException {
+		LoadedModel model = Workspace.load(Map.of("m.zknet", Files.readString(Workspace.root().resolve("examples/pitfalls/mtu.attached-uplink.zknet"))));
+		org.zkvm.dsl.zknet.Guest guest = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(model.models().get(0), org.zkvm.dsl.zknet.Guest.class).get(0);
+		org.zkvm.dsl.zknet.Network network = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(model.models().get(0), org.zkvm.dsl.zknet.Network.class).get(0);
+		Paths.Path path = Paths.between(guest, network).orElseThrow();
+		assertTrue(path.cutOff(), path::toString);
+		assertEquals(Paths.Event.CUT_OFF, path.hops().get(path.hops().size() - 1).event());
+	}
+
 	@Test
 	void guestsOfOneHostAreAdvisedTheLocalBridge() throws IOException {
 		String model = Files.readString(Workspace.root().resolve("examples/seed-network/z13a.zknet"));
@@ -164,6 +192,11 @@ class ReportTest {
 		assertTrue(markdown.contains("| 12 | 10 devices | 4/4 chpid 50 (2 Gb/s) + 4/4 chpid 51 (2 Gb/s) + 2/4 chpid 52 (4 Gb/s) | 525 | 612 |"), markdown);
 		assertTrue(markdown.contains("| iucv1500 | iucv | LINUX1 - LINUX2 | 1500 | 7.84 | 8.12 | 0.053393 | 0.069819 | 25.871 | 0.292 | measured MTU |"), markdown);
 		assertTrue(html.contains("<td class=\"n\">525</td>") && html.contains("<svg ") && html.contains("measured 964 MB/s"), html);
+		String json = files.get("report/zknet-report.json");
+		for (String figure : List.of("\"name\": \"LINK16\"", "\"oneWayMBps\": 875, \"estimate\": true", "\"isfcTransportMBps\": 964", "\"ctcs\": 4, \"usedDevices\": 3, \"sharedSingleCtc\": false, \"oneWayMBps\": 131.25",
+				"\"estimatedMBps\": 7.84", "\"cmsIucvMBps\": 25.871, \"fractionOfCmsIucv\": 0.292", "\"estimatedMBps\": 29.71")) {
+			assertTrue(json.contains(figure), () -> figure + " missing from\n" + json);
+		}
 		assertFalse(html.contains("<script") || html.contains("http://") && !html.contains("http://www.w3.org/2000/svg"), "self-contained");
 	}
 
