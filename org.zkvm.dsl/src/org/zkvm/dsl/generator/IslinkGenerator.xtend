@@ -2,7 +2,7 @@ package org.zkvm.dsl.generator
 
 import org.zkvm.dsl.analysis.DeviceRange
 import org.zkvm.dsl.analysis.IsfcLayout
-import org.zkvm.dsl.validation.IsfcValidator
+import org.zkvm.dsl.topology.IsfcLinks
 import org.zkvm.dsl.zknet.IsfcLink
 import org.zkvm.dsl.zknet.ZvmCluster
 import org.zkvm.dsl.zknet.ZvmSystem
@@ -17,8 +17,8 @@ class IslinkGenerator {
 		/* zknet: ISFC logical links of «system.name», generated from «source» (zvm «(system.eContainer as ZvmCluster).name»). */
 		/* Do not edit: change the model. Devices are listed in the ordering system's scan order. */
 		«FOR link : links(system)»
-			/* «IF link.name !== null»«link.name»: «ENDIF»«link.left.name» <-> «link.right.name», «IsfcValidator.layout(link).ctcs.size» CTCs, ordered by «IsfcValidator.layout(link).orderingSystem» */
-			«system.name»: ACTIVATE ISLINK «devices(IsfcValidator.layout(link), link.left == system).join(' ')» NODE «partner(link, system).name»
+			/* «IF link.name !== null»«link.name»: «ENDIF»«link.left.name» <-> «link.right.name», «IsfcLinks.layout(link).ctcs.size» CTCs, ordered by «IsfcLinks.layout(link).orderingSystem» */
+			«system.name»: ACTIVATE ISLINK «devices(IsfcLinks.layout(link), link.left == system).join(' ')» NODE «partner(link, system).name»
 		«ENDFOR»
 	'''
 

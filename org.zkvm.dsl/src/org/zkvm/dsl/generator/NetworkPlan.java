@@ -45,8 +45,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 	 * One link. For an OVS bridge, {@code port} is the internal port with the addresses (the bridge's
 	 * own name or its vnic) and {@code uplink} the attached qeth port, if any.
 	 */
-	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, int txqueuelen,
-			String subchannels, List<String> s390Options, String uplink, List<String> sysctl, String description) {
+	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, List<String> sysctl, String description) {
 
 		/** Whether the model gives this link an MTU (else the distribution's default applies). */
 		public boolean hasMtu() {
@@ -54,22 +53,17 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		}
 	}
 
-	/** One static route: 'default' or a CIDR destination, the next hop if any, the device it leaves by. */
-	public record Route(String destination, Optional<Ipv4Address> gateway, String device, int metric) {
+	/** One static route: the destination subnet (0.0.0.0/0 for the default route), the next hop if any, the device it leaves by. */
+	public record Route(Ipv4Prefix prefix, Optional<Ipv4Address> gateway, String device, int metric) {
 
 		public boolean isDefault() {
-			return "default".equals(destination);
+			return prefix.length() == 0;
 		}
 
-		/** The destination as a prefix: 0.0.0.0/0 for the default route. */
-		public Ipv4Prefix prefix() {
-			return isDefault() ? new Ipv4Prefix(new Ipv4Address(0), 0) : Ipv4Prefix.parse(destination);
+		/** As ip, wicked and netplan write it: 'default' or a CIDR subnet. */
+		public String destination() {
+			return isDefault() ? "default" : prefix.toString();
 		}
-	}
-
-	/** The links of the machine whose port (or own) name is {@code name}. */
-	public Optional<Link> link(String name) {
-		return links.stream().filter(l -> l.port().equals(name) || l.name().equals(name)).findFirst();
 	}
 
 	/** The routes leaving by the link. */
@@ -94,7 +88,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 			Optional<Ipv4Address> gateway = Routes.gateway(route);
 			String device = route.getDevice() != null ? HostFacts.portName(route.getDevice()) : deviceFor(links, gateway);
 			for (Ipv4Prefix destination : Routes.destinations(route)) {
-				routes.add(new Route(route.isDefaultRoute() ? "default" : destination.toString(), gateway, device, route.getMetric()));
+				routes.add(new Route(destination, gateway, device, route.getMetric()));
 			}
 		}
 		String path = Hosts.cecOf(lpar).getName() + "/" + lpar.getName();
@@ -106,7 +100,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		for (var member : guest.getMembers()) {
 			if (member instanceof Nic nic) {
 				String on = nic.getUplink() != null ? "MacVTap on " + nic.getUplink().getName() : "OVS bridge " + nic.getBridge().getName();
-				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), 0, null, List.of(), null, List.of(),
+				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), null, List.of(), null, List.of(),
 						"virtio NIC on " + on));
 			}
 		}
@@ -115,7 +109,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 			if (member instanceof GuestRoute route) {
 				Optional<Ipv4Address> gateway = Addresses.parseAddress(route.getGateway());
 				String device = route.getDevice() != null ? route.getDevice().getName() : deviceFor(links, gateway);
-				String destination = route.isDefaultRoute() ? "default" : Ipv4Prefix.parse(route.getDestination(), false).subnet().toString();
+				Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0) : Ipv4Prefix.parse(route.getDestination(), false).subnet();
 				routes.add(new Route(destination, gateway, device, route.getMetric()));
 			}
 		}
@@ -131,14 +125,14 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		if (iface instanceof QethInterface qeth) {
 			String what = (qeth instanceof HiperSocketsInterface ? "HiperSockets" : "OSA") + " layer " + Hosts.layer(qeth);
 			List<String> options = new ArrayList<>(HostFacts.chzdevAttributes(qeth));
-			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), Addresses.of(qeth), qeth.getMtu(), 0,
+			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), Addresses.of(qeth), qeth.getMtu(),
 					HostFacts.triplet(qeth).replace(':', ','), options, null, sysctl, what + ", device " + HostFacts.readDevice(qeth));
 		}
 		OvsBridge bridge = (OvsBridge) iface;
 		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
 		String what = bridge.isRouted() ? "routed OVS bridge" : "OVS bridge attached to " + uplink;
-		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(),
-				bridge.getTxqueuelen(), null, List.of(), uplink, sysctl, what);
+		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(), null,
+				List.of(), uplink, sysctl, what);
 	}
 
 	/** The link whose connected subnet holds the gateway: the one the kernel picks. */

@@ -21,8 +21,21 @@ public class ModelGenerator {
 	@Inject
 	private IGenerator2 generator;
 
-	/** Relative output path to content, sorted. Refuses a model with errors. */
-	public Map<String, String> generate(LoadedModel model, CancelIndicator cancel) {
+	@Inject
+	private ModelReporter reporter;
+
+	/**
+	 * What 'zknet generate' and the Maven plugin write: the configuration and, under report/, the
+	 * report in every format. Relative output path to content, sorted; refuses a model with errors.
+	 */
+	public Map<String, String> configurationAndReport(LoadedModel model, CancelIndicator cancel) {
+		Map<String, String> files = configuration(model, cancel);
+		files.putAll(reporter.report(model, ModelReporter.ALL, "report/"));
+		return files;
+	}
+
+	/** The language generator's files alone. Relative output path to content, sorted; refuses a model with errors. */
+	public Map<String, String> configuration(LoadedModel model, CancelIndicator cancel) {
 		if (model.hasErrors()) {
 			throw new IllegalStateException("a model with errors generates nothing");
 		}

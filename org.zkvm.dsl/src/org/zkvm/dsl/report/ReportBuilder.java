@@ -14,7 +14,7 @@ import org.zkvm.dsl.analysis.IsfcLayout;
 import org.zkvm.dsl.analysis.PointToPointRates;
 import org.zkvm.dsl.analysis.UperfWorkload;
 import org.zkvm.dsl.topology.Hosts;
-import org.zkvm.dsl.validation.IsfcValidator;
+import org.zkvm.dsl.topology.IsfcLinks;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.IsfcLink;
@@ -61,10 +61,9 @@ public final class ReportBuilder {
 	}
 
 	private static CapacityReport.IsfcLink isfcLink(ZvmCluster cluster, IsfcLink link, String source) {
-		IsfcLayout layout = IsfcValidator.layout(link);
+		IsfcLayout layout = IsfcLinks.layout(link);
 		IsfcCapacity capacity = new IsfcCapacity(layout);
-		String name = link.getName() != null ? link.getName() : layout.left() + "-" + layout.right();
-		return new CapacityReport.IsfcLink(name, cluster.getName(), source + ":" + line(link), capacity.whole(), capacity.byCtcCount(),
+		return new CapacityReport.IsfcLink(IsfcLinks.name(link), cluster.getName(), source + ":" + line(link), capacity.whole(), capacity.byCtcCount(),
 				isSeedLink(layout) ? new CapacityReport.Measured(964, 190,
 						"seed 004: ISFC Transport run H001750C 964 MB/s client to server; APPC/VM run W001054C 190 MB/s server to client, on the 16-RDEV link") : null);
 	}
@@ -85,7 +84,7 @@ public final class ReportBuilder {
 	private static CapacityReport.Advice advice(Workload workload, String source) {
 		UperfWorkload w = workload(workload);
 		String description = workload.getUperf() != null ? "uperf " + workload.getUperf() : describe(w);
-		return new CapacityReport.Advice(workload.getName(), description, endpoint(workload.getFrom()), endpoint(workload.getTo()),
+		return new CapacityReport.Advice(workload.getName(), description, Hosts.endpoint(workload.getFrom()), Hosts.endpoint(workload.getTo()),
 				source + ":" + line(workload), ConnectionAdvice.rank(w, possible(workload.getFrom(), workload.getTo())));
 	}
 
@@ -105,14 +104,6 @@ public final class ReportBuilder {
 			return "streaming " + (w.read() ? "read" : "write") + " of " + w.messageBytes() + "-byte messages over " + w.connections() + " connections";
 		}
 		return "transactional, " + w.requestBytes() + "-byte requests, " + w.responseBytes() + "-byte responses, " + w.connections() + " connections";
-	}
-
-	private static String endpoint(EObject element) {
-		if (element == null || element.eIsProxy()) {
-			return "?";
-		}
-		String kind = element instanceof Guest ? "guest " : element instanceof Lpar ? "LPAR " : "network ";
-		return kind + Hosts.path(element);
 	}
 
 	/** The connections the two ends' hardware allows (seed 002's five setups). */

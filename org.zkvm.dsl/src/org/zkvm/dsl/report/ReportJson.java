@@ -1,5 +1,7 @@
 package org.zkvm.dsl.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 
@@ -114,7 +116,7 @@ public final class ReportJson {
 		if (Double.isNaN(value)) {
 			return "null";
 		}
-		return String.format(Locale.ROOT, "%.2f", value).replaceAll("\\.?0+$", "");
+		return new BigDecimal(value).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
 	}
 
 	private static String number3(double value) {

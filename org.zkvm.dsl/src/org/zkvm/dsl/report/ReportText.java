@@ -11,9 +11,9 @@ public final class ReportText {
 	private ReportText() {
 	}
 
-	/** MB/s rounded as the seed's table rounds them (131.25 is 131). */
+	/** Whole MB/s as seed 004's table rounds them: a half rounds down (87.5 is 87, 131.25 is 131). */
 	public static String mbps(double value) {
-		return String.valueOf(Math.round(Math.floor(value + 0.5 - 1e-9)));
+		return String.valueOf((long) Math.ceil(value - 0.5));
 	}
 
 	/** IUCV and CTC rates with the seed's precision: two decimals (7.84 MB/s). */

@@ -173,6 +173,15 @@ public final class Hosts {
 		return result;
 	}
 
+	/** 'guest LPAR.guest', 'LPAR name', 'network name': how reports name a workload's end. */
+	public static String endpoint(EObject element) {
+		if (element == null || element.eIsProxy()) {
+			return "?";
+		}
+		String kind = element instanceof Guest ? "guest " : element instanceof Lpar ? "LPAR " : "network ";
+		return kind + path(element);
+	}
+
 	/** LPAR.interface, LPAR.guest.nic: how messages name an element. */
 	public static String path(EObject element) {
 		List<String> parts = new ArrayList<>();

@@ -87,7 +87,7 @@ public final class Paths {
 			});
 		}
 		partnerHop(partner).ifPresent(hops::add);
-		return Optional.of(new Path("guest " + Hosts.path(guest), describe(partner), hops));
+		return Optional.of(new Path(Hosts.endpoint(guest), Hosts.endpoint(partner), hops));
 	}
 
 	private static Optional<Hop> partnerHop(EObject partner) {
@@ -143,12 +143,5 @@ public final class Paths {
 			Addresses.cidr(network).ifPresent(result::add);
 		}
 		return result;
-	}
-
-	private static String describe(EObject element) {
-		if (element instanceof Network network) {
-			return "network " + network.getName();
-		}
-		return (element instanceof Guest ? "guest " : "LPAR ") + Hosts.path(element);
 	}
 }

@@ -11,10 +11,9 @@ import java.util.Set;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.DeviceRange;
-import org.zkvm.dsl.analysis.FiconSpeeds;
 import org.zkvm.dsl.analysis.IsfcLayout;
-import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.analysis.NodeNames;
+import org.zkvm.dsl.topology.IsfcLinks;
 import org.zkvm.dsl.zknet.Chpid;
 import org.zkvm.dsl.zknet.CtcGroup;
 import org.zkvm.dsl.zknet.FiconChpid;
@@ -26,51 +25,8 @@ import org.zkvm.dsl.zknet.ZvmSystem;
 /** ISFC logical links and SSI clusters (seed 004; facts §3). */
 public class IsfcValidator extends ZknetCheckBase {
 
-	/** The link as the analysis sees it, from the CTC groups that can be read. */
-	public static IsfcLayout layout(IsfcLink link) {
-		List<IsfcLayout.Ctc> ctcs = new ArrayList<>();
-		for (CtcGroup group : link.getCtcs()) {
-			List<Integer> local = devices(group.getDevices());
-			List<Integer> remote = devices(group.getRemoteDevices());
-			int gbps = speed(group.getChpid());
-			if (gbps == 0) {
-				continue; // not a FICON chpid (isfc.not-ficon), or not resolved
-			}
-			String chpid = group.getChpid() == null || group.getChpid().eIsProxy() ? "?" : group.getChpid().getName();
-			for (int i = 0; i < Math.min(local.size(), remote.size()); i++) {
-				ctcs.add(new IsfcLayout.Ctc(local.get(i), remote.get(i), chpid, gbps));
-			}
-		}
-		return new IsfcLayout(name(link.getLeft()), name(link.getRight()), ctcs);
-	}
-
-	static String name(ZvmSystem system) {
-		return system == null || system.eIsProxy() || system.getName() == null ? "?" : system.getName();
-	}
-
-	/** The device numbers of a range as written; empty when it is malformed (reported as syntax). */
-	public static List<Integer> devices(String range) {
-		try {
-			return range == null ? List.of() : DeviceRange.parse(range).devices();
-		} catch (MalformedValueException e) {
-			return List.of();
-		}
-	}
-
-	/** The negotiated speed, else the generation's top speed; 0 for a chpid that is not FICON. */
-	public static int speed(Chpid chpid) {
-		if (chpid instanceof FiconChpid fc) {
-			return fc.getSpeed() != 0 ? fc.getSpeed() : FiconSpeeds.topGbps(fc.getGeneration().getLiteral());
-		}
-		return 0;
-	}
-
 	private EStructuralFeature linkFeature(IsfcLink link) {
 		return link.getName() != null ? Z.getZvmMember_Name() : Z.getIsfcLink_Left();
-	}
-
-	private String linkName(IsfcLink link) {
-		return link.getName() != null ? link.getName() : name(link.getLeft()) + "<->" + name(link.getRight());
 	}
 
 	@Check
@@ -82,13 +38,13 @@ public class IsfcValidator extends ZknetCheckBase {
 		Map<Chpid, List<CtcGroup>> groupsOn = new HashMap<>();
 		Map<Chpid, List<CtcGroup>> groupsOnRemote = new HashMap<>();
 		for (CtcGroup group : link.getCtcs()) {
-			List<Integer> local = devices(group.getDevices());
-			List<Integer> remote = devices(group.getRemoteDevices());
+			List<Integer> local = IsfcLinks.devices(group.getDevices());
+			List<Integer> remote = IsfcLinks.devices(group.getRemoteDevices());
 			checkFicon(group, group.getChpid(), Z.getCtcGroup_Chpid());
 			checkFicon(group, group.getRemoteChpid(), Z.getCtcGroup_RemoteChpid());
 			if (!local.isEmpty() && !remote.isEmpty() && local.size() != remote.size()) {
 				report(IssueCodes.ISFC_UNPAIRED_DEVICE, "the CTC devices are not paired: " + local.size() + " devices on "
-						+ name(link.getLeft()) + " (" + group.getDevices() + ") but " + remote.size() + " on " + name(link.getRight())
+						+ IsfcLinks.name(link.getLeft()) + " (" + group.getDevices() + ") but " + remote.size() + " on " + IsfcLinks.name(link.getRight())
 						+ " (" + group.getRemoteDevices() + "); every FICON CTC has one device number at each end, so list as many remote devices as local ones",
 						group, Z.getCtcGroup_RemoteDevices());
 			}
@@ -107,15 +63,15 @@ public class IsfcValidator extends ZknetCheckBase {
 		checkPerChpid(link, perChpid, groupsOn, Z.getCtcGroup_Chpid());
 		checkPerChpid(link, perRemoteChpid, groupsOnRemote, Z.getCtcGroup_RemoteChpid());
 
-		IsfcLayout layout = layout(link);
+		IsfcLayout layout = IsfcLinks.layout(link);
 		int n = layout.ctcs().size();
 		if (n > IsfcLayout.MAX_CTCS) {
-			report(IssueCodes.ISFC_TOO_MANY_CTCS, "logical link " + linkName(link) + " has " + n
+			report(IssueCodes.ISFC_TOO_MANY_CTCS, "logical link " + IsfcLinks.name(link) + " has " + n
 					+ " CTCs; z/VM takes at most 16 devices per ISFC logical link (ACTIVATE ISLINK), so the link cannot be activated as planned; remove "
 					+ (n - IsfcLayout.MAX_CTCS) + " of them", link, linkFeature(link));
 		}
 		if (n == 1) {
-			report(IssueCodes.ISFC_SINGLE_CTC, "logical link " + linkName(link) + " has a single CTC: both systems write on the same device, "
+			report(IssueCodes.ISFC_SINGLE_CTC, "logical link " + IsfcLinks.name(link) + " has a single CTC: both systems write on the same device, "
 					+ "so write collisions limit its throughput (seed 004); configure at least 2 CTCs, ideally 4 per FICON chpid", link, linkFeature(link));
 		}
 		if (n == 9 || n == 10) {
@@ -129,7 +85,7 @@ public class IsfcValidator extends ZknetCheckBase {
 					+ n + " CTCs mainly help relocation traffic", link, Z.getIsfcLink_Carries(), link.getCarries().indexOf(IsfcTraffic.APPC));
 		}
 		if (layout.mixedSpeeds()) {
-			report(IssueCodes.ISFC_MIXED_SPEEDS, "logical link " + linkName(link) + " mixes FICON chpid speeds; z/VM recommends against it "
+			report(IssueCodes.ISFC_MIXED_SPEEDS, "logical link " + IsfcLinks.name(link) + " mixes FICON chpid speeds; z/VM recommends against it "
 					+ "(ACTIVATE ISLINK: the link operates less efficiently)", link, linkFeature(link));
 			layout.arrangementProblem().ifPresent(problem -> report(IssueCodes.ISFC_CHPID_ORDER,
 					problem + ": " + layout.orderingSystem() + " scans its devices upwards and " + layout.otherSystem()
@@ -142,7 +98,7 @@ public class IsfcValidator extends ZknetCheckBase {
 	private void checkUnique(List<Integer> devices, Set<Integer> seen, ZvmSystem system, CtcGroup group, EStructuralFeature feature) {
 		for (int device : devices) {
 			if (!seen.add(device)) {
-				report(IssueCodes.ISFC_UNPAIRED_DEVICE, "device " + DeviceRange.format(device) + " of " + name(system)
+				report(IssueCodes.ISFC_UNPAIRED_DEVICE, "device " + DeviceRange.format(device) + " of " + IsfcLinks.name(system)
 						+ " is used twice in this link: ACTIVATE ISLINK rejects a duplicate device (HCP2721E); give each CTC its own device number",
 						group, feature);
 				return;
@@ -161,7 +117,7 @@ public class IsfcValidator extends ZknetCheckBase {
 		counts.forEach((chpid, count) -> {
 			if (count > IsfcLayout.CTCS_PER_CHPID) {
 				for (CtcGroup group : groups.get(chpid)) {
-					report(IssueCodes.ISFC_CTCS_PER_CHPID, "chpid " + chpid.getName() + " carries " + count + " CTCs of link " + linkName(link)
+					report(IssueCodes.ISFC_CTCS_PER_CHPID, "chpid " + chpid.getName() + " carries " + count + " CTCs of link " + IsfcLinks.name(link)
 							+ "; throughput rolls off beyond 4 CTCs per FICON chpid (seed 004, IBM's recommendation); move "
 							+ (count - IsfcLayout.CTCS_PER_CHPID) + " to another chpid of the link or drop them", group, feature);
 				}

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelGenerator;
-import org.zkvm.dsl.headless.ModelReporter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,8 +50,7 @@ public class GenerateCommand implements Callable<Integer> {
 			spec.commandLine().getErr().println("zknet: nothing generated: the model has errors (" + output + " is unchanged)");
 			return ExitCodes.MODEL_ERRORS;
 		}
-		Map<String, String> generated = new java.util.TreeMap<>(Languages.runtime().getInstance(ModelGenerator.class).generate(model, CancelIndicator.NullImpl));
-		generated.putAll(Languages.runtime().getInstance(ModelReporter.class).report(model, ModelReporter.ALL, "report/"));
+		Map<String, String> generated = Languages.runtime().getInstance(ModelGenerator.class).configurationAndReport(model, CancelIndicator.NullImpl);
 		return Writing.replace(spec, checked.progress(), output, generated, checked.files());
 	}
 }

@@ -21,7 +21,7 @@ import org.zkvm.dsl.analysis.IsfcLayout;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
-import org.zkvm.dsl.validation.IsfcValidator;
+import org.zkvm.dsl.topology.IsfcLinks;
 import org.zkvm.dsl.validation.IssueCodes;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
@@ -123,7 +123,7 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 			Map<String, CtcLine> byChpid = new LinkedHashMap<>();
 			ctcs.forEach(c -> byChpid.putIfAbsent(c.chpidKey, c));
 			List<CtcLine> reordered = new ArrayList<>();
-			for (IsfcLayout.Ctc ctc : IsfcValidator.layout(link).recommended()) {
+			for (IsfcLayout.Ctc ctc : IsfcLinks.layout(link).recommended()) {
 				CtcLine chpid = byChpid.get(ctc.chpid());
 				reordered.add(new CtcLine(ctc.leftDevice(), ctc.rightDevice(), chpid.chpidKey, chpid.chpidText, chpid.remoteChpidText));
 			}
@@ -154,8 +154,8 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 	private static List<CtcLine> ctcLines(IsfcLink link) {
 		List<CtcLine> result = new ArrayList<>();
 		for (CtcGroup group : link.getCtcs()) {
-			List<Integer> local = IsfcValidator.devices(group.getDevices());
-			List<Integer> remote = IsfcValidator.devices(group.getRemoteDevices());
+			List<Integer> local = IsfcLinks.devices(group.getDevices());
+			List<Integer> remote = IsfcLinks.devices(group.getRemoteDevices());
 			String key = group.getChpid() == null || group.getChpid().eIsProxy() ? "?" : group.getChpid().getName();
 			String chpid = TextChanges.written(group, Z.getCtcGroup_Chpid(), 0);
 			String remoteChpid = group.getRemoteChpid() == null ? null : TextChanges.written(group, Z.getCtcGroup_RemoteChpid(), 0);

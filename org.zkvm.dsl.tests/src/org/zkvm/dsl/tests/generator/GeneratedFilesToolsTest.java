@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.zkvm.dsl.tests.Workspace;
 
 /**
  * Every generated file of every example without errors goes to the tool that reads it on a real
@@ -32,12 +29,7 @@ class GeneratedFilesToolsTest {
 		for (String example : List.of("seed-network", "seed-isfc", "seed-iucv", "distros")) {
 			GeneratorTest.generate(example).forEach((name, content) -> FILES.put(example + "/" + name, content));
 		}
-		Path legacy = Files.createTempDirectory("zknet-legacy");
-		for (String file : List.of("networks.zknet", "z13a.zknet", "workloads.zknet")) {
-			String text = Files.readString(Workspace.root().resolve("examples/seed-network").resolve(file));
-			Files.writeString(legacy.resolve(file), text.replace("distro suse {", "distro suse firewall legacy {"));
-		}
-		GeneratorTest.generate(legacy).forEach((name, content) -> FILES.put("legacy/" + name, content));
+		GeneratorTest.generate(GeneratorTest.legacySeedNetwork()).forEach((name, content) -> FILES.put("legacy/" + name, content));
 	}
 
 	private static Map<String, String> matching(String regex) {

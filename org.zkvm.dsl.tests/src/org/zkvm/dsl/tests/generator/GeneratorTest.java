@@ -9,16 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
-import org.eclipse.emf.ecore.resource.Resource;
-import org.eclipse.xtext.generator.GeneratorContext;
-import org.eclipse.xtext.generator.IGenerator2;
-import org.eclipse.xtext.generator.InMemoryFileSystemAccess;
-import org.eclipse.xtext.generator.IFileSystemAccess;
+import org.eclipse.xtext.util.CancelIndicator;
 import org.junit.jupiter.api.Test;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelDiagnostic;
+import org.zkvm.dsl.headless.ModelGenerator;
 import org.zkvm.dsl.tests.Workspace;
 
 /** The generators on the shipped examples: the seed's commands come out, and the real tools accept the files. */
@@ -28,20 +24,21 @@ class GeneratorTest {
 		return generate(Workspace.root().resolve("examples").resolve(example));
 	}
 
+	/** The language's generator output (IGenerator2, through the command line's ModelGenerator). */
 	static Map<String, String> generate(Path folder) {
 		LoadedModel model = Workspace.loadPaths(folder);
 		assertEquals(List.of(), Workspace.errors(model));
-		IGenerator2 generator = Workspace.injector().getInstance(IGenerator2.class);
-		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
-		GeneratorContext context = new GeneratorContext();
-		for (Resource resource : model.resources().values()) {
-			generator.beforeGenerate(resource, fsa, context);
-			generator.doGenerate(resource, fsa, context);
-			generator.afterGenerate(resource, fsa, context);
+		return Workspace.injector().getInstance(ModelGenerator.class).configuration(model, CancelIndicator.NullImpl);
+	}
+
+	/** seed-network as a host that asks for the legacy arptables/iptables tools. */
+	static Path legacySeedNetwork() throws IOException {
+		Path dir = Files.createTempDirectory("zknet-legacy");
+		for (String file : List.of("networks.zknet", "z13a.zknet", "workloads.zknet")) {
+			String text = Files.readString(Workspace.root().resolve("examples/seed-network").resolve(file));
+			Files.writeString(dir.resolve(file), text.replace("distro suse {", "distro suse firewall legacy {"));
 		}
-		Map<String, String> files = new TreeMap<>();
-		fsa.getAllFiles().forEach((name, content) -> files.put(name.replace(IFileSystemAccess.DEFAULT_OUTPUT, ""), content.toString()));
-		return files;
+		return dir;
 	}
 
 	@Test
@@ -95,12 +92,7 @@ class GeneratorTest {
 
 	@Test
 	void legacyToolsGiveTheSeedsArptablesAndIptablesCommands() throws IOException {
-		Path dir = Files.createTempDirectory("zknet-legacy");
-		for (String file : List.of("networks.zknet", "z13a.zknet", "workloads.zknet")) {
-			String text = Files.readString(Workspace.root().resolve("examples/seed-network").resolve(file));
-			Files.writeString(dir.resolve(file), text.replace("distro suse {", "distro suse firewall legacy {"));
-		}
-		String setup = generate(dir).get("Z13A/LPAR11/setup.sh");
+		String setup = generate(legacySeedNetwork()).get("Z13A/LPAR11/setup.sh");
 		for (String command : List.of("arptables -P INPUT DROP", "arptables -I INPUT -d 10.136.11.0/24 -i o5s_10g_1 -j ACCEPT",
 				"arptables -I INPUT -i br-ex -j ACCEPT", "iptables -P FORWARD DROP", "iptables -t nat -A POSTROUTING -o o5s_1g_1 -j MASQUERADE",
 				"iptables -t filter -I FORWARD 1 -i o5s_1g_1 -o br-ex -m state --state RELATED,ESTABLISHED -j ACCEPT")) {

@@ -5,44 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zkvm.dsl.cli.ZknetProcess.Run;
 
 /** The command-line contract of docs/cli.md, tried on the packaged jar as a real process. */
 class CommandLineIT {
 
-	private static final Path ROOT = Paths.get(System.getProperty("zknet.root", "../..")).toAbsolutePath().normalize();
-	private static final Path JAR = Paths.get(System.getProperty("zknet.jar", "target/zknet.jar")).toAbsolutePath();
+	private static final Path ROOT = ZknetProcess.ROOT;
 	private static final Pattern DIAGNOSTIC = Pattern.compile("^(.+):(\\d+):(\\d+): (error|warning|info) \\[([a-z0-9.-]+)\\] (.+)$");
 
-	record Run(int exit, String out, String err) {
-		List<String> lines() {
-			return out.isEmpty() ? List.of() : List.of(out.split("\n"));
-		}
-	}
-
 	private static Run zknet(Path workingDir, String... args) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-		command.addAll(List.of(args));
-		return run(workingDir, command);
+		return ZknetProcess.zknet(workingDir, args);
 	}
 
 	private static Run run(Path workingDir, List<String> command) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command).directory(workingDir.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-		byte[] out = process.getInputStream().readAllBytes();
-		byte[] err = process.getErrorStream().readAllBytes();
-		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "zknet did not finish");
-		return new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+		return ZknetProcess.run(workingDir, command);
 	}
 
 	private static void assertNoStackTrace(Run run) {

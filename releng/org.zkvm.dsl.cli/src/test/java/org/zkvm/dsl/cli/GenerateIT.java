@@ -11,7 +11,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -23,29 +22,21 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.zkvm.dsl.cli.ZknetProcess.Run;
 
 /** 'zknet generate' as a process: what it writes, and that it never leaves a half-written output. */
 class GenerateIT {
 
-	private static final Path ROOT = Paths.get(System.getProperty("zknet.root", "../..")).toAbsolutePath().normalize();
-	private static final Path JAR = Paths.get(System.getProperty("zknet.jar", "target/zknet.jar")).toAbsolutePath();
-
-	record Run(int exit, String out, String err) {
-	}
+	private static final Path ROOT = ZknetProcess.ROOT;
 
 	private static List<String> command(String... args) {
-		List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(), "-jar", JAR.toString()));
-		command.addAll(List.of(args));
-		return command;
+		return ZknetProcess.command(args);
 	}
 
+	/** zknet in the repository root; no output may hold a stack trace. */
 	private static Run zknet(String... args) throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(command(args)).directory(ROOT.toFile()).start();
-		byte[] out = process.getInputStream().readAllBytes();
-		byte[] err = process.getErrorStream().readAllBytes();
-		assertTrue(process.waitFor(120, TimeUnit.SECONDS), "zknet did not finish");
-		Run run = new Run(process.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
-		assertFalse((run.out + run.err).contains("\tat "), "a stack trace leaked:\n" + run.err);
+		Run run = ZknetProcess.zknet(ROOT, args);
+		assertFalse((run.out() + run.err()).contains("\tat "), "a stack trace leaked:\n" + run.err());
 		return run;
 	}
 

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MavenExampleIT {
 
-	private static final Path ROOT = Paths.get(System.getProperty("zknet.root", "../..")).toAbsolutePath().normalize();
+	private static final Path ROOT = ZknetProcess.ROOT;
 
 	record Run(int exit, String output) {
 	}
