@@ -43,6 +43,11 @@ public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
 		return ZknetIssueCodesProvider.class;
 	}
 
+	/** Parse and link errors carry the catalogue's codes everywhere (CLI, Maven, language server, Eclipse). */
+	public Class<? extends org.eclipse.xtext.validation.IDiagnosticConverter> bindIDiagnosticConverter() {
+		return org.zkvm.dsl.validation.CatalogueDiagnosticConverter.class;
+	}
+
 	/** Severities come from the project's zknet.properties. */
 	public Class<? extends IPreferenceValuesProvider> bindIPreferenceValuesProvider() {
 		return SettingsPreferenceValuesProvider.class;

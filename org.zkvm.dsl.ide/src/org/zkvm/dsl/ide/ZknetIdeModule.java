@@ -1,9 +1,21 @@
 package org.zkvm.dsl.ide;
 
+import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolDetailsProvider;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKindProvider;
+import org.zkvm.dsl.ide.contentassist.ZknetContentProposalProvider;
+import org.zkvm.dsl.ide.highlighting.ZknetSemanticHighlightingCalculator;
+import org.zkvm.dsl.ide.hover.ZknetHoverService;
 import org.zkvm.dsl.ide.quickfix.ZknetQuickfixProvider;
+import org.zkvm.dsl.ide.symbols.ZknetSymbolDetails;
+import org.zkvm.dsl.ide.symbols.ZknetSymbolKinds;
+
+import com.google.inject.Binder;
 
 /** Editor-neutral services: the language server and the Eclipse editor both use these bindings. */
 public class ZknetIdeModule extends AbstractZknetIdeModule {
@@ -15,5 +27,23 @@ public class ZknetIdeModule extends AbstractZknetIdeModule {
 	/** Quick fixes become LSP code actions. */
 	public Class<? extends ICodeActionService2> bindICodeActionService2() {
 		return QuickFixCodeActionService.class;
+	}
+
+	public Class<? extends IHoverService> bindIHoverService() {
+		return ZknetHoverService.class;
+	}
+
+	public Class<? extends IdeContentProposalProvider> bindIdeContentProposalProvider() {
+		return ZknetContentProposalProvider.class;
+	}
+
+	/** Semantic tokens (LSP) and semantic highlighting (Eclipse). */
+	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
+		return ZknetSemanticHighlightingCalculator.class;
+	}
+
+	public void configureDocumentSymbols(Binder binder) {
+		binder.bind(DocumentSymbolKindProvider.class).to(ZknetSymbolKinds.class);
+		binder.bind(DocumentSymbolDetailsProvider.class).to(ZknetSymbolDetails.class);
 	}
 }

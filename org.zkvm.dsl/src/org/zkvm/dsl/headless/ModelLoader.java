@@ -12,13 +12,13 @@ import java.util.Map;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.util.EcoreUtil;
-import org.eclipse.xtext.diagnostics.Diagnostic;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.resource.XtextResourceSet;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
+import org.zkvm.dsl.validation.CatalogueDiagnosticConverter;
 import org.zkvm.dsl.validation.IssueCodes;
 
 import com.google.inject.Inject;
@@ -83,7 +83,7 @@ public class ModelLoader {
 		}
 		int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 1 : issue.getColumn();
-		return java.util.Optional.of(new ModelDiagnostic(file, line, column, severity, cliCode(issue), issue.getMessage()));
+		return java.util.Optional.of(new ModelDiagnostic(file, line, column, severity, CatalogueDiagnosticConverter.catalogueCode(issue), issue.getMessage()));
 	}
 
 	private static String relative(String file) {
@@ -92,15 +92,4 @@ public class ModelLoader {
 		return path.startsWith(here) ? here.relativize(path).toString() : file;
 	}
 
-	/** Xtext's own codes become the short codes of docs/checks.md; zknet's codes pass through. */
-	static String cliCode(Issue issue) {
-		String code = issue.getCode();
-		if (code == null || Diagnostic.SYNTAX_DIAGNOSTIC.equals(code) || issue.isSyntaxError()) {
-			return IssueCodes.SYNTAX;
-		}
-		if (Diagnostic.LINKING_DIAGNOSTIC.equals(code)) {
-			return IssueCodes.LINK;
-		}
-		return code;
-	}
 }

@@ -3,6 +3,7 @@ package org.zkvm.dsl.ide.cli;
 import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.ide.server.ServerLauncher;
+import org.zkvm.dsl.ide.server.ZknetServerModule;
 
 import picocli.CommandLine.Command;
 
@@ -14,7 +15,7 @@ public class LspCommand implements Callable<Integer> {
 	@Override
 	public Integer call() {
 		// ServerLauncher finds the language through META-INF/services/org.eclipse.xtext.ISetup
-		ServerLauncher.main(new String[0]);
+		ServerLauncher.launch(ServerLauncher.class.getName(), new String[0], ZknetServerModule.create());
 		return ExitCodes.OK;
 	}
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,6 +21,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.tests.Workspace;
+import org.zkvm.dsl.tests.server.LanguageServerSession;
+import org.zkvm.dsl.tests.server.TextEdits;
 import org.zkvm.dsl.validation.IssueCodes;
 
 /**
@@ -99,7 +100,7 @@ class QuickFixTest {
 		Path file = dir.resolve("model.zknet");
 		Files.writeString(file, original);
 		List<CodeAction> actions;
-		try (InProcessLanguageServer server = new InProcessLanguageServer(dir)) {
+		try (LanguageServerSession server = new LanguageServerSession(dir)) {
 			List<Diagnostic> diagnostics = server.open(file);
 			Diagnostic diagnostic = diagnostics.stream().filter(d -> d.getCode() != null && fix.code().equals(d.getCode().getLeft())).findFirst()
 					.orElseThrow(() -> new AssertionError("the server reports no " + fix.code() + ": " + diagnostics));
@@ -110,7 +111,7 @@ class QuickFixTest {
 		assertNotNull(action.getEdit(), action.getTitle());
 		List<TextEdit> edits = action.getEdit().getChanges().values().stream().flatMap(List::stream).toList();
 		assertFalse(edits.isEmpty(), () -> "'" + action.getTitle() + "' changes nothing");
-		String fixed = apply(original, edits);
+		String fixed = TextEdits.apply(original, edits);
 		for (String expected : fix.expected()) {
 			assertTrue(fixed.contains(expected), () -> "'" + action.getTitle() + "' should give\n" + expected + "\nbut gave\n" + fixed);
 		}
@@ -127,25 +128,4 @@ class QuickFixTest {
 	private static List<String> findings(LoadedModel model) {
 		return model.diagnostics().stream().map(d -> d.code() + " " + d.message()).toList();
 	}
-
-	static String apply(String text, List<TextEdit> edits) {
-		List<TextEdit> sorted = new ArrayList<>(edits);
-		sorted.sort(Comparator.comparing((TextEdit e) -> e.getRange().getStart().getLine()).thenComparing(e -> e.getRange().getStart().getCharacter()).reversed());
-		StringBuilder result = new StringBuilder(text);
-		for (TextEdit edit : sorted) {
-			int start = offset(text, edit.getRange().getStart().getLine(), edit.getRange().getStart().getCharacter());
-			int end = offset(text, edit.getRange().getEnd().getLine(), edit.getRange().getEnd().getCharacter());
-			result.replace(start, end, edit.getNewText());
-		}
-		return result.toString();
-	}
-
-	private static int offset(String text, int line, int character) {
-		int offset = 0;
-		for (int l = 0; l < line; l++) {
-			offset = text.indexOf('\n', offset) + 1;
-		}
-		return offset + character;
-	}
-
 }

@@ -1,0 +1,94 @@
+package org.zkvm.dsl.ide.highlighting;
+
+import java.util.List;
+
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EReference;
+import org.eclipse.emf.ecore.EStructuralFeature;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.DefaultSemanticHighlightingCalculator;
+import org.eclipse.xtext.ide.editor.syntaxcoloring.IHighlightedPositionAcceptor;
+import org.eclipse.xtext.nodemodel.INode;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.zkvm.dsl.zknet.AddressScheme;
+import org.zkvm.dsl.zknet.Cec;
+import org.zkvm.dsl.zknet.Chpid;
+import org.zkvm.dsl.zknet.Guest;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.IsfcLink;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Network;
+import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.PointToPointLink;
+import org.zkvm.dsl.zknet.Service;
+import org.zkvm.dsl.zknet.Workload;
+import org.zkvm.dsl.zknet.ZvmCluster;
+import org.zkvm.dsl.zknet.ZvmGuest;
+import org.zkvm.dsl.zknet.ZvmSystem;
+
+/**
+ * Colours names by what they name, where they are declared and wherever they are referred to: an
+ * LPAR looks like an LPAR in a route, an ISFC link and a workload alike. The style ids are LSP
+ * semantic token types (and the modifier 'declaration'), so the language server passes them on as
+ * they are; the Eclipse editor maps the same ids to colours.
+ */
+public class ZknetSemanticHighlightingCalculator extends DefaultSemanticHighlightingCalculator {
+
+	public static final String DECLARATION = "declaration";
+
+	@Override
+	protected boolean highlightElement(EObject object, IHighlightedPositionAcceptor acceptor, CancelIndicator cancel) {
+		String kind = kind(object);
+		if (kind != null) {
+			EStructuralFeature name = object.eClass().getEStructuralFeature("name");
+			if (name != null) {
+				highlightFeature(acceptor, object, name, kind, DECLARATION);
+			}
+		}
+		for (EReference reference : object.eClass().getEAllReferences()) {
+			if (!reference.isContainment() && !reference.isContainer()) {
+				highlightReferences(object, reference, acceptor);
+			}
+		}
+		return false;
+	}
+
+	private void highlightReferences(EObject object, EReference reference, IHighlightedPositionAcceptor acceptor) {
+		if (!object.eIsSet(reference)) {
+			return;
+		}
+		Object value = object.eGet(reference, false);
+		List<?> targets = value instanceof List<?> list ? list : List.of(value);
+		List<INode> nodes = NodeModelUtils.findNodesForFeature(object, reference);
+		for (int i = 0; i < Math.min(targets.size(), nodes.size()); i++) {
+			if (targets.get(i) instanceof EObject target && !target.eIsProxy()) {
+				String kind = kind(target);
+				if (kind != null) {
+					highlightNode(acceptor, nodes.get(i), kind);
+				}
+			}
+		}
+	}
+
+	/** The LSP token type of a named element; null for what is not highlighted by kind. */
+	public static String kind(EObject element) {
+		return switch (element) {
+			case Cec c -> "namespace";
+			case ZvmCluster c -> "namespace";
+			case Lpar l -> "class";
+			case ZvmSystem s -> "class";
+			case Guest g -> "struct";
+			case ZvmGuest g -> "struct";
+			case Chpid c -> "enumMember";
+			case HostInterface i -> "property";
+			case Nic n -> "property";
+			case Network n -> "type";
+			case AddressScheme s -> "type";
+			case IsfcLink l -> "interface";
+			case PointToPointLink l -> "interface";
+			case Workload w -> "function";
+			case Service s -> "function";
+			default -> null;
+		};
+	}
+}
