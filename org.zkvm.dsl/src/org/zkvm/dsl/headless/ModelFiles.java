@@ -22,9 +22,19 @@ public final class ModelFiles {
 	public static final String EXTENSION = ".zknet";
 
 	/** Folders that never hold a user's models. */
-	public static final Set<String> IGNORED_FOLDERS = Set.of("target", "node_modules", ".git", ".svn", ".hg", "src-gen", "xtend-gen", "bin", ".metadata");
+	public static final Set<String> IGNORED_FOLDERS = Set.of("target", "node_modules", "src-gen", "xtend-gen", "bin");
 
 	private ModelFiles() {
+	}
+
+	/**
+	 * Whether a folder below the one searched is skipped: build output, dependencies, hidden folders
+	 * (version control, editor settings, zknet's own half-written output) and folders zknet generated.
+	 * The command line, Maven and the language server's workspace index all skip the same folders.
+	 */
+	public static boolean isIgnoredFolder(Path dir) {
+		String name = dir.getFileName().toString();
+		return IGNORED_FOLDERS.contains(name) || name.startsWith(".") || Files.exists(dir.resolve(OutputFolder.MARKER));
 	}
 
 	/** One path the user named that cannot be used, and why. */
@@ -73,7 +83,7 @@ public final class ModelFiles {
 				@Override
 				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
 					boolean root = dir.equals(folder);
-					return !root && IGNORED_FOLDERS.contains(dir.getFileName().toString()) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+					return !root && isIgnoredFolder(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
 				}
 
 				@Override

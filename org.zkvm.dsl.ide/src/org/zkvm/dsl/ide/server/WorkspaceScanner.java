@@ -6,23 +6,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.util.IAcceptor;
 import org.eclipse.xtext.util.IFileSystemScanner;
 import org.eclipse.xtext.util.UriExtensions;
-import org.zkvm.dsl.headless.OutputFolder;
+import org.zkvm.dsl.headless.ModelFiles;
 
 /**
- * Finds the files of a workspace folder for the language server's index, without descending into
- * build output, dependencies, version control or folders zknet generated: a workspace with a
- * {@code node_modules} or a Maven {@code target/} opens as fast as one without.
+ * Finds the files of a workspace folder for the language server's index, skipping the folders the
+ * command line skips ({@link ModelFiles#isIgnoredFolder}): a workspace with a {@code node_modules}
+ * or a Maven {@code target/} opens as fast as one without, and sees the same models as {@code zknet}.
  */
 public class WorkspaceScanner implements IFileSystemScanner {
-
-	/** Folders that never hold a user's models. */
-	static final Set<String> SKIPPED = Set.of("target", "node_modules");
 
 	private final UriExtensions uris = new UriExtensions();
 
@@ -39,7 +35,7 @@ public class WorkspaceScanner implements IFileSystemScanner {
 			Files.walkFileTree(start, new SimpleFileVisitor<>() {
 				@Override
 				public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-					return dir.equals(start) || !isSkipped(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
+					return dir.equals(start) || !ModelFiles.isIgnoredFolder(dir) ? FileVisitResult.CONTINUE : FileVisitResult.SKIP_SUBTREE;
 				}
 
 				@Override
@@ -59,11 +55,5 @@ public class WorkspaceScanner implements IFileSystemScanner {
 		} catch (IOException e) {
 			// an unreadable workspace folder simply contributes no models
 		}
-	}
-
-	/** Hidden folders (.git, .vscode, zknet's own .OUT.zknet-new-*), build output, and zknet's output folders. */
-	static boolean isSkipped(Path dir) {
-		String name = dir.getFileName().toString();
-		return name.startsWith(".") || SKIPPED.contains(name) || Files.exists(dir.resolve(OutputFolder.MARKER));
 	}
 }
