@@ -47,7 +47,7 @@ final class BenchReport {
 					z.inProcess().validation() / a.inProcess().validation(), z.inProcess().generation() / a.inProcess().generation(),
 					z.process().wall() / a.process().wall()));
 		}
-		b.append(String.format(Locale.ROOT, "%n## Language server%n%nOne file of %,d lines (%d hosts with their guests) in a workspace with the rest of its site. ")
+		b.append(String.format(Locale.ROOT, "%n## Language server%n%nOne file of %,d lines (%d hosts with their guests) in a workspace with the rest of its site. "
 				+ "After an edit (one guest's address, changed and changed back), the server publishes the file's diagnostics in **%.3f s** (median, warm); "
 				+ "parsing the same file alone takes %.3f s: **%.2f×** (target ≤ %.0f×).%n",
 				lsp.lines(), SyntheticNetwork.LPARS_PER_CEC, lsp.editToDiagnostics(), lsp.parse(), lsp.editToDiagnostics() / lsp.parse(), TARGET_LSP_RATIO));

@@ -1,5 +1,6 @@
 package org.zkvm.dsl.ide;
 
+import org.eclipse.xtext.generator.IShouldGenerate;
 import org.eclipse.xtext.ide.editor.contentassist.IdeContentProposalProvider;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
@@ -12,6 +13,7 @@ import org.zkvm.dsl.ide.contentassist.ZknetContentProposalProvider;
 import org.zkvm.dsl.ide.highlighting.ZknetSemanticHighlightingCalculator;
 import org.zkvm.dsl.ide.hover.ZknetHoverService;
 import org.zkvm.dsl.ide.quickfix.ZknetQuickfixProvider;
+import org.zkvm.dsl.ide.server.NoGenerationWhileEditing;
 import org.zkvm.dsl.ide.symbols.ZknetSymbolDetails;
 import org.zkvm.dsl.ide.symbols.ZknetSymbolKinds;
 
@@ -40,6 +42,11 @@ public class ZknetIdeModule extends AbstractZknetIdeModule {
 	/** Semantic tokens (LSP) and semantic highlighting (Eclipse). */
 	public Class<? extends ISemanticHighlightingCalculator> bindISemanticHighlightingCalculator() {
 		return ZknetSemanticHighlightingCalculator.class;
+	}
+
+	/** The language server never writes generated files while editing; see NoGenerationWhileEditing. */
+	public Class<? extends IShouldGenerate> bindIShouldGenerate() {
+		return NoGenerationWhileEditing.class;
 	}
 
 	public void configureDocumentSymbols(Binder binder) {

@@ -106,6 +106,15 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void editingWritesNothingIntoTheWorkspace() throws Exception {
+		server.open(file("network/z13a.zknet"));
+		try (Stream<Path> files = Files.walk(ws)) {
+			List<Path> written = files.filter(p -> p.getFileName().toString().endsWith(".sh") || p.getFileName().toString().equals("src-gen")).toList();
+			assertEquals(List.of(), written, "the server generated files while editing");
+		}
+	}
+
+	@Test
 	void diagnosticsCarryTheCataloguesCodesAndAFixAsCodeAction() throws Exception {
 		Path dir = Files.createTempDirectory("zknet-lsp-pitfall");
 		Path model = dir.resolve("model.zknet");
