@@ -80,13 +80,22 @@ public final class Bench {
 	record Lsp(int lines, double parse, double editToDiagnostics) {
 	}
 
+	/** Warm-up time per measurement in process (besides three runs); none in the smoke run. */
+	private final long warmUpNanos;
+	/** Language server and parse measurements are short: this many warm-up and measured runs each. */
+	static final int LSP_WARM_UP = 20;
+	static final int LSP_RUNS = 21;
+	/** ./zknet generate runs per size (each a fresh JVM). */
+	static final int PROCESS_RUNS = 3;
+
 	private final Path root;
 	private final Path work;
 	private final int runs;
 	private final Injector injector = new ZknetStandaloneSetup().createInjectorAndDoEMFRegistration();
 
-	Bench(Path root, Path work, int runs) {
+	Bench(Path root, Path work, int runs, long warmUpNanos) {
 		this.root = root;
+		this.warmUpNanos = warmUpNanos;
 		this.work = work;
 		this.runs = runs;
 	}
@@ -107,7 +116,7 @@ public final class Bench {
 		int runs = smoke ? 1 : quick ? 3 : 5;
 		Path work = Files.createTempDirectory("zknet-bench");
 		try {
-			new Bench(root, work, runs).run(sizes, smoke ? 200 : 5_000, out, quick ? "quick" : smoke ? "smoke" : "full");
+			new Bench(root, work, runs, smoke ? 0 : 5_000_000_000L).run(sizes, smoke ? 200 : 5_000, out, quick ? "quick" : smoke ? "smoke" : "full");
 		} finally {
 			deleteTree(work);
 		}
@@ -148,7 +157,15 @@ public final class Bench {
 		List<Double> validate = new ArrayList<>();
 		List<Double> generate = new ArrayList<>();
 		int outputs = 0;
-		for (int run = 0; run <= runs; run++) {
+		// warm up until the JIT has seen the work (at least three runs and five seconds), then measure
+		long warmUntil = System.nanoTime() + warmUpNanos;
+		int warmRuns = 0;
+		for (int run = 0; run < runs; run++) {
+			boolean warming = warmRuns < 3 || System.nanoTime() < warmUntil;
+			if (warming) {
+				warmRuns++;
+				run--;
+			}
 			System.gc();
 			long t0 = System.nanoTime();
 			XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
@@ -179,7 +196,7 @@ public final class Bench {
 			}
 			outputs = generator.configurationAndReport(new LoadedModel(resourceSet, resources, List.of()), CancelIndicator.NullImpl).size();
 			long t3 = System.nanoTime();
-			if (run > 0) {
+			if (!warming) {
 				parse.add((t1 - t0) / 1e9);
 				validate.add((t2 - t1) / 1e9);
 				generate.add((t3 - t2) / 1e9);
@@ -196,7 +213,7 @@ public final class Bench {
 	Process process(Path model, Path generated, boolean checkHeap) throws Exception {
 		List<Double> walls = new ArrayList<>();
 		long peak = 0;
-		for (int run = 0; run < Math.max(1, runs - 2); run++) {
+		for (int run = 0; run < PROCESS_RUNS; run++) {
 			List<String> command = List.of("/usr/bin/time", "-f", "zknet-bench %e %M", root.resolve("zknet").toString(), "generate", "-q",
 					model.toString(), "-o", generated.toString());
 			String err = exec(command);
@@ -254,13 +271,13 @@ public final class Bench {
 		int fileLines = (int) text.lines().count();
 
 		List<Double> parses = new ArrayList<>();
-		for (int run = 0; run <= runs * 2; run++) {
+		for (int run = 0; run < LSP_WARM_UP + LSP_RUNS; run++) {
 			XtextResourceSet resourceSet = injector.getInstance(XtextResourceSet.class);
 			long t0 = System.nanoTime();
 			XtextResource resource = (XtextResource) resourceSet.createResource(URI.createFileURI(file.toString()));
 			resource.load(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), resourceSet.getLoadOptions());
 			long t1 = System.nanoTime();
-			if (run > 0) {
+			if (run >= LSP_WARM_UP) {
 				parses.add((t1 - t0) / 1e9);
 			}
 		}
@@ -302,7 +319,7 @@ public final class Bench {
 		// an edit a planner makes: one guest's address, back and forth
 		String edited = text.replaceFirst("address 172\\.16\\.1\\.1/24", "address 172.16.1.201/24");
 		List<Double> latencies = new ArrayList<>();
-		for (int run = 0; run <= runs * 2; run++) {
+		for (int run = 0; run < LSP_WARM_UP + LSP_RUNS; run++) {
 			published.clear();
 			long t0 = System.nanoTime();
 			server.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, run + 2),
@@ -312,7 +329,7 @@ public final class Bench {
 			if (errors > 0) {
 				throw new IllegalStateException("the edit produced errors");
 			}
-			if (run > 0) {
+			if (run >= LSP_WARM_UP) {
 				latencies.add((t1 - t0) / 1e9);
 			}
 		}

@@ -16,8 +16,8 @@ final class BenchReport {
 		StringBuilder b = new StringBuilder();
 		b.append("# Benchmarks\n\n");
 		b.append("Measured by `releng/bench/run`").append(mode.equals("full") ? "" : " --" + mode).append(" on the machine below; ")
-				.append("in-process figures are medians of ").append(runs).append(" warm runs after one warm-up, `./zknet generate` the median of ")
-				.append(Math.max(1, runs - 2)).append(" runs as a user runs it (a fresh JVM each time). ")
+				.append("in-process figures are medians of ").append(runs).append(" runs after a warm-up of at least three runs and five seconds (the language server: ").append(Bench.LSP_RUNS).append(" edits after ").append(Bench.LSP_WARM_UP).append("), `./zknet generate` the median of ")
+				.append(Bench.PROCESS_RUNS).append(" runs as a user runs it (a fresh JVM each time). ")
 				.append("The targets are those of the specification (quality.md). Rerun with `releng/bench/run` (all sizes, about ten minutes) or ")
 				.append("`releng/bench/run --quick` (the small sizes, under two minutes, written to `releng/bench/target/`).\n\n");
 		b.append("## Machine\n\n");
