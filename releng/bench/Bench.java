@@ -101,6 +101,14 @@ public final class Bench {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length == 2 && args[0].equals("--lsp-only")) {
+			// the language server part in a JVM of its own, sized as the VS Code extension starts the server
+			Path work = Files.createTempDirectory("zknet-bench-lsp");
+			Lsp lsp = new Bench(Path.of("."), work, 0, 0).languageServer(Integer.parseInt(args[1]));
+			deleteTree(work);
+			System.out.printf(Locale.ROOT, "lsp %d %.6f %.6f%n", lsp.lines(), lsp.parse(), lsp.editToDiagnostics());
+			System.exit(0);
+		}
 		boolean quick = List.of(args).contains("--quick");
 		boolean smoke = List.of(args).contains("--smoke");
 		Path root = Path.of(System.getProperty("zknet.root", ".")).toAbsolutePath().normalize();
@@ -140,7 +148,7 @@ public final class Bench {
 					netplanFiles.size(), netplan);
 		}
 		System.err.println("bench: language server ...");
-		Lsp lsp = languageServer(lspLines);
+		Lsp lsp = languageServerProcess(lspLines);
 		System.err.printf(Locale.ROOT, "bench:   %d lines: parse %.3f s, edit to diagnostics %.3f s%n", lsp.lines(), lsp.parse(), lsp.editToDiagnostics());
 		String report = BenchReport.markdown(rows, lsp, mode, runs, machine());
 		Files.createDirectories(out.getParent());
@@ -182,17 +190,17 @@ public final class Bench {
 			int errors = 0;
 			for (XtextResource resource : resources.values()) {
 				for (Issue issue : validator.validate(resource, CheckMode.ALL, CancelIndicator.NullImpl)) {
-					if (issue.getSeverity() == Severity.ERROR) {
+					if (issue.getSeverity() == Severity.ERROR || issue.getSeverity() == Severity.WARNING) {
 						errors++;
 						if (errors == 1) {
-							System.err.println("bench: the synthetic model has an error: " + issue);
+							System.err.println("bench: the synthetic model is not clean: " + issue);
 						}
 					}
 				}
 			}
 			long t2 = System.nanoTime();
 			if (errors > 0) {
-				throw new IllegalStateException("the synthetic model has " + errors + " errors");
+				throw new IllegalStateException("the synthetic model has " + errors + " errors or warnings");
 			}
 			outputs = generator.configurationAndReport(new LoadedModel(resourceSet, resources, List.of()), CancelIndicator.NullImpl).size();
 			long t3 = System.nanoTime();
@@ -259,6 +267,19 @@ public final class Bench {
 		double seconds = (System.nanoTime() - t0) / 1e9;
 		deleteTree(roots);
 		return seconds;
+	}
+
+	/** {@link #languageServer} in a fresh JVM with the extension's default heap (-Xmx1g), as editors run the server. */
+	Lsp languageServerProcess(int lines) throws Exception {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		java.lang.Process p = new ProcessBuilder(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), "Bench", "--lsp-only", String.valueOf(lines))
+				.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
+			throw new IllegalStateException("the language server benchmark failed: " + out);
+		}
+		String[] f = out.lines().filter(l -> l.startsWith("lsp ")).findFirst().orElseThrow().split(" ");
+		return new Lsp(Integer.parseInt(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]));
 	}
 
 	/** The language server on a workspace with one file of about {@code lines} lines: edit to published diagnostics, against parsing the file. */
