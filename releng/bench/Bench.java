@@ -42,6 +42,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.zkvm.dsl.ZknetStandaloneSetup;
+import org.zkvm.dsl.cli.SyntheticNetwork;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelGenerator;
 import org.zkvm.dsl.ide.server.ZknetServerModule;

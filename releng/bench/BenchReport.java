@@ -2,6 +2,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.zkvm.dsl.cli.SyntheticNetwork;
+
 /** docs/benchmarks.md and the summary line, from the measurements, with quality.md's targets. */
 final class BenchReport {
 	private BenchReport() {
@@ -23,7 +25,7 @@ final class BenchReport {
 		b.append("## Machine\n\n");
 		machine.forEach((k, v) -> b.append("- ").append(k).append(": ").append(v).append('\n'));
 		b.append("\n## The model\n\n");
-		b.append("Synthetic sites (`releng/bench/SyntheticNetwork.java`) split over files as a planner would: `networks.zknet`, one file per CEC ")
+		b.append("Synthetic sites (`SyntheticNetwork`, in the command line's test sources) split over files as a planner would: `networks.zknet`, one file per CEC ")
 				.append("of up to ten Ubuntu KVM hosts (OSA into production, HiperSockets on the CEC's 64K LAN, a routed OVS bridge with routes to both ")
 				.append("neighbours' guests over HiperSockets, per-interface forwarding under a DROP forward filter, NAT, and the guests, each with a NIC and a ")
 				.append("default route), one z/VM SSI cluster per CEC with a 16-CTC ISFC link on four FICON chpids, and a workload per CEC. ")

@@ -9,7 +9,6 @@ const childProcess = require('child_process');
 const vscode = require('vscode');
 const { LanguageClient } = require('vscode-languageclient/node');
 const { findJava } = require('./java');
-const { isInIgnoredFolder } = require('./folders');
 
 /** @type {LanguageClient | undefined} */
 let client;
@@ -52,11 +51,6 @@ async function startServer(context) {
     documentSelector: [{ scheme: 'file', language: 'zknet' }],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.zknet') },
     outputChannel: output,
-    middleware: {
-      workspace: {
-        didChangeWatchedFile: (event, next) => (isInIgnoredFolder(event.uri.path) ? undefined : next(event)),
-      },
-    },
   };
   client = new LanguageClient('zknet', 'zknet language server', serverOptions, clientOptions);
   await client.start();

@@ -64,7 +64,7 @@ function check(vsix) {
   for (const { command } of manifest.contributes.commands) {
     assert.ok(extension.includes(`registerCommand('${command}'`), `${command} has a handler`);
   }
-  for (const name of ['src/java.js', 'src/folders.js', 'node_modules/vscode-languageclient/package.json']) {
+  for (const name of ['src/java.js', 'node_modules/vscode-languageclient/package.json']) {
     assert.ok(has(name), `${name} is packaged`);
   }
   const shipped = [...entries.keys()];

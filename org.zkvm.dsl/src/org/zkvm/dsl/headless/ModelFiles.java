@@ -37,6 +37,19 @@ public final class ModelFiles {
 		return IGNORED_FOLDERS.contains(name) || name.startsWith(".") || Files.exists(dir.resolve(OutputFolder.MARKER));
 	}
 
+	/** Whether a file lies in a folder below {@code root} that {@link #isIgnoredFolder} skips; false for a file outside root. */
+	public static boolean isInIgnoredFolder(Path root, Path file) {
+		if (!file.startsWith(root)) {
+			return false;
+		}
+		for (Path dir = file.getParent(); dir != null && !dir.equals(root); dir = dir.getParent()) {
+			if (isIgnoredFolder(dir)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** One path the user named that cannot be used, and why. */
 	public static class UnusablePathException extends Exception {
 		private static final long serialVersionUID = 1L;

@@ -1,20 +1,14 @@
 package org.zkvm.dsl.ide.cli;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.util.CancelIndicator;
-import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelGenerator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "generate", mixinStandardHelpOptions = true,
 		description = {"Validates .zknet models and, when they have no errors, generates the host configurations",
@@ -27,30 +21,15 @@ import picocli.CommandLine.Model.CommandSpec;
 				"3:internal fault"})
 public class GenerateCommand implements Callable<Integer> {
 
-	@Spec
-	CommandSpec spec;
-
 	@Mixin
-	Quiet quiet;
-
-	@Parameters(paramLabel = "PATH", arity = "1..*", description = ".zknet files or folders containing them")
-	List<Path> paths;
+	ModelInput input;
 
 	@Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", required = true, description = "the folder to generate into")
 	Path output;
 
 	@Override
 	public Integer call() {
-		CheckedModel checked = CheckedModel.load(spec, quiet, paths);
-		if (checked.failed()) {
-			return checked.usageError();
-		}
-		LoadedModel model = checked.model();
-		if (model.hasErrors()) {
-			spec.commandLine().getErr().println("zknet: nothing generated: the model has errors (" + output + " is unchanged)");
-			return ExitCodes.MODEL_ERRORS;
-		}
-		Map<String, String> generated = Languages.runtime().getInstance(ModelGenerator.class).configurationAndReport(model, CancelIndicator.NullImpl);
-		return Writing.replace(spec, checked.progress(), output, generated, checked.files());
+		return input.check().writeInto(output, "nothing generated",
+				model -> Languages.runtime().getInstance(ModelGenerator.class).configurationAndReport(model, CancelIndicator.NullImpl));
 	}
 }

@@ -3,17 +3,14 @@ package org.zkvm.dsl.ide.cli;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
-import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelReporter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,10 +27,7 @@ public class ReportCommand implements Callable<Integer> {
 	CommandSpec spec;
 
 	@Mixin
-	Quiet quiet;
-
-	@Parameters(paramLabel = "PATH", arity = "1..*", description = ".zknet files or folders containing them")
-	List<Path> paths;
+	ModelInput input;
 
 	@Option(names = {"-o", "--output"}, paramLabel = "OUTDIR", required = true, description = "the folder to write the report into")
 	Path output;
@@ -52,16 +46,6 @@ public class ReportCommand implements Callable<Integer> {
 				return ExitCodes.USAGE;
 			}
 		}
-		CheckedModel checked = CheckedModel.load(spec, quiet, paths);
-		if (checked.failed()) {
-			return checked.usageError();
-		}
-		LoadedModel model = checked.model();
-		if (model.hasErrors()) {
-			spec.commandLine().getErr().println("zknet: no report: the model has errors (" + output + " is unchanged)");
-			return ExitCodes.MODEL_ERRORS;
-		}
-		Map<String, String> report = Languages.runtime().getInstance(ModelReporter.class).report(model, chosen, "");
-		return Writing.replace(spec, checked.progress(), output, report, checked.files());
+		return input.check().writeInto(output, "no report", model -> Languages.runtime().getInstance(ModelReporter.class).report(model, chosen, ""));
 	}
 }

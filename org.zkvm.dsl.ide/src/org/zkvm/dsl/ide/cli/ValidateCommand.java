@@ -1,15 +1,9 @@
 package org.zkvm.dsl.ide.cli;
 
-import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "validate", mixinStandardHelpOptions = true,
 		description = {"Checks .zknet models and prints one line per diagnostic:", "  FILE:LINE:COL: error|warning|info [code] message",
@@ -18,18 +12,12 @@ import picocli.CommandLine.Model.CommandSpec;
 		exitCodeList = {"0:no errors (warnings and infos allowed)", "1:the model has errors", "2:usage error or unreadable input", "3:internal fault"})
 public class ValidateCommand implements Callable<Integer> {
 
-	@Spec
-	CommandSpec spec;
-
 	@Mixin
-	Quiet quiet;
-
-	@Parameters(paramLabel = "PATH", arity = "1..*", description = ".zknet files or folders containing them")
-	List<Path> paths;
+	ModelInput input;
 
 	@Override
 	public Integer call() {
-		CheckedModel checked = CheckedModel.load(spec, quiet, paths);
+		CheckedModel checked = input.check();
 		if (checked.failed()) {
 			return checked.usageError();
 		}

@@ -1,6 +1,5 @@
 package org.zkvm.dsl.ide.contentassist;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +90,8 @@ public class ZknetContentProposalProvider extends IdeContentProposalProvider {
 	}
 
 	private static void osaMtus(Map<String, String> values, int layer) {
-		List<Integer> mtus = new ArrayList<>(List.of(MtuLimits.osaDefault(layer), MtuLimits.ETHERNET, MtuLimits.osa(layer).max()));
-		for (int mtu : mtus.stream().distinct().toList()) {
-			String what = mtu == MtuLimits.osaDefault(layer) ? "the Linux default on layer " + layer
-					: mtu == MtuLimits.osa(layer).max() ? "jumbo frames, the largest on layer " + layer : "Ethernet";
-			values.put(String.valueOf(mtu), what);
-		}
+		values.put(String.valueOf(MtuLimits.osaDefault(layer)), "the Linux default on layer " + layer);
+		values.putIfAbsent(String.valueOf(MtuLimits.ETHERNET), "Ethernet");
+		values.put(String.valueOf(MtuLimits.osa(layer).max()), "jumbo frames, the largest on layer " + layer);
 	}
 }

@@ -10,25 +10,11 @@ import org.eclipse.xtext.ide.editor.syntaxcoloring.IHighlightedPositionAcceptor;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.CancelIndicator;
-import org.zkvm.dsl.zknet.AddressScheme;
-import org.zkvm.dsl.zknet.Cec;
-import org.zkvm.dsl.zknet.Chpid;
-import org.zkvm.dsl.zknet.Guest;
-import org.zkvm.dsl.zknet.HostInterface;
-import org.zkvm.dsl.zknet.IsfcLink;
-import org.zkvm.dsl.zknet.Lpar;
-import org.zkvm.dsl.zknet.Network;
-import org.zkvm.dsl.zknet.Nic;
-import org.zkvm.dsl.zknet.PointToPointLink;
-import org.zkvm.dsl.zknet.Service;
-import org.zkvm.dsl.zknet.Workload;
-import org.zkvm.dsl.zknet.ZvmCluster;
-import org.zkvm.dsl.zknet.ZvmGuest;
-import org.zkvm.dsl.zknet.ZvmSystem;
+import org.zkvm.dsl.ide.symbols.ElementKind;
 
 /**
- * Colours names by what they name, where they are declared and wherever they are referred to: an
- * LPAR looks like an LPAR in a route, an ISFC link and a workload alike. The style ids are LSP
+ * Colours names by what they name ({@link ElementKind}), where they are declared and wherever they
+ * are referred to: an LPAR looks like an LPAR in a route, an ISFC link and a workload alike. The style ids are LSP
  * semantic token types (and the modifier 'declaration'), so the language server passes them on as
  * they are; the Eclipse editor maps the same ids to colours.
  */
@@ -70,25 +56,8 @@ public class ZknetSemanticHighlightingCalculator extends DefaultSemanticHighligh
 		}
 	}
 
-	/** The LSP token type of a named element; null for what is not highlighted by kind. */
+	/** The LSP token type of a named element ({@link ElementKind}); null for what is not highlighted by kind. */
 	public static String kind(EObject element) {
-		return switch (element) {
-			case Cec c -> "namespace";
-			case ZvmCluster c -> "namespace";
-			case Lpar l -> "class";
-			case ZvmSystem s -> "class";
-			case Guest g -> "struct";
-			case ZvmGuest g -> "struct";
-			case Chpid c -> "enumMember";
-			case HostInterface i -> "property";
-			case Nic n -> "property";
-			case Network n -> "type";
-			case AddressScheme s -> "type";
-			case IsfcLink l -> "interface";
-			case PointToPointLink l -> "interface";
-			case Workload w -> "function";
-			case Service s -> "function";
-			default -> null;
-		};
+		return ElementKind.of(element.eClass()).map(kind -> kind.tokenType).orElse(null);
 	}
 }

@@ -26,6 +26,7 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Network;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OsaChpid;
+import org.zkvm.dsl.zknet.OperatingSystem;
 import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointKind;
@@ -173,7 +174,7 @@ public final class HoverFacts {
 		if (guests > 0) {
 			lines.add("- " + count(guests, "KVM guest"));
 		}
-		if (lpar.getOs().getLiteral().equals("kvm")) {
+		if (lpar.getOs() == OperatingSystem.KVM) {
 			lines.add("- IP forwarding: " + (Hosts.forwardsGlobally(lpar) ? "global" : Hosts.forwardedInterfaces(lpar).isEmpty() ? "off"
 					: Hosts.forwardedInterfaces(lpar).stream().map(i -> i.getName()).collect(Collectors.joining(", "))));
 		}

@@ -1,5 +1,6 @@
 package org.zkvm.dsl.ide.server;
 
+import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
 import org.eclipse.xtext.util.IFileSystemScanner;
 
@@ -7,7 +8,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.util.Modules;
 
-/** Xtext's language server, indexing workspaces with {@link WorkspaceScanner}. */
+/** Xtext's language server, indexing workspaces with {@link WorkspaceScanner} and ignoring events from the folders it skips. */
 public final class ZknetServerModule extends AbstractModule {
 
 	/** Xtext's server module with zknet's bindings over it. */
@@ -18,5 +19,6 @@ public final class ZknetServerModule extends AbstractModule {
 	@Override
 	protected void configure() {
 		bind(IFileSystemScanner.class).to(WorkspaceScanner.class);
+		bind(LanguageServerImpl.class).to(ZknetLanguageServer.class);
 	}
 }

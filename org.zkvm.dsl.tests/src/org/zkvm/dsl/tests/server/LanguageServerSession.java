@@ -18,11 +18,14 @@ import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
+import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
 import org.eclipse.lsp4j.DocumentSymbolCapabilities;
 import org.eclipse.lsp4j.DocumentSymbolParams;
+import org.eclipse.lsp4j.FileChangeType;
+import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.Hover;
 import org.eclipse.lsp4j.HoverParams;
@@ -152,6 +155,17 @@ public final class LanguageServerSession implements AutoCloseable {
 		published.remove(uri);
 		server.didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "zknet", 1, Files.readString(file))));
 		return awaitDiagnostics(uri);
+	}
+
+	/** Tells the server that files were created on disk, as an editor's file watcher does. */
+	public void filesCreated(Path... files) {
+		server.didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+				java.util.Arrays.stream(files).map(file -> new FileEvent(uri(file), FileChangeType.Created)).toList()));
+	}
+
+	/** Waits until the server publishes diagnostics for a file it was not asked to open. */
+	public List<Diagnostic> awaitPublished(Path file) throws InterruptedException {
+		return awaitDiagnostics(uri(file));
 	}
 
 	/** Replaces the text of an open file (version {@code version}) and waits for its new diagnostics. */

@@ -106,6 +106,23 @@ class LanguageServerTest {
 	}
 
 	@Test
+	void fileEventsFromSkippedFoldersAreIgnored() throws Exception {
+		Path ignored = file("node_modules/late/late.zknet");
+		Files.createDirectories(ignored.getParent());
+		Files.writeString(ignored, "network production 10.0.0.0/8\n");
+		Path model = file("network/late.zknet");
+		Files.writeString(model, "network late 192.168.99.0/24\n");
+		try {
+			server.filesCreated(ignored, model);
+			assertEquals(List.of(), server.awaitPublished(model), "the new model is built");
+			assertFalse(server.published().containsKey(LanguageServerSession.uri(ignored)), "a file under node_modules/ was built");
+		} finally {
+			Files.delete(model);
+			Files.delete(ignored);
+		}
+	}
+
+	@Test
 	void editingWritesNothingIntoTheWorkspace() throws Exception {
 		server.open(file("network/z13a.zknet"));
 		try (Stream<Path> files = Files.walk(ws)) {

@@ -201,15 +201,15 @@ class GenerateIT {
 	}
 
 	/**
-	 * A model of 80 KVM hosts with 80 guests each writes about 33,000 files, which takes about a
-	 * second here; the signal goes out a fifth of a second after zknet says it starts writing.
+	 * A site of 80 KVM hosts with 80 guests each writes about 26,000 files, which takes seconds
+	 * here; the signal goes out a fifth of a second after zknet says it starts writing.
 	 */
 	private static Path interruptWhileWriting(Path dir, String signal) throws Exception {
 		Path out = dir.resolve("generated/out");
 		assertEquals(0, zknet("generate", "examples/seed-network", "-o", out.toString()).exit());
 		Map<String, String> before = snapshot(out);
-		Path model = dir.resolve("big.zknet");
-		Files.writeString(model, SyntheticModel.text(80, 80));
+		Path model = dir.resolve("big");
+		SyntheticNetwork.write(model, 80, 80);
 		Process process = new ProcessBuilder(command("generate", model.toString(), "-o", out.toString())).directory(ROOT.toFile())
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		StringBuilder err = new StringBuilder();

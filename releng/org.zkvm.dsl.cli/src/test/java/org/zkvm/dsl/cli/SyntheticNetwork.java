@@ -1,3 +1,5 @@
+package org.zkvm.dsl.cli;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,16 +12,17 @@ import java.util.List;
  * 64K LAN, a routed OVS bridge, routes to its neighbours' guests over HiperSockets, forwarding
  * under a DROP forward filter, NAT, and its guests; two z/VM LPARs on four FICON chpids), one z/VM
  * cluster file per CEC with a 16-CTC ISFC link, and workloads.zknet. Error-free by construction;
- * the benchmark checks that.
+ * the benchmark checks that. The process tests (a model big enough to interrupt) and the benchmark
+ * (releng/bench/run compiles this file with its own) share it.
  */
-final class SyntheticNetwork {
-	static final int LPARS_PER_CEC = 10;
+public final class SyntheticNetwork {
+	public static final int LPARS_PER_CEC = 10;
 
 	private SyntheticNetwork() {
 	}
 
 	/** Writes the model for {@code lpars} KVM hosts of {@code guests} guests each into {@code dir}; returns its files. */
-	static List<Path> write(Path dir, int lpars, int guests) throws IOException {
+	public static List<Path> write(Path dir, int lpars, int guests) throws IOException {
 		if (lpars > 250 || guests > 250) {
 			throw new IllegalArgumentException("at most 250 hosts of 250 guests");
 		}
