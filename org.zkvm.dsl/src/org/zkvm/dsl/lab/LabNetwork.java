@@ -1,0 +1,119 @@
+package org.zkvm.dsl.lab;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+
+/**
+ * The modelled network as plain data, as the lab builds it: one node per KVM host, Linux LPAR,
+ * partner LPAR, guest and outside network, each with its ports (devices), routes and the host's
+ * forwarding, proxy_arp, ARP filter, forward filter and NAT. Ports that share a segment share one
+ * layer 2 domain (a LAN switch, a HiperSockets LAN or an Open vSwitch bridge).
+ */
+public record LabNetwork(List<Node> nodes, List<Segment> segments) {
+
+	public enum NodeKind {
+		/** a KVM host: its setup.sh runs, its bridges are Open vSwitch */
+		KVM_HOST,
+		/** a Linux LPAR without guests: its setup.sh runs */
+		LINUX_LPAR,
+		/** z/OS, z/VSE or z/VM TCP/IP: a plain Linux namespace with the model's addresses and routes */
+		PARTNER,
+		/** a KVM guest: its network.sh runs */
+		GUEST,
+		/** a network outside the CEC (production, intranet), one host on it: the gateway or a free address */
+		OUTSIDE
+	}
+
+	public enum SegmentKind {
+		/** an OSA port's LAN or a HiperSockets LAN: a Linux bridge in a namespace of its own */
+		SWITCH,
+		/** an Open vSwitch bridge in its KVM host's namespace */
+		OVS
+	}
+
+	public enum PortKind {
+		/** one end of a veth pair; the other end is on the segment's switch, or an OVS port in the host */
+		VETH,
+		/** the internal port of an Open vSwitch bridge, made by setup.sh */
+		OVS_INTERNAL,
+		/** a MacVTap NIC: a macvlan on the host's OSA port, moved into the guest */
+		MACVLAN
+	}
+
+	/**
+	 * A device of a node. {@code layer3} marks a layer 3 qeth device, which has no ARP of its own on
+	 * Z (the lab's veth has): a layer 3 LAN resolves only registered addresses (facts §1.4).
+	 */
+	public record Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink) {
+		public Optional<Ipv4Address> firstAddress() {
+			return addresses.stream().findFirst().map(Ipv4Prefix::address);
+		}
+	}
+
+	/** A route: destination, optional gateway, optional device (resolved from the gateway when absent). */
+	public record Route(Ipv4Prefix destination, Ipv4Address gateway, String device) {
+	}
+
+	public enum Action {
+		ACCEPT, DROP
+	}
+
+	/** An ARP filter rule: null fields match anything. */
+	public record ArpRule(Action action, Ipv4Prefix target, Ipv4Prefix sender, String in) {
+	}
+
+	/** A forward filter rule: null fields match anything. */
+	public record ForwardRule(Action action, String in, String out, Ipv4Prefix from, Ipv4Prefix to, boolean established) {
+	}
+
+	/** Filter chains with their default policy; null when the model has none (everything passes). */
+	public record ArpFilter(Action policy, List<ArpRule> rules) {
+	}
+
+	public record ForwardFilter(Action policy, List<ForwardRule> rules) {
+	}
+
+	/** Masquerade what leaves {@code out} from a source in one of {@code sources}. */
+	public record Nat(List<Ipv4Prefix> sources, String out) {
+	}
+
+	public enum RpFilter {
+		OFF, STRICT, LOOSE
+	}
+
+	/**
+	 * A node. {@code id} names it in the model ("LPAR Z13A.LPAR11", "guest LPAR11.vm11a", "network
+	 * production"); {@code folder} is its generated folder relative to the output root, or null;
+	 * {@code host} is a guest's KVM host.
+	 */
+	public record Node(String id, NodeKind kind, String host, List<Port> ports, List<Route> routes, List<String> forwarding, List<String> proxyArp,
+			java.util.Map<String, RpFilter> rpFilters, ArpFilter arpFilter, ForwardFilter forwardFilter, List<Nat> nats, String folder) {
+
+		public Optional<Port> port(String name) {
+			return ports.stream().filter(p -> p.name().equals(name)).findFirst();
+		}
+
+		public boolean owns(Ipv4Address address) {
+			return ports.stream().anyMatch(p -> p.addresses().stream().anyMatch(a -> a.address().equals(address)));
+		}
+
+		public Optional<Ipv4Address> firstAddress() {
+			return ports.stream().flatMap(p -> p.addresses().stream()).findFirst().map(Ipv4Prefix::address);
+		}
+	}
+
+	/** A layer 2 domain. For OVS: the host's node id and the bridge; {@code uplink} is the attached OSA port, if any. */
+	public record Segment(String id, SegmentKind kind, String label, String host, String bridge, String uplink, boolean layer3) {
+	}
+
+	public Optional<Node> node(String id) {
+		return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+	}
+
+	public Optional<Segment> segment(String id) {
+		return segments.stream().filter(s -> s.id().equals(id)).findFirst();
+	}
+}

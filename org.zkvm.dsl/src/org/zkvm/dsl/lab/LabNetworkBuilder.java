@@ -1,0 +1,329 @@
+package org.zkvm.dsl.lab;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.eclipse.emf.ecore.EObject;
+import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.generator.HostFacts;
+import org.zkvm.dsl.generator.Shell;
+import org.zkvm.dsl.lab.LabNetwork.Action;
+import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.NodeKind;
+import org.zkvm.dsl.lab.LabNetwork.Port;
+import org.zkvm.dsl.lab.LabNetwork.PortKind;
+import org.zkvm.dsl.lab.LabNetwork.Route;
+import org.zkvm.dsl.lab.LabNetwork.RpFilter;
+import org.zkvm.dsl.lab.LabNetwork.Segment;
+import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
+import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Routes;
+import org.zkvm.dsl.zknet.ArpFilter;
+import org.zkvm.dsl.zknet.ArpRule;
+import org.zkvm.dsl.zknet.Cec;
+import org.zkvm.dsl.zknet.FilterAction;
+import org.zkvm.dsl.zknet.ForwardFilter;
+import org.zkvm.dsl.zknet.ForwardRule;
+import org.zkvm.dsl.zknet.Guest;
+import org.zkvm.dsl.zknet.GuestRoute;
+import org.zkvm.dsl.zknet.HiperSocketsInterface;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.HostRoute;
+import org.zkvm.dsl.zknet.InterfaceAddress;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Model;
+import org.zkvm.dsl.zknet.Nat;
+import org.zkvm.dsl.zknet.Network;
+import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.OperatingSystem;
+import org.zkvm.dsl.zknet.OsaInterface;
+import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.QethInterface;
+
+/**
+ * Reads the model as the lab builds it (see {@link LabNetwork}). An OSA port is on the LAN of the
+ * network its address is in; a HiperSockets interface on its IQD chpid's LAN; a guest NIC on its
+ * bridge, or on its MacVTap uplink's LAN. Every network with an OSA port on it becomes an outside
+ * node whose one host is the network's gateway, or else its highest free address.
+ */
+public final class LabNetworkBuilder {
+
+	private final List<Node> nodes = new ArrayList<>();
+	private final Map<String, Segment> segments = new LinkedHashMap<>();
+	private final List<Network> networks = new ArrayList<>();
+	private final Map<String, Network> networkOfSegment = new LinkedHashMap<>();
+	private final Set<Ipv4Address> used = new HashSet<>();
+
+	private LabNetworkBuilder() {
+	}
+
+	public static LabNetwork build(List<Model> models) {
+		return new LabNetworkBuilder().read(models);
+	}
+
+	private LabNetwork read(List<Model> models) {
+		List<Lpar> lpars = new ArrayList<>();
+		for (Model model : models) {
+			for (EObject element : model.getElements()) {
+				if (element instanceof Network network) {
+					networks.add(network);
+				} else if (element instanceof Cec cec) {
+					cec.getMembers().stream().filter(Lpar.class::isInstance).map(Lpar.class::cast).forEach(lpars::add);
+				}
+			}
+		}
+		for (Lpar lpar : lpars) {
+			Hosts.interfaces(lpar).forEach(i -> Addresses.of(i).forEach(a -> used.add(a.address())));
+			Hosts.members(lpar, Guest.class).forEach(g -> nics(g).forEach(n -> Addresses.of(n).forEach(a -> used.add(a.address()))));
+		}
+		Map<String, Integer> idCount = new HashMap<>();
+		lpars.forEach(l -> idCount.merge(Hosts.endpoint(l), 1, Integer::sum));
+		for (Lpar lpar : lpars) {
+			if (lpar.getOs() == OperatingSystem.ZVM && Hosts.interfaces(lpar).isEmpty()) {
+				continue;
+			}
+			String id = Hosts.endpoint(lpar) + (idCount.get(Hosts.endpoint(lpar)) > 1 ? " (" + Hosts.cecOf(lpar).getName() + ")" : "");
+			addLpar(id, lpar);
+		}
+		addOutsideNodes();
+		return new LabNetwork(List.copyOf(nodes), List.copyOf(segments.values()));
+	}
+
+	private void addLpar(String id, Lpar lpar) {
+		NodeKind kind = lpar.getOs() == OperatingSystem.KVM ? NodeKind.KVM_HOST
+				: lpar.getOs() == OperatingSystem.LINUX ? NodeKind.LINUX_LPAR : NodeKind.PARTNER;
+		List<Port> ports = new ArrayList<>();
+		for (HostInterface iface : Hosts.interfaces(lpar)) {
+			if (iface instanceof QethInterface qeth) {
+				ports.add(new Port(qeth.getName(), segmentOf(qeth), Addresses.of(qeth), Hosts.mtu(qeth), PortKind.VETH, Hosts.layer(qeth) == 3, null));
+			} else if (iface instanceof OvsBridge bridge) {
+				String segment = ovsSegment(id, bridge);
+				ports.add(new Port(HostFacts.port(bridge), segment, Addresses.of(bridge), Hosts.mtu(bridge), PortKind.OVS_INTERNAL, false, null));
+			}
+		}
+		List<Route> routes = new ArrayList<>();
+		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
+			String device = route.getDevice() == null || route.getDevice().eIsProxy() ? null : HostFacts.portName(route.getDevice());
+			Ipv4Address gateway = Routes.gateway(route).orElse(null);
+			Routes.destinations(route).forEach(d -> routes.add(new Route(d, gateway, device)));
+		}
+		boolean host = kind != NodeKind.PARTNER;
+		List<String> forwarding = !host ? List.of()
+				: Hosts.forwardsGlobally(lpar) ? ports.stream().map(Port::name).toList()
+				: Hosts.forwardedInterfaces(lpar).stream().map(HostFacts::portName).toList();
+		List<String> proxyArp = host ? Hosts.proxyArpInterfaces(lpar).stream().map(HostFacts::portName).toList() : List.of();
+		Map<String, RpFilter> rpFilters = new LinkedHashMap<>();
+		if (host) {
+			for (var filter : HostFacts.rpFilters(lpar)) {
+				filter.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy())
+						.forEach(i -> rpFilters.put(HostFacts.portName(i), RpFilter.valueOf(filter.getMode().getName())));
+			}
+		}
+		String folder = host ? Shell.fileName(Hosts.cecOf(lpar).getName()) + "/" + Shell.fileName(lpar.getName()) : null;
+		nodes.add(new Node(id, kind, null, ports, routes, forwarding, proxyArp, rpFilters, host ? arpFilter(lpar) : null,
+				host ? forwardFilter(lpar) : null, host ? nats(lpar) : List.of(), folder));
+		if (kind == NodeKind.KVM_HOST) {
+			for (Guest guest : Hosts.members(lpar, Guest.class)) {
+				addGuest(id, guest, folder + "/guests/" + Shell.fileName(guest.getName()));
+			}
+		}
+	}
+
+	private void addGuest(String hostId, Guest guest, String folder) {
+		List<Port> ports = new ArrayList<>();
+		for (Nic nic : nics(guest)) {
+			if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
+				ports.add(new Port(nic.getName(), ovsSegment(hostId, nic.getBridge()), Addresses.of(nic), Hosts.mtu(nic), PortKind.VETH, false, null));
+			} else if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
+				ports.add(new Port(nic.getName(), segmentOf(nic.getUplink()), Addresses.of(nic), Hosts.mtu(nic), PortKind.MACVLAN, false,
+						nic.getUplink().getName()));
+			}
+		}
+		List<Route> routes = new ArrayList<>();
+		for (var member : guest.getMembers()) {
+			if (member instanceof GuestRoute route) {
+				Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0)
+						: Addresses.parsePrefix(route.getDestination()).map(Ipv4Prefix::subnet).orElse(null);
+				if (destination != null) {
+					String device = route.getDevice() == null || route.getDevice().eIsProxy() ? null : route.getDevice().getName();
+					routes.add(new Route(destination, Addresses.parseAddress(route.getGateway()).orElse(null), device));
+				}
+			}
+		}
+		nodes.add(new Node(Hosts.endpoint(guest), NodeKind.GUEST, hostId, ports, routes, List.of(), List.of(), Map.of(), null, null, List.of(), folder));
+	}
+
+	private void addOutsideNodes() {
+		for (Network network : networks) {
+			String segment = "LAN of network " + network.getName();
+			if (!segments.containsKey(segment)) {
+				continue;
+			}
+			Optional<Ipv4Prefix> cidr = Addresses.cidr(network);
+			if (cidr.isEmpty()) {
+				continue;
+			}
+			Ipv4Address address = Addresses.parseAddress(network.getGateway()).orElseGet(() -> freeAddress(cidr.get()));
+			used.add(address);
+			int mtu = network.getMtu() != 0 ? network.getMtu() : segmentMtu(segment);
+			Port port = new Port("lan0", segment, List.of(new Ipv4Prefix(address, cidr.get().length())), mtu, PortKind.VETH, false, null);
+			nodes.add(new Node(Hosts.endpoint(network), NodeKind.OUTSIDE, null, List.of(port), probingRoutes(segment, cidr.get()), List.of(), List.of(),
+					Map.of(), null, null, List.of(), null));
+		}
+	}
+
+	/**
+	 * The outside host tries every way in: a route to each of the model's other subnets through a
+	 * host that has an address on this LAN (the owner of a guest subnet first). Whether the way is
+	 * open is then the hosts' forwarding and filters alone, not a missing route out here.
+	 */
+	private List<Route> probingRoutes(String segment, Ipv4Prefix own) {
+		List<Route> routes = new ArrayList<>();
+		Set<Ipv4Prefix> seen = new HashSet<>();
+		for (Node node : nodes) {
+			for (Port port : node.ports()) {
+				for (Ipv4Prefix address : port.addresses()) {
+					Ipv4Prefix subnet = address.subnet();
+					if (subnet.overlaps(own) || !seen.add(subnet)) {
+						continue;
+					}
+					gatewayInto(segment, node).or(() -> anyGatewayInto(segment))
+							.ifPresent(gateway -> routes.add(new Route(subnet, gateway, "lan0")));
+				}
+			}
+		}
+		return routes;
+	}
+
+	private Optional<Ipv4Address> gatewayInto(String segment, Node node) {
+		Node host = node.kind() == NodeKind.GUEST ? hostOf(node) : node;
+		if (host == null || host.kind() == NodeKind.PARTNER) {
+			return Optional.empty();
+		}
+		return host.ports().stream().filter(p -> p.segment().equals(segment)).flatMap(p -> p.firstAddress().stream()).findFirst();
+	}
+
+	private Optional<Ipv4Address> anyGatewayInto(String segment) {
+		return nodes.stream().filter(n -> n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR)
+				.flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).flatMap(p -> p.firstAddress().stream()).findFirst();
+	}
+
+	private Node hostOf(Node guest) {
+		return nodes.stream().filter(n -> n.id().equals(guest.host())).findFirst().orElse(null);
+	}
+
+	private Ipv4Address freeAddress(Ipv4Prefix cidr) {
+		Ipv4Address candidate = cidr.networkAddress().plus((int) ((1L << (32 - cidr.length())) - 2));
+		while (used.contains(candidate) && cidr.contains(candidate.plus(-1))) {
+			candidate = candidate.plus(-1);
+		}
+		return candidate;
+	}
+
+	private int segmentMtu(String segment) {
+		return nodes.stream().flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).mapToInt(Port::mtu).max().orElse(1500);
+	}
+
+	private String segmentOf(QethInterface qeth) {
+		Cec cec = Hosts.cecOf(qeth);
+		if (qeth instanceof HiperSocketsInterface hs) {
+			String lan = hs.getLan() == null || hs.getLan().eIsProxy() ? "?" : hs.getLan().getName();
+			return segment("HiperSockets LAN " + cec.getName() + "." + lan, SegmentKind.SWITCH, null, null, null, Hosts.layer(hs) == 3);
+		}
+		Network network = networkOf(qeth).orElse(null);
+		if (network != null) {
+			String id = segment("LAN of network " + network.getName(), SegmentKind.SWITCH, null, null, null, false);
+			networkOfSegment.put(id, network);
+			return id;
+		}
+		OsaInterface osa = (OsaInterface) qeth;
+		String chpid = osa.getChpid() == null || osa.getChpid().eIsProxy() ? "?" : String.valueOf(osa.getChpid().eGet(osa.getChpid().eClass().getEStructuralFeature("name")));
+		return segment("LAN of OSA chpid " + cec.getName() + "." + chpid, SegmentKind.SWITCH, null, null, null, false);
+	}
+
+	private Optional<Network> networkOf(QethInterface qeth) {
+		for (InterfaceAddress address : qeth.getAddresses()) {
+			if (address.getNetwork() != null && !address.getNetwork().eIsProxy()) {
+				return Optional.of(address.getNetwork());
+			}
+		}
+		for (Ipv4Prefix address : Addresses.of(qeth)) {
+			for (Network network : networks) {
+				if (Addresses.cidr(network).map(c -> c.contains(address.address())).orElse(false)) {
+					return Optional.of(network);
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private String ovsSegment(String hostId, OvsBridge bridge) {
+		String uplink = !bridge.isRouted() && bridge.getUplink() != null && !bridge.getUplink().eIsProxy() ? bridge.getUplink().getName() : null;
+		return segment("Open vSwitch " + Hosts.path(bridge), SegmentKind.OVS, hostId, bridge.getName(), uplink, false);
+	}
+
+	private String segment(String id, SegmentKind kind, String host, String bridge, String uplink, boolean layer3) {
+		segments.putIfAbsent(id, new Segment(id, kind, id, host, bridge, uplink, layer3));
+		return id;
+	}
+
+	private static List<Nic> nics(Guest guest) {
+		return guest.getMembers().stream().filter(Nic.class::isInstance).map(Nic.class::cast).toList();
+	}
+
+	private static LabNetwork.ArpFilter arpFilter(Lpar lpar) {
+		ArpFilter filter = HostFacts.arpFilter(lpar);
+		if (filter == null) {
+			return null;
+		}
+		List<LabNetwork.ArpRule> rules = new ArrayList<>();
+		for (ArpRule rule : filter.getRules()) {
+			rules.add(new LabNetwork.ArpRule(action(rule.getAction()), prefix(rule.getTarget()), prefix(rule.getSender()), device(rule.getIface())));
+		}
+		return new LabNetwork.ArpFilter(action(filter.getPolicy()), rules);
+	}
+
+	private static LabNetwork.ForwardFilter forwardFilter(Lpar lpar) {
+		ForwardFilter filter = HostFacts.forwardFilter(lpar);
+		if (filter == null) {
+			return null;
+		}
+		List<LabNetwork.ForwardRule> rules = new ArrayList<>();
+		for (ForwardRule rule : filter.getRules()) {
+			rules.add(new LabNetwork.ForwardRule(action(rule.getAction()), device(rule.getInInterface()), device(rule.getOutInterface()),
+					prefix(rule.getSource()), prefix(rule.getDestination()), rule.isEstablished()));
+		}
+		return new LabNetwork.ForwardFilter(action(filter.getPolicy()), rules);
+	}
+
+	private static List<LabNetwork.Nat> nats(Lpar lpar) {
+		List<LabNetwork.Nat> result = new ArrayList<>();
+		for (Nat nat : Hosts.members(lpar, Nat.class)) {
+			if (nat.getBridge() == null || nat.getBridge().eIsProxy() || nat.getOutInterface() == null || nat.getOutInterface().eIsProxy()) {
+				continue;
+			}
+			result.add(new LabNetwork.Nat(Addresses.of(nat.getBridge()).stream().map(Ipv4Prefix::subnet).toList(), nat.getOutInterface().getName()));
+		}
+		return result;
+	}
+
+	private static Action action(FilterAction action) {
+		return action == FilterAction.DROP ? Action.DROP : Action.ACCEPT;
+	}
+
+	private static String device(HostInterface iface) {
+		return iface == null || iface.eIsProxy() ? null : HostFacts.portName(iface);
+	}
+
+	private static Ipv4Prefix prefix(String text) {
+		return text == null ? null : Addresses.parsePrefix(text).orElse(null);
+	}
+}

@@ -1,0 +1,374 @@
+package org.zkvm.dsl.lab;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.lab.LabNetwork.Action;
+import org.zkvm.dsl.lab.LabNetwork.ArpRule;
+import org.zkvm.dsl.lab.LabNetwork.ForwardRule;
+import org.zkvm.dsl.lab.LabNetwork.Nat;
+import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.Port;
+import org.zkvm.dsl.lab.LabNetwork.PortKind;
+import org.zkvm.dsl.lab.LabNetwork.Route;
+import org.zkvm.dsl.lab.LabNetwork.RpFilter;
+import org.zkvm.dsl.lab.LabNetwork.Segment;
+
+/**
+ * What the Linux kernel does with an echo request and its reply in the modelled network: route
+ * lookup (longest prefix; of equal prefixes the first configured, as the kernel appends them), ARP
+ * (the owner answers at once; proxy_arp only where forwarding is on, the route leaves by another
+ * device and the ARP filter lets the request in, facts §4.1-§4.3; the asker's ARP filter must let
+ * the reply in), forwarding per receiving interface, rp_filter, the forward filter with connection
+ * tracking (a reply is 'established' only where the request passed), masquerading, and MTUs: the
+ * IP stack fragments where the next device is smaller, unless DF is set; a layer 2 segment cannot
+ * fragment and drops frames above its smallest port (seed 002, "MTU size with attached network
+ * devices").
+ */
+public final class Reachability {
+
+	/** The outcome of one packet (and its reply), with the path it took and why it stopped. */
+	public record Result(boolean reached, String why, List<String> trail, int pathMtu, boolean cutOff) {
+	}
+
+	private static final int HOP_LIMIT = 16;
+
+	private final LabNetwork network;
+
+	public Reachability(LabNetwork network) {
+		this.network = network;
+	}
+
+	/** An echo request of {@code size} bytes (IP packet) from {@code source} to {@code destination}, and its reply. */
+	public Result ping(Node source, Ipv4Address destination, int size, boolean dontFragment) {
+		Journey there = new Journey(false, Set.of(), List.of());
+		Optional<Ipv4Address> from = sourceAddress(source, destination);
+		if (from.isEmpty()) {
+			return new Result(false, source.id() + " has no route to " + destination, List.of(), 0, false);
+		}
+		Result request = there.travel(source, from.get(), destination, size, dontFragment);
+		if (!request.reached()) {
+			return request;
+		}
+		Node target = there.arrivedAt;
+		Journey back = new Journey(true, there.forwarders, there.translations);
+		Result reply = back.travel(target, there.arrivedDestination, there.arrivedSource, size, false);
+		List<String> trail = new ArrayList<>(request.trail());
+		trail.add("reply: " + String.join(", ", reply.trail()));
+		if (!reply.reached()) {
+			return new Result(false, "the reply is lost: " + reply.why(), trail, Math.min(request.pathMtu(), reply.pathMtu()), reply.cutOff());
+		}
+		return new Result(true, request.why(), trail, Math.min(request.pathMtu(), reply.pathMtu()), false);
+	}
+
+	/** The address the kernel gives a locally sent packet: the first address of the route's device. */
+	public Optional<Ipv4Address> sourceAddress(Node node, Ipv4Address destination) {
+		if (node.owns(destination)) {
+			return Optional.of(destination);
+		}
+		return lookup(node, destination).flatMap(r -> node.port(r.device())).flatMap(Port::firstAddress);
+	}
+
+	/** The device a locally sent packet leaves by, or empty without a route. */
+	public Optional<Port> egress(Node node, Ipv4Address destination) {
+		return lookup(node, destination).flatMap(r -> node.port(r.device()));
+	}
+
+	private record Translation(String node, Ipv4Address translated, Ipv4Address original) {
+	}
+
+	private final class Journey {
+		final boolean reply;
+		final Set<String> requestForwarders;
+		final List<Translation> requestTranslations;
+		final Set<String> forwarders = new HashSet<>();
+		final List<Translation> translations = new ArrayList<>();
+		Node arrivedAt;
+		Ipv4Address arrivedSource;
+		Ipv4Address arrivedDestination;
+
+		Journey(boolean reply, Set<String> requestForwarders, List<Translation> requestTranslations) {
+			this.reply = reply;
+			this.requestForwarders = requestForwarders;
+			this.requestTranslations = requestTranslations;
+		}
+
+		Result travel(Node start, Ipv4Address source, Ipv4Address destination, int size, boolean dontFragment) {
+			List<String> trail = new ArrayList<>();
+			Node node = start;
+			Port in = null;
+			int pathMtu = Integer.MAX_VALUE;
+			for (int hop = 0; hop < HOP_LIMIT; hop++) {
+				if (reply && in != null) {
+					for (Translation t : requestTranslations) {
+						if (t.node().equals(node.id()) && t.translated().equals(destination)) {
+							destination = t.original();
+							trail.add(node.id() + " translates back to " + destination);
+						}
+					}
+				}
+				if (node.owns(destination)) {
+					arrivedAt = node;
+					arrivedSource = source;
+					arrivedDestination = destination;
+					trail.add("delivered to " + node.id());
+					return new Result(true, describe(trail), trail, pathMtu, false);
+				}
+				if (in != null) {
+					if (!node.forwarding().contains(in.name())) {
+						return stop(trail, pathMtu, node.id() + " does not forward what it receives on " + in.name());
+					}
+					RpFilter rp = node.rpFilters().getOrDefault(in.name(), RpFilter.OFF);
+					if (rp != RpFilter.OFF) {
+						Optional<Route> back = lookup(node, source);
+						if (back.isEmpty() || rp == RpFilter.STRICT && !back.get().device().equals(in.name())) {
+							return stop(trail, pathMtu, node.id() + " drops it by rp_filter on " + in.name() + " (the way back to " + source + " is not there)");
+						}
+					}
+				}
+				Optional<Route> route = lookup(node, destination);
+				if (route.isEmpty()) {
+					return stop(trail, pathMtu, node.id() + " has no route to " + destination);
+				}
+				Port out = node.port(route.get().device()).orElse(null);
+				if (out == null) {
+					return stop(trail, pathMtu, node.id() + " routes " + destination + " to a device it does not have");
+				}
+				if (in != null) {
+					String verdict = forwardVerdict(node, in, out, source, destination);
+					if (verdict != null) {
+						return stop(trail, pathMtu, verdict);
+					}
+					forwarders.add(node.id());
+					trail.add(node.id() + " forwards " + in.name() + " → " + out.name());
+				}
+				if (!reply) {
+					for (Nat nat : node.nats()) {
+						final Ipv4Address from = source;
+						if (nat.out().equals(out.name()) && nat.sources().stream().anyMatch(s -> s.contains(from)) && out.firstAddress().isPresent()) {
+							translations.add(new Translation(node.id(), out.firstAddress().get(), source));
+							source = out.firstAddress().get();
+							trail.add(node.id() + " masquerades as " + source);
+						}
+					}
+				}
+				if (size > out.mtu()) {
+					if (dontFragment) {
+						return stop(trail, Math.min(pathMtu, out.mtu()), node.id() + " cannot send " + size + " bytes on " + out.name() + " (MTU " + out.mtu() + ") with DF set");
+					}
+					size = out.mtu();
+				}
+				pathMtu = Math.min(pathMtu, out.mtu());
+				Ipv4Address nextHop = route.get().gateway() != null ? route.get().gateway() : destination;
+				Ipv4Address asker = node.owns(source) ? source : out.firstAddress().orElse(source);
+				Optional<Port> receiverPort = resolve(node, out, nextHop, asker);
+				if (receiverPort.isEmpty()) {
+					return stop(trail, pathMtu, "nobody on " + segmentLabel(out) + " answers ARP for " + nextHop + " (asked by " + node.id() + " on " + out.name() + ")");
+				}
+				Port receiver = receiverPort.get();
+				Node next = owner(receiver);
+				if (!out.layer3() && arpVerdict(node, out, asker, nextHop) == Action.DROP) {
+					return stop(trail, pathMtu, "the ARP filter of " + node.id() + " drops the answer for " + nextHop + " on " + out.name());
+				}
+				int layer2 = layer2Limit(out, receiver);
+				if (size > layer2) {
+					String where = crossedUplink(out, receiver).map(u -> "the attached uplink " + u.name() + " (MTU " + u.mtu() + ")").orElse(receiver.name() + " of " + next.id() + " (MTU " + receiver.mtu() + ")");
+					return new Result(false, size + "-byte frames from " + node.id() + " on " + out.name() + " are cut off at " + where
+							+ ": layer 2 cannot fragment", trail, Math.min(pathMtu, layer2), true);
+				}
+				pathMtu = Math.min(pathMtu, layer2);
+				node = next;
+				in = receiver;
+			}
+			return stop(trail, pathMtu, "routing loop: more than " + HOP_LIMIT + " hops");
+		}
+
+		private Result stop(List<String> trail, int pathMtu, String why) {
+			return new Result(false, why, trail, pathMtu, false);
+		}
+
+		private String forwardVerdict(Node node, Port in, Port out, Ipv4Address source, Ipv4Address destination) {
+			if (node.forwardFilter() == null) {
+				return null;
+			}
+			boolean established = reply && requestForwarders.contains(node.id());
+			for (ForwardRule rule : node.forwardFilter().rules()) {
+				if ((rule.in() == null || rule.in().equals(in.name())) && (rule.out() == null || rule.out().equals(out.name()))
+						&& (rule.from() == null || rule.from().contains(source)) && (rule.to() == null || rule.to().contains(destination))
+						&& (!rule.established() || established)) {
+					return rule.action() == Action.ACCEPT ? null
+							: "the forward filter of " + node.id() + " drops " + in.name() + " → " + out.name() + " (a rule)";
+				}
+			}
+			return node.forwardFilter().policy() == Action.ACCEPT ? null
+					: "the forward filter of " + node.id() + " drops " + in.name() + " → " + out.name() + (reply && !established ? " (a reply it never saw the request of)" : reply ? "" : " (new connections)");
+		}
+	}
+
+	private static String describe(List<String> trail) {
+		List<String> steps = trail.stream().filter(s -> s.contains(" forwards ") || s.contains(" masquerades ")).toList();
+		return steps.isEmpty() ? "directly" : String.join("; ", steps);
+	}
+
+	/** The longest prefix route; of equal prefixes the first (connected routes in configuration order, then the model's). */
+	Optional<Route> lookup(Node node, Ipv4Address destination) {
+		Route best = null;
+		for (Route route : routes(node)) {
+			if (route.destination().contains(destination) && (best == null || route.destination().length() > best.destination().length())) {
+				best = route;
+			}
+		}
+		return Optional.ofNullable(best);
+	}
+
+	private List<Route> routes(Node node) {
+		List<Route> result = new ArrayList<>();
+		for (Port port : node.ports()) {
+			for (Ipv4Prefix address : port.addresses()) {
+				result.add(new Route(address.subnet(), null, port.name()));
+			}
+		}
+		for (Route route : node.routes()) {
+			String device = route.device();
+			if (device == null && route.gateway() != null) {
+				device = node.ports().stream().filter(p -> p.addresses().stream().anyMatch(a -> a.subnet().contains(route.gateway())))
+						.map(Port::name).findFirst().orElse(null);
+			}
+			if (device != null) {
+				result.add(new Route(route.destination(), route.gateway(), device));
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Who answers ARP for {@code target}: the owner first, then another interface of its node, then a
+	 * proxy_arp interface. A layer 3 qeth device has no ARP: the LAN delivers to the addresses its
+	 * members registered, whatever the ARP filters say (facts §1.4).
+	 */
+	private Optional<Port> resolve(Node asker, Port out, Ipv4Address target, Ipv4Address sender) {
+		List<Port> candidates = new ArrayList<>();
+		for (Node node : network.nodes()) {
+			if (node == asker) {
+				continue;
+			}
+			for (Port port : node.ports()) {
+				if (sameDomain(out, port)) {
+					candidates.add(port);
+				}
+			}
+		}
+		if (out.layer3()) {
+			return candidates.stream().filter(p -> p.addresses().stream().anyMatch(a -> a.address().equals(target))).findFirst();
+		}
+		for (Port port : candidates) {
+			if (port.addresses().stream().anyMatch(a -> a.address().equals(target)) && arpVerdict(owner(port), port, target, sender) == Action.ACCEPT) {
+				return Optional.of(port);
+			}
+		}
+		for (Port port : candidates) {
+			Node node = owner(port);
+			if (!port.layer3() && node.owns(target) && arpVerdict(node, port, target, sender) == Action.ACCEPT) {
+				return Optional.of(port);
+			}
+		}
+		for (Port port : candidates) {
+			Node node = owner(port);
+			if (!port.layer3() && !node.owns(target) && node.proxyArp().contains(port.name()) && node.forwarding().contains(port.name())
+					&& lookup(node, target).map(r -> !r.device().equals(port.name())).orElse(false)
+					&& arpVerdict(node, port, target, sender) == Action.ACCEPT) {
+				return Optional.of(port);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The node's ARP filter on an ARP packet for {@code target} from {@code sender} arriving on {@code in}. */
+	private static Action arpVerdict(Node node, Port in, Ipv4Address target, Ipv4Address sender) {
+		if (node.arpFilter() == null) {
+			return Action.ACCEPT;
+		}
+		for (ArpRule rule : node.arpFilter().rules()) {
+			if ((rule.target() == null || rule.target().contains(target)) && (rule.sender() == null || rule.sender().contains(sender))
+					&& (rule.in() == null || rule.in().equals(in.name()))) {
+				return rule.action();
+			}
+		}
+		return node.arpFilter().policy();
+	}
+
+	/** The segments a frame can cross: an attached bridge and its uplink's LAN are one layer 2 domain. */
+	private boolean sameDomain(Port a, Port b) {
+		if (isMacvtapOf(a, b) || isMacvtapOf(b, a)) {
+			return false;
+		}
+		return domain(a.segment()).equals(domain(b.segment()));
+	}
+
+	/** A MacVTap NIC and its own uplink do not reach each other: the host cannot talk to its MacVTap guests. */
+	private boolean isMacvtapOf(Port nic, Port port) {
+		return nic.kind() == PortKind.MACVLAN && macvtapUplink(nic).map(u -> u == port).orElse(false);
+	}
+
+	private Optional<Port> macvtapUplink(Port nic) {
+		Node guest = owner(nic);
+		return network.node(guest.host()).flatMap(h -> h.port(nic.uplink()));
+	}
+
+	private String domain(String segment) {
+		for (Segment s : network.segments()) {
+			if (s.id().equals(segment) && s.uplink() != null) {
+				Node host = network.node(s.host()).orElse(null);
+				if (host != null) {
+					return host.port(s.uplink()).map(Port::segment).orElse(segment);
+				}
+			}
+		}
+		return segment;
+	}
+
+	private int layer2Limit(Port out, Port receiver) {
+		int limit = Math.min(out.mtu(), receiver.mtu());
+		return crossedUplink(out, receiver).map(u -> Math.min(limit, u.mtu())).orElse(limit);
+	}
+
+	/** The OSA port a frame crosses between an attached bridge (or MacVTap) and the LAN outside, if it does. */
+	private Optional<Port> crossedUplink(Port out, Port receiver) {
+		for (Port end : List.of(out, receiver)) {
+			if (end.kind() == PortKind.MACVLAN) {
+				return macvtapUplink(end);
+			}
+		}
+		if (out.segment().equals(receiver.segment())) {
+			return Optional.empty();
+		}
+		for (Port end : List.of(out, receiver)) {
+			for (Segment s : network.segments()) {
+				if (s.id().equals(end.segment()) && s.uplink() != null) {
+					return network.node(s.host()).flatMap(h -> h.port(s.uplink()));
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	private String segmentLabel(Port port) {
+		return network.segment(port.segment()).map(Segment::label).orElse(port.segment());
+	}
+
+	private Node owner(Port port) {
+		for (Node node : network.nodes()) {
+			for (Port p : node.ports()) {
+				if (p == port) {
+					return node;
+				}
+			}
+		}
+		throw new IllegalStateException("a port without a node: " + port.name());
+	}
+}
