@@ -39,6 +39,18 @@ public class ModelGenerator {
 		if (model.hasErrors()) {
 			throw new IllegalStateException("a model with errors generates nothing");
 		}
+		return generate(model, cancel);
+	}
+
+	/**
+	 * For 'zknet lab --force' alone: what the generator makes of a model even when it has errors,
+	 * to show in a throwaway lab what the errors do. Never written where a user would run it.
+	 */
+	public Map<String, String> configurationDespiteErrors(LoadedModel model, CancelIndicator cancel) {
+		return generate(model, cancel);
+	}
+
+	private Map<String, String> generate(LoadedModel model, CancelIndicator cancel) {
 		InMemoryFileSystemAccess fsa = new InMemoryFileSystemAccess();
 		GeneratorContext context = new GeneratorContext();
 		context.setCancelIndicator(cancel);

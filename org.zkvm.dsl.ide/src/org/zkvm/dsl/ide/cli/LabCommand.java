@@ -1,0 +1,188 @@
+package org.zkvm.dsl.ide.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.eclipse.xtext.util.CancelIndicator;
+import org.zkvm.dsl.headless.ModelGenerator;
+import org.zkvm.dsl.ide.lab.HostCommands;
+import org.zkvm.dsl.ide.lab.Lab;
+import org.zkvm.dsl.ide.lab.LabException;
+import org.zkvm.dsl.ide.lab.ProbeRunner;
+import org.zkvm.dsl.lab.LabNetwork;
+import org.zkvm.dsl.lab.LabNetwork.NodeKind;
+import org.zkvm.dsl.lab.LabNetworkBuilder;
+import org.zkvm.dsl.lab.LabProbes;
+
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "lab", mixinStandardHelpOptions = true,
+		description = {"Builds the model's network on this machine and proves it: a network namespace per KVM host, guest,",
+				"partner LPAR and outside network, veth pairs named after the model's interfaces, an Open vSwitch per",
+				"KVM host (userspace datapath), the generated setup.sh and network.sh applied (s390-only steps skipped,",
+				"each said). Then pings between every two ends what the model promises and forbids, at the path MTU and",
+				"at full size, prints expected against observed, and removes everything it made. Needs root.",
+				"All traffic stays inside the lab's namespaces."},
+		exitCodeListHeading = "%nExit status:%n",
+		exitCodeList = {"0:every probe as the model says", "1:the model has errors, a probe disagreed or a generated script failed",
+				"2:usage error, unreadable input, not root or a tool missing", "3:internal fault"})
+public class LabCommand implements Callable<Integer> {
+
+	@Spec
+	CommandSpec spec;
+
+	@Option(names = {"-q", "--quiet"}, description = "Print no progress on stderr.")
+	boolean quiet;
+
+	@Option(names = "--keep", description = "Leave the lab's namespaces, daemons and files in place to look around (remove them with --clean).")
+	boolean keep;
+
+	@Option(names = "--force", description = "Run a model that has errors, to show what the errors do (the exit status stays 1).")
+	boolean force;
+
+	@ArgGroup(exclusive = true, multiplicity = "1")
+	What what;
+
+	static class What {
+		@Parameters(paramLabel = "PATH", arity = "1..*", description = ".zknet files or folders containing them")
+		List<Path> paths;
+
+		@Option(names = "--clean", description = "Remove every lab left on this machine (namespaces starting with zklab-, their processes and folders).")
+		boolean clean;
+	}
+
+	@Override
+	public Integer call() {
+		PrintWriter out = spec.commandLine().getOut();
+		PrintWriter err = spec.commandLine().getErr();
+		if (!isRoot()) {
+			err.println("zknet lab: needs root (it creates network namespaces, veth pairs and Open vSwitch daemons): run it with sudo");
+			return ExitCodes.USAGE;
+		}
+		HostCommands commands = new HostCommands();
+		if (what.clean) {
+			try {
+				List<String> failures = Lab.clean(commands, out);
+				failures.forEach(f -> err.println("zknet lab: could not remove " + f));
+				return failures.isEmpty() ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
+			} catch (LabException e) {
+				err.println("zknet lab: " + e.getMessage());
+				return ExitCodes.USAGE;
+			}
+		}
+		CheckedModel checked = CheckedModel.load(spec, quiet, what.paths);
+		if (checked.failed()) {
+			return checked.usageError();
+		}
+		boolean errors = checked.model().hasErrors();
+		if (errors && !force) {
+			err.println("zknet lab: the model has errors: no lab built (--force builds it anyway, to show what the errors do)");
+			return ExitCodes.MODEL_ERRORS;
+		}
+		LabNetwork network = LabNetworkBuilder.build(checked.model().models());
+		List<LabProbes.Probe> probes = LabProbes.plan(network);
+		if (probes.isEmpty()) {
+			err.println("zknet lab: the model has no two IP ends to ping between (guests, partner LPARs or networks with an OSA port in them)");
+			return ExitCodes.USAGE;
+		}
+		List<String> missing = missingTools(network);
+		if (!missing.isEmpty()) {
+			err.println("zknet lab: needs " + String.join(", ", missing) + " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps)");
+			return ExitCodes.USAGE;
+		}
+		Map<String, String> generated;
+		ModelGenerator generator = Languages.runtime().getInstance(ModelGenerator.class);
+		try {
+			generated = errors ? generator.configurationDespiteErrors(checked.model(), CancelIndicator.NullImpl)
+					: generator.configuration(checked.model(), CancelIndicator.NullImpl);
+		} catch (RuntimeException e) {
+			err.println("zknet lab: the model's errors keep the generator from writing its scripts (" + e.getClass().getSimpleName() + "): fix them first");
+			return ExitCodes.MODEL_ERRORS;
+		}
+		return runLab(commands, network, generated, probes, errors, out, err);
+	}
+
+	private int runLab(HostCommands commands, LabNetwork network, Map<String, String> generated, List<LabProbes.Probe> probes, boolean errors,
+			PrintWriter out, PrintWriter err) {
+		Lab lab;
+		try {
+			lab = new Lab(commands, out);
+		} catch (LabException e) {
+			err.println("zknet lab: " + e.getMessage());
+			return ExitCodes.USAGE;
+		}
+		if (keep) {
+			lab.keep();
+		}
+		Thread cleanup = new Thread(() -> {
+			err.println("zknet lab: interrupted: removing lab " + lab.id());
+			err.flush();
+			lab.close();
+		}, "zknet lab cleanup");
+		Runtime.getRuntime().addShutdownHook(cleanup);
+		try {
+			out.println("zknet lab " + lab.id() + ": " + network.nodes().size() + " nodes, " + network.segments().size() + " LANs and bridges, "
+					+ probes.size() + " probes" + (errors ? " (model with errors, --force)" : ""));
+			out.flush();
+			lab.build(network, generated);
+			out.println();
+			List<ProbeRunner.Observation> observations = ProbeRunner.run(lab, probes);
+			ProbeRunner.print(observations, out);
+			long failed = observations.stream().filter(o -> !o.matches()).count();
+			long reached = observations.stream().filter(ProbeRunner.Observation::observed).count();
+			out.println();
+			out.println("zknet lab: " + (observations.size() - failed) + " of " + observations.size() + " probes as the model says (" + reached
+					+ " replies, " + (observations.size() - reached) + " without)" + (failed == 0 ? "" : "; " + failed + " disagree"));
+			if (errors) {
+				out.println("zknet lab: the model has errors: the table shows what they do on a live network");
+			}
+			out.flush();
+			return failed == 0 && !errors ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
+		} catch (LabException e) {
+			err.println("zknet lab: " + e.getMessage());
+			return ExitCodes.MODEL_ERRORS;
+		} finally {
+			lab.close();
+			try {
+				Runtime.getRuntime().removeShutdownHook(cleanup);
+			} catch (IllegalStateException shuttingDown) {
+				// the hook is already running
+			}
+			if (!keep) {
+				out.println("zknet lab: removed lab " + lab.id() + " (" + lab.namespaces().size() + " namespaces)");
+				out.flush();
+			}
+		}
+	}
+
+	private static List<String> missingTools(LabNetwork network) {
+		List<String> tools = new ArrayList<>(List.of("ip", "ping", "bash", "sysctl"));
+		if (network.segments().stream().anyMatch(s -> s.kind() == LabNetwork.SegmentKind.OVS)) {
+			tools.addAll(List.of("ovsdb-tool", "ovsdb-server", "ovs-vswitchd", "ovs-vsctl"));
+		}
+		if (network.nodes().stream().anyMatch(n -> (n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR)
+				&& (n.arpFilter() != null || n.forwardFilter() != null || !n.nats().isEmpty()))) {
+			tools.add("nft");
+		}
+		return tools.stream().filter(t -> HostCommands.find(t) == null).toList();
+	}
+
+	private static boolean isRoot() {
+		try {
+			return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+		} catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+			return "root".equals(System.getProperty("user.name"));
+		}
+	}
+}

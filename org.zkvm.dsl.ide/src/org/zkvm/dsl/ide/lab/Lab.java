@@ -1,0 +1,510 @@
+package org.zkvm.dsl.ide.lab;
+
+import static org.zkvm.dsl.ide.lab.HostCommands.inNamespace;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.lab.LabNetwork;
+import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.NodeKind;
+import org.zkvm.dsl.lab.LabNetwork.Port;
+import org.zkvm.dsl.lab.LabNetwork.PortKind;
+import org.zkvm.dsl.lab.LabNetwork.Route;
+import org.zkvm.dsl.lab.LabNetwork.Segment;
+import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
+
+/**
+ * The modelled network, built on this machine: a network namespace per node and per LAN switch,
+ * veth pairs named after the model's interfaces, an Open vSwitch (ovsdb-server and ovs-vswitchd
+ * inside the host's namespace, bridges with datapath_type=netdev) per KVM host, the generated
+ * setup.sh of every host and network.sh of every guest. Everything it makes is registered before
+ * it is made, so {@link #close()} removes it all: on success, on failure and on SIGINT (the
+ * command's shutdown hook), whichever comes first; a lock keeps a removal from racing a step.
+ */
+public final class Lab implements AutoCloseable {
+
+	/** Every lab namespace starts with this, followed by the lab's id. */
+	public static final String PREFIX = "zklab-";
+
+	private static final int SETUP_SECONDS = 120;
+
+	private final HostCommands commands;
+	private final PrintWriter out;
+	private final String id;
+	private final Path work;
+	private final ReadWriteLock lock = new ReentrantReadWriteLock();
+	private final List<String> namespaces = new ArrayList<>();
+	private final Map<String, String> namespaceOfNode = new LinkedHashMap<>();
+	private final Map<String, String> namespaceOfSwitch = new LinkedHashMap<>();
+	private final Map<String, Path> ovsFolders = new LinkedHashMap<>();
+	private final Map<String, String> macs = new LinkedHashMap<>();
+	private boolean closed;
+	private boolean keep;
+	private int links;
+
+	public Lab(HostCommands commands, PrintWriter out) throws LabException {
+		this.commands = commands;
+		this.out = out;
+		byte[] random = new byte[3];
+		new SecureRandom().nextBytes(random);
+		this.id = HexFormat.of().formatHex(random);
+		try {
+			this.work = Files.createTempDirectory("zknet-lab-" + id + "-");
+		} catch (IOException e) {
+			throw new LabException("cannot create the lab's folder: " + e.getMessage());
+		}
+	}
+
+	public String id() {
+		return id;
+	}
+
+	public Path work() {
+		return work;
+	}
+
+	public String namespaceOf(Node node) {
+		return namespaceOfNode.get(node.id());
+	}
+
+	public List<String> namespaces() {
+		return List.copyOf(namespaces);
+	}
+
+	/** Leaves everything in place at {@link #close()}. */
+	public void keep() {
+		keep = true;
+	}
+
+	/** Builds the network and applies the generated scripts; {@code generated} is the generator's output by relative path. */
+	public void build(LabNetwork network, Map<String, String> generated) throws LabException {
+		writeGenerated(generated);
+		for (Segment segment : network.segments()) {
+			if (segment.kind() == SegmentKind.SWITCH) {
+				String namespace = createNamespace("lan-" + (namespaceOfSwitch.size() + 1));
+				namespaceOfSwitch.put(segment.id(), namespace);
+				ip(namespace, "link", "add", "lan", "type", "bridge", "stp_state", "0", "forward_delay", "0");
+				ip(namespace, "link", "set", "lan", "up");
+			}
+		}
+		for (Node node : network.nodes()) {
+			namespaceOfNode.put(node.id(), createNamespace(shortName(node)));
+		}
+		for (Node node : network.nodes()) {
+			for (Port port : node.ports()) {
+				if (port.kind() == PortKind.VETH && namespaceOfSwitch.containsKey(port.segment())) {
+					cableToSwitch(network, node, port);
+				}
+			}
+		}
+		for (Node node : network.nodes()) {
+			if (node.kind() == NodeKind.GUEST) {
+				for (Port port : node.ports()) {
+					cableGuest(network, node, port);
+				}
+			}
+		}
+		registerLayer3Neighbours(network);
+		for (Node node : network.nodes()) {
+			if (node.kind() == NodeKind.KVM_HOST && network.segments().stream().anyMatch(s -> node.id().equals(s.host()))) {
+				startOpenVSwitch(network, node);
+			}
+		}
+		for (Node node : network.nodes()) {
+			if (node.kind() == NodeKind.KVM_HOST || node.kind() == NodeKind.LINUX_LPAR) {
+				runScript(node, node.folder() + "/setup.sh");
+			}
+		}
+		for (Node node : network.nodes()) {
+			if (node.kind() == NodeKind.GUEST) {
+				plugGuest(network, node);
+				runScript(node, node.folder() + "/network.sh");
+			} else if (node.kind() == NodeKind.PARTNER || node.kind() == NodeKind.OUTSIDE) {
+				configureFromModel(node);
+			}
+		}
+	}
+
+	private void writeGenerated(Map<String, String> generated) throws LabException {
+		try {
+			for (Map.Entry<String, String> file : generated.entrySet()) {
+				Path target = work.resolve("generated").resolve(file.getKey()).normalize();
+				if (!target.startsWith(work)) {
+					throw new LabException("the generator named a file outside its folder: " + file.getKey());
+				}
+				Files.createDirectories(target.getParent());
+				Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+			}
+		} catch (IOException e) {
+			throw new LabException("cannot write the generated files into " + work + ": " + e.getMessage());
+		}
+	}
+
+	private String createNamespace(String name) throws LabException {
+		String namespace = PREFIX + id + "-" + name;
+		lock.readLock().lock();
+		try {
+			if (closed) {
+				throw new LabException("the lab is being removed");
+			}
+			synchronized (namespaces) {
+				namespaces.add(namespace);
+			}
+			commands.check("ip", "netns", "add", namespace);
+		} finally {
+			lock.readLock().unlock();
+		}
+		ip(namespace, "link", "set", "lo", "up");
+		// the kernel's own default; distributions set 1 or 2 (model it with 'rp-filter')
+		exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
+		return namespace;
+	}
+
+	private static String shortName(Node node) {
+		String name = switch (node.kind()) {
+			case OUTSIDE -> "net-" + node.id().substring(node.id().indexOf(' ') + 1);
+			default -> node.id().substring(node.id().indexOf(' ') + 1);
+		};
+		return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+	}
+
+	/** A host's OSA or HiperSockets port, or an outside network's host: one end in the node, the other on the LAN's bridge. */
+	private void cableToSwitch(LabNetwork network, Node node, Port port) throws LabException {
+		String switchNamespace = namespaceOfSwitch.get(port.segment());
+		String peer = "p" + (++links);
+		String mac = mac(node, port);
+		ip(namespaceOfNode.get(node.id()), "link", "add", port.name(), "address", mac, "mtu", Integer.toString(port.mtu()), "type", "veth", "peer", "name",
+				peer, "netns", switchNamespace);
+		ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
+	}
+
+	/** The switch never limits: its ports take the largest MTU on the LAN, so only the model's devices do. */
+	private static int switchMtu(LabNetwork network, String segment) {
+		return network.nodes().stream().flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).mapToInt(Port::mtu).max()
+				.orElse(1500);
+	}
+
+	private String mac(Node node, Port port) {
+		return macs.computeIfAbsent(node.id() + "/" + port.name(), k -> String.format("02:7a:6c:%02x:%02x:%02x", (macs.size() >> 16) & 0xff,
+				(macs.size() >> 8) & 0xff, macs.size() & 0xff));
+	}
+
+	/** A guest NIC: a veth into the guest (libvirt's tap), or a macvlan on the host's OSA port (MacVTap). */
+	private void cableGuest(LabNetwork network, Node guest, Port port) throws LabException {
+		String guestNamespace = namespaceOfNode.get(guest.id());
+		String hostNamespace = namespaceOfNode.get(guest.host());
+		String mtu = Integer.toString(port.mtu());
+		if (port.kind() == PortKind.MACVLAN) {
+			String temporary = "zkmv" + (++links);
+			ip(hostNamespace, "link", "add", temporary, "link", port.uplink(), "address", mac(guest, port), "type", "macvlan", "mode", "bridge");
+			ip(hostNamespace, "link", "set", temporary, "netns", guestNamespace);
+			ip(guestNamespace, "link", "set", temporary, "name", port.name());
+			ip(guestNamespace, "link", "set", port.name(), "mtu", mtu);
+		} else {
+			ip(guestNamespace, "link", "add", port.name(), "address", mac(guest, port), "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
+					"netns", hostNamespace);
+			ip(hostNamespace, "link", "set", vnet(guest, port), "mtu", mtu);
+		}
+	}
+
+	private final Map<String, String> vnets = new LinkedHashMap<>();
+
+	/** The host side of a guest NIC, named as libvirt names taps. */
+	private String vnet(Node guest, Port port) {
+		return vnets.computeIfAbsent(guest.id() + "/" + port.name(), k -> "vnet" + vnets.size());
+	}
+
+	/**
+	 * A layer 3 qeth device has no ARP: the LAN delivers to the addresses its members registered
+	 * (facts §1.4). The lab's veths have ARP, so every layer 3 port gets permanent neighbour entries
+	 * for the LAN's addresses, and the host's ARP filter never sees a request there.
+	 */
+	private void registerLayer3Neighbours(LabNetwork network) throws LabException {
+		for (Node node : network.nodes()) {
+			for (Port port : node.ports()) {
+				if (!port.layer3() || !namespaceOfSwitch.containsKey(port.segment())) {
+					continue;
+				}
+				for (Node other : network.nodes()) {
+					for (Port theirs : other.ports()) {
+						if (other != node && theirs.segment().equals(port.segment())) {
+							for (Ipv4Prefix address : theirs.addresses()) {
+								ip(namespaceOfNode.get(node.id()), "neigh", "replace", address.address().toString(), "lladdr", mac(other, theirs), "dev",
+										port.name(), "nud", "permanent");
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/** ovsdb-server and ovs-vswitchd inside the host's namespace, with their own database, sockets and logs. */
+	private void startOpenVSwitch(LabNetwork network, Node host) throws LabException {
+		Path folder = work.resolve("ovs").resolve(shortName(host));
+		try {
+			Files.createDirectories(folder);
+		} catch (IOException e) {
+			throw new LabException("cannot create " + folder + ": " + e.getMessage());
+		}
+		ovsFolders.put(host.id(), folder);
+		String namespace = namespaceOfNode.get(host.id());
+		Path schema = Stream.of("/usr/share/openvswitch/vswitch.ovsschema", "/usr/local/share/openvswitch/vswitch.ovsschema").map(Path::of)
+				.filter(Files::isReadable).findFirst().orElseThrow(() -> new LabException("Open vSwitch's schema vswitch.ovsschema is not installed"));
+		String db = folder.resolve("conf.db").toString();
+		commands.check("ovsdb-tool", "create", db, schema.toString());
+		checkIn(namespace, ovsEnvironment(host), "ovsdb-server", db, "--remote=punix:" + folder.resolve("db.sock"), "--pidfile", "--detach",
+				"--log-file", "--no-chdir");
+		checkIn(namespace, ovsEnvironment(host), "ovs-vsctl", "--timeout=10", "--no-wait", "init");
+		checkIn(namespace, ovsEnvironment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
+				"--no-chdir");
+		for (Segment segment : network.segments()) {
+			if (host.id().equals(segment.host())) {
+				// the userspace datapath needs no kernel module; setup.sh's 'add-br --may-exist' keeps it
+				checkIn(namespace, ovsEnvironment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", segment.bridge(), "--", "set", "bridge",
+						segment.bridge(), "datapath_type=netdev");
+			}
+		}
+	}
+
+	/** Open vSwitch's tools find the host's own daemons through these. */
+	private Map<String, String> ovsEnvironment(Node host) {
+		Path folder = ovsFolders.get(host.id());
+		if (folder == null) {
+			return Map.of();
+		}
+		String path = folder.toString();
+		return Map.of("OVS_RUNDIR", path, "OVS_LOGDIR", path, "OVS_DBDIR", path, "OVS_SYSCONFDIR", path);
+	}
+
+	/** What libvirt does when the guest starts: the tap becomes a port of its bridge. */
+	private void plugGuest(LabNetwork network, Node guest) throws LabException {
+		Node host = network.node(guest.host()).orElseThrow();
+		String hostNamespace = namespaceOfNode.get(host.id());
+		for (Port port : guest.ports()) {
+			if (port.kind() != PortKind.VETH) {
+				continue;
+			}
+			Segment segment = network.segment(port.segment()).orElseThrow();
+			checkIn(hostNamespace, ovsEnvironment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", segment.bridge(), vnet(guest, port));
+			ip(hostNamespace, "link", "set", vnet(guest, port), "up");
+		}
+	}
+
+	private void runScript(Node node, String relative) throws LabException {
+		Path script = work.resolve("generated").resolve(relative);
+		String text;
+		try {
+			text = Files.readString(script);
+		} catch (IOException e) {
+			throw new LabException("the generator wrote no " + relative + " for " + node.id());
+		}
+		ScriptAdapter.Adapted adapted = ScriptAdapter.adapt(text);
+		Path labScript = script.resolveSibling("lab-" + script.getFileName());
+		try {
+			Files.writeString(labScript, adapted.script());
+		} catch (IOException e) {
+			throw new LabException("cannot write " + labScript + ": " + e.getMessage());
+		}
+		out.println(node.id() + ": " + relative + (adapted.skipped().isEmpty() ? "" : " (" + adapted.skipped().size() + " s390-only steps skipped)"));
+		for (ScriptAdapter.Skip skip : adapted.skipped()) {
+			out.println("    skipped " + skip);
+		}
+		out.flush();
+		Map<String, String> environment = node.kind() == NodeKind.GUEST ? Map.of() : ovsEnvironment(node);
+		List<String> command = inNamespace(namespaceOfNode.get(node.id()), "bash", labScript.toString());
+		HostCommands.Outcome outcome = guarded(() -> commands.run(command, environment, SETUP_SECONDS));
+		if (!outcome.ok()) {
+			throw new LabException(node.id() + ": " + relative + " failed (exit " + outcome.status() + ")" + indent(outcome.output()));
+		}
+	}
+
+	/** Partners (z/OS and the like) and outside networks have no generated script: their addresses and routes come from the model. */
+	private void configureFromModel(Node node) throws LabException {
+		String namespace = namespaceOfNode.get(node.id());
+		for (Port port : node.ports()) {
+			ip(namespace, "link", "set", port.name(), "mtu", Integer.toString(port.mtu()), "up");
+			for (Ipv4Prefix address : port.addresses()) {
+				ip(namespace, "addr", "replace", address.toString(), "dev", port.name());
+			}
+		}
+		for (Route route : node.routes()) {
+			List<String> arguments = new ArrayList<>(List.of("route", "replace", route.destination().length() == 0 ? "default" : route.destination().toString()));
+			if (route.gateway() != null) {
+				arguments.addAll(List.of("via", route.gateway().toString()));
+			}
+			if (route.device() != null) {
+				arguments.addAll(List.of("dev", route.device()));
+			}
+			ip(namespace, arguments.toArray(String[]::new));
+		}
+		if (node.kind() == NodeKind.OUTSIDE && !node.routes().isEmpty()) {
+			out.println(node.id() + ": " + node.firstAddress().map(Ipv4Address::toString).orElse("?") + ", with routes into the model's other subnets ("
+					+ String.join(", ", node.routes().stream().map(r -> r.destination() + " via " + r.gateway()).toList()) + "): the lab tries every way in");
+		} else {
+			out.println(node.id() + ": addresses and routes from the model");
+		}
+		out.flush();
+	}
+
+	/** One echo request sequence: reply seen or not. */
+	public boolean ping(Node from, Ipv4Address address, int payload, boolean dontFragment) throws LabException {
+		List<String> command = inNamespace(namespaceOfNode.get(from.id()), "ping", "-n", "-q", "-c", "2", "-i", "0.5", "-W", "2", "-M",
+				dontFragment ? "do" : "dont", "-s", Integer.toString(payload), address.toString());
+		return guarded(() -> commands.run(command, 15)).ok();
+	}
+
+	private void ip(String namespace, String... arguments) throws LabException {
+		List<String> command = new ArrayList<>(List.of("ip", "-n", namespace));
+		command.addAll(List.of(arguments));
+		HostCommands.Outcome outcome = guarded(() -> commands.run(command, 30));
+		if (!outcome.ok()) {
+			throw new LabException(HostCommands.describe(command, outcome));
+		}
+	}
+
+	private void exec(String namespace, String... command) throws LabException {
+		checkIn(namespace, Map.of(), command);
+	}
+
+	private void checkIn(String namespace, Map<String, String> environment, String... command) throws LabException {
+		List<String> full = inNamespace(namespace, command);
+		HostCommands.Outcome outcome = guarded(() -> commands.run(full, environment, 30));
+		if (!outcome.ok()) {
+			throw new LabException(HostCommands.describe(full, outcome));
+		}
+	}
+
+	private interface Step<T> {
+		T run() throws LabException;
+	}
+
+	/** Runs a step unless the lab is being removed; a removal waits for running steps. */
+	private <T> T guarded(Step<T> step) throws LabException {
+		lock.readLock().lock();
+		try {
+			if (closed) {
+				throw new LabException("the lab is being removed");
+			}
+			return step.run();
+		} finally {
+			lock.readLock().unlock();
+		}
+	}
+
+	private static String indent(String output) {
+		String text = output.strip();
+		return text.isEmpty() ? "" : ":\n" + text.lines().map(l -> "    " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+	}
+
+	/**
+	 * Removes every namespace (after ending the processes inside: Open vSwitch's daemons, pings)
+	 * and the lab's folder, unless {@link #keep()} was called. Safe to call twice and from the
+	 * shutdown hook.
+	 */
+	@Override
+	public void close() {
+		lock.writeLock().lock();
+		try {
+			if (closed) {
+				return;
+			}
+			closed = true;
+			if (keep) {
+				out.println("zknet lab: kept lab " + id + ": namespaces " + String.join(", ", namespaces) + "; files in " + work);
+				out.println("zknet lab: enter one with 'ip netns exec NAMESPACE bash'; remove it all with 'zknet lab --clean'");
+				out.flush();
+				return;
+			}
+			List<String> reversed = new ArrayList<>(namespaces);
+			java.util.Collections.reverse(reversed);
+			remove(commands, reversed);
+			deleteFolder(work);
+		} finally {
+			lock.writeLock().unlock();
+		}
+	}
+
+	/** Ends the processes in the namespaces and deletes them; what cannot be removed is said on stderr-like {@code out}. */
+	static List<String> remove(HostCommands commands, List<String> namespaces) {
+		List<String> failures = new ArrayList<>();
+		for (String namespace : namespaces) {
+			try {
+				killProcesses(commands, namespace);
+				HostCommands.Outcome outcome = commands.run(List.of("ip", "netns", "del", namespace), 30);
+				if (!outcome.ok() && !outcome.output().contains("No such file")) {
+					failures.add(namespace + ": " + outcome.output().strip());
+				}
+			} catch (LabException e) {
+				failures.add(namespace + ": " + e.getMessage());
+			}
+		}
+		return failures;
+	}
+
+	private static void killProcesses(HostCommands commands, String namespace) throws LabException {
+		for (int round = 0; round < 20; round++) {
+			HostCommands.Outcome pids = commands.run(List.of("ip", "netns", "pids", namespace), 10);
+			List<Long> running = pids.ok() ? pids.output().lines().map(String::strip).filter(s -> s.matches("\\d+")).map(Long::valueOf).toList() : List.of();
+			if (running.isEmpty()) {
+				return;
+			}
+			for (long pid : running) {
+				ProcessHandle.of(pid).ifPresent(round < 10 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
+			}
+			try {
+				Thread.sleep(100);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	static void deleteFolder(Path folder) {
+		if (!Files.exists(folder)) {
+			return;
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+				Files.deleteIfExists(file);
+			}
+		} catch (IOException e) {
+			// what is left is in /tmp, named zknet-lab-ID; 'zknet lab --clean' removes it
+		}
+	}
+
+	/** Every lab this machine has: namespaces starting with {@link #PREFIX}, and the labs' folders in the temporary folder. */
+	public static List<String> clean(HostCommands commands, PrintWriter out) throws LabException {
+		String listing = commands.check("ip", "netns", "list");
+		List<String> found = listing.lines().map(l -> l.strip().split("\\s+")[0]).filter(n -> n.startsWith(PREFIX)).toList();
+		List<String> failures = remove(commands, found);
+		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
+		try (Stream<Path> folders = Files.list(temporary)) {
+			for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith("zknet-lab-")).toList()) {
+				deleteFolder(folder);
+				out.println("zknet lab: removed " + folder);
+			}
+		} catch (IOException e) {
+			failures.add(temporary + ": " + e.getMessage());
+		}
+		found.forEach(n -> out.println("zknet lab: removed namespace " + n));
+		return failures;
+	}
+}

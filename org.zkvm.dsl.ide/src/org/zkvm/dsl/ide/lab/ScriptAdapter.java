@@ -1,0 +1,58 @@
+package org.zkvm.dsl.ide.lab;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The generated setup.sh as the lab runs it: the s390-only steps are left out, each with its
+ * reason; every other line runs as generated. The steps are recognised by the forms the setup
+ * generator writes (a line that starts with the command), so a generated step the lab does not
+ * know is never silently changed.
+ */
+public final class ScriptAdapter {
+
+	/** A step left out, with its line number in the generated script. */
+	public record Skip(int line, String step, String reason) {
+		@Override
+		public String toString() {
+			return "line " + line + ": " + step + " — " + reason;
+		}
+	}
+
+	public record Adapted(String script, List<Skip> skipped) {
+	}
+
+	private ScriptAdapter() {
+	}
+
+	public static Adapted adapt(String script) {
+		StringBuilder result = new StringBuilder();
+		List<Skip> skipped = new ArrayList<>();
+		int number = 0;
+		for (String line : script.split("\n", -1)) {
+			number++;
+			String step = line.strip();
+			String reason = reason(step);
+			if (reason != null) {
+				skipped.add(new Skip(number, step, reason));
+				result.append(": zknet lab: skipped line ").append(number).append('\n');
+			} else {
+				result.append(line).append('\n');
+			}
+		}
+		return new Adapted(result.substring(0, result.length() - 1), skipped);
+	}
+
+	private static String reason(String step) {
+		if (step.startsWith("chzdev ")) {
+			return "s390 only: configures the qeth device (layer, VNIC characteristics); the lab's veth pair stands in for it";
+		}
+		if (step.startsWith("zknet_name_qeth ")) {
+			return "s390 only: renames the qeth device found under /sys/bus/ccwgroup; the lab's veth already has the model's name";
+		}
+		if (step.startsWith("cio_ignore ") || step.startsWith("znetconf ") || step.startsWith("vmcp ")) {
+			return "s390 only: channel subsystem and z/VM commands have no counterpart here";
+		}
+		return null;
+	}
+}
