@@ -255,7 +255,21 @@ public final class LabNetworkBuilder {
 				return Optional.of(address.getNetwork());
 			}
 		}
-		for (Ipv4Prefix address : Addresses.of(qeth)) {
+		List<Ipv4Prefix> addresses = new ArrayList<>(Addresses.of(qeth));
+		// an OSA port without an address of its own is on the LAN of the guests behind it (attached bridge, MacVTap)
+		for (Guest guest : Hosts.members(Hosts.lparOf(qeth), Guest.class)) {
+			for (Nic nic : nics(guest)) {
+				if (Hosts.attachedUplink(nic).orElse(null) == qeth) {
+					for (InterfaceAddress address : nic.getAddresses()) {
+						if (address.getNetwork() != null && !address.getNetwork().eIsProxy()) {
+							return Optional.of(address.getNetwork());
+						}
+					}
+					addresses.addAll(Addresses.of(nic));
+				}
+			}
+		}
+		for (Ipv4Prefix address : addresses) {
 			for (Network network : networks) {
 				if (Addresses.cidr(network).map(c -> c.contains(address.address())).orElse(false)) {
 					return Optional.of(network);

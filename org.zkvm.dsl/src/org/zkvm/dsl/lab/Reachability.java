@@ -212,7 +212,7 @@ public final class Reachability {
 
 	private static String describe(List<String> trail) {
 		List<String> steps = trail.stream().filter(s -> s.contains(" forwards ") || s.contains(" masquerades ")).toList();
-		return steps.isEmpty() ? "directly" : String.join("; ", steps);
+		return steps.isEmpty() ? "on one LAN, nothing routes" : String.join("; ", steps);
 	}
 
 	/** The longest prefix route; of equal prefixes the first (connected routes in configuration order, then the model's). */

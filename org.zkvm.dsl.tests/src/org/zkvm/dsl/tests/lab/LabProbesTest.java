@@ -1,22 +1,149 @@
 package org.zkvm.dsl.tests.lab;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.lab.LabNetwork;
+import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetworkBuilder;
 import org.zkvm.dsl.lab.LabProbes;
+import org.zkvm.dsl.lab.LabProbes.Kind;
+import org.zkvm.dsl.lab.LabProbes.Probe;
 import org.zkvm.dsl.tests.Workspace;
 
+/** What the lab expects of a model: the network it builds and the pings it sends, derived from the model alone. */
 class LabProbesTest {
 
+	private static LabNetwork network(LoadedModel model) {
+		return LabNetworkBuilder.build(model.models());
+	}
+
+	private static LabNetwork example(String path) {
+		return network(Workspace.loadPaths(Workspace.root().resolve("examples").resolve(path)));
+	}
+
+	private static Probe probe(List<Probe> probes, String from, String to, Kind kind) {
+		return probes.stream().filter(p -> p.from().id().equals(from) && p.to().id().equals(to) && p.kind() == kind).findFirst()
+				.orElseThrow(() -> new AssertionError("no " + kind + " probe " + from + " -> " + to + " in " + probes));
+	}
+
 	@Test
-	void dump() {
-		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/seed-network"));
-		LabNetwork network = LabNetworkBuilder.build(model.models());
-		network.nodes().forEach(n -> System.out.println(n));
-		network.segments().forEach(n -> System.out.println(n));
-		for (LabProbes.Probe p : LabProbes.plan(network)) {
-			System.out.println(p.from().id() + " -> " + p.to().id() + " " + p.address() + " " + p.kind() + " " + p.size() + " " + p.expected() + " : " + p.why());
-		}
+	void theSeedNetworkAsNamespaces() {
+		LabNetwork network = example("seed-network");
+		assertEquals(List.of("LPAR LPAR11", "guest LPAR11.vm11a", "guest LPAR11.vm11b", "LPAR LPAR12", "guest LPAR12.vm12a", "LPAR ZOS1",
+				"network production", "network intranet"), network.nodes().stream().map(LabNetwork.Node::id).toList());
+		assertEquals(List.of("LAN of network production", "LAN of network intranet", "HiperSockets LAN Z13A.HSLAN", "Open vSwitch LPAR11.br-ex",
+				"Open vSwitch LPAR12.br-ex"), network.segments().stream().map(LabNetwork.Segment::id).toList());
+		LabNetwork.Node production = network.node("network production").orElseThrow();
+		assertEquals(NodeKind.OUTSIDE, production.kind());
+		// no gateway in the model: the highest free address of 10.0.0.0/8
+		assertEquals("10.255.255.254/8", production.ports().get(0).addresses().get(0).toString());
+		LabNetwork.Node intranet = network.node("network intranet").orElseThrow();
+		assertEquals("172.18.0.1/15", intranet.ports().get(0).addresses().get(0).toString());
+		// the intranet tries every way in: each guest subnet through its own host
+		assertTrue(intranet.routes().toString().contains("Route[destination=10.136.12.0/24, gateway=172.18.0.12, device=lan0]"), intranet.routes().toString());
+		LabNetwork.Node lpar11 = network.node("LPAR LPAR11").orElseThrow();
+		assertEquals("Z13A/LPAR11", lpar11.folder());
+		assertTrue(lpar11.port("hs56k_0").orElseThrow().layer3());
+		assertEquals(57344, lpar11.port("br-ex").orElseThrow().mtu());
+		assertEquals(1500, lpar11.port("o5s_10g_1").orElseThrow().mtu());
+	}
+
+	@Test
+	void theSeedNetworksPromisesAndProhibitions() {
+		List<Probe> probes = LabProbes.plan(example("seed-network"));
+		assertEquals(57, probes.size());
+		assertEquals(30, probes.stream().filter(p -> p.kind() == Kind.REACH).count());
+		assertEquals(21, probes.stream().filter(p -> p.kind() == Kind.REACH && p.expected()).count());
+		assertTrue(probes.stream().filter(p -> p.kind() != Kind.REACH).allMatch(Probe::expected));
+
+		Probe hipersockets = probe(probes, "guest LPAR11.vm11a", "guest LPAR12.vm12a", Kind.REACH);
+		assertTrue(hipersockets.expected());
+		assertEquals("LPAR LPAR11 forwards br-ex → hs56k_0; LPAR LPAR12 forwards hs56k_0 → br-ex", hipersockets.why());
+		// layer 3 HiperSockets has no ARP: the hosts' ARP filters (no rule for hs56k_0) do not matter there
+		assertTrue(probe(probes, "guest LPAR12.vm12a", "LPAR ZOS1", Kind.REACH).expected());
+		// proxy_arp brings the 10.x net to the guests
+		assertEquals("LPAR LPAR11 forwards o5s_10g_1 → br-ex", probe(probes, "network production", "guest LPAR11.vm11a", Kind.REACH).why());
+		assertEquals("LPAR LPAR12 forwards br-ex → o5s_1g_1; LPAR LPAR12 masquerades as 172.18.0.12",
+				probe(probes, "guest LPAR12.vm12a", "network intranet", Kind.REACH).why());
+		// no way back in from the intranet, and production may not reach the partner
+		Probe in = probe(probes, "network intranet", "guest LPAR11.vm11a", Kind.REACH);
+		assertFalse(in.expected());
+		assertEquals("the forward filter of LPAR LPAR11 drops o5s_1g_1 → br-ex (new connections)", in.why());
+		assertFalse(probe(probes, "network production", "LPAR ZOS1", Kind.REACH).expected());
+		assertEquals("LPAR ZOS1 has no route to 172.18.0.1", probe(probes, "LPAR ZOS1", "network intranet", Kind.REACH).why());
+
+		Probe wide = probe(probes, "guest LPAR11.vm11a", "guest LPAR12.vm12a", Kind.PATH_MTU);
+		assertEquals(57344, wide.size());
+		assertEquals(57316, wide.payload());
+		assertTrue(wide.dontFragment());
+		assertEquals(1500, probe(probes, "guest LPAR11.vm11a", "network production", Kind.PATH_MTU).size());
+		Probe whole = probe(probes, "guest LPAR11.vm11a", "network production", Kind.FULL_SIZE);
+		assertEquals(57344, whole.size());
+		assertFalse(whole.dontFragment());
+		assertTrue(whole.expected());
+	}
+
+	@Test
+	void anAttachedUplinkCutsOffWhatTheGuestSends() {
+		List<Probe> probes = LabProbes.plan(example("pitfalls/mtu.attached-uplink.zknet"));
+		assertTrue(probe(probes, "guest LPAR11.vm11a", "network production", Kind.REACH).expected());
+		assertTrue(probe(probes, "guest LPAR11.vm11a", "network production", Kind.PATH_MTU).expected());
+		Probe whole = probe(probes, "guest LPAR11.vm11a", "network production", Kind.FULL_SIZE);
+		assertEquals(8000, whole.size());
+		assertFalse(whole.expected());
+		assertEquals("8000-byte frames from guest LPAR11.vm11a on eth0 are cut off at the attached uplink o5s_10g_1 (MTU 1500): layer 2 cannot fragment",
+				whole.why());
+	}
+
+	@Test
+	void twoInterfacesInOneSubnetRouteByTheFirstOne() throws Exception {
+		String text = Files.readString(Workspace.root().resolve("examples/pitfalls/arp.same-subnet.zknet"));
+		List<Probe> probes = LabProbes.plan(network(Workspace.load(text)));
+		Probe out = probe(probes, "guest LPAR11.vm11a", "network production", Kind.REACH);
+		assertFalse(out.expected());
+		assertEquals("the forward filter of LPAR LPAR11 drops br-ex → o5s_10g_2 (new connections)", out.why());
+		assertEquals("the reply is lost: the forward filter of LPAR LPAR11 drops br-ex → o5s_10g_2",
+				probe(probes, "network production", "guest LPAR11.vm11a", Kind.REACH).why());
+
+		// the same host with the guests' interface configured first: the kernel routes 10.x by it, and all works
+		String guestsFirst = text.replace("\t\tosa o5s_10g_2 device 0.0.f504 chpid 10 layer 2 address 10.131.111.254/8 in production\n", "")
+				.replace("address 10.131.11.254/8 in production\n", "address 10.131.11.254/8 in production\n"
+						+ "\t\tosa o5s_10g_2 device 0.0.f504 chpid 10 layer 2 address 10.131.111.254/8 in production\n");
+		assertFalse(guestsFirst.equals(text));
+		List<Probe> fixed = LabProbes.plan(network(Workspace.load(guestsFirst)));
+		assertTrue(probe(fixed, "guest LPAR11.vm11a", "network production", Kind.REACH).expected());
+		assertTrue(probe(fixed, "network production", "guest LPAR11.vm11a", Kind.REACH).expected());
+	}
+
+	@Test
+	void aMacvtapGuestIsOnTheLanOfItsUplink() {
+		LoadedModel model = Workspace.load("""
+				network production 10.0.0.0/8
+				cec Z13A {
+					chpid 10 osd devices F500-F51F
+					lpar LPAR11 id 11 kvm {
+						osa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 address 10.131.11.254/8 in production
+						guest vm11a {
+							nic eth0 macvtap o5s_10g_1 address 10.131.11.1/8
+						}
+					}
+				}
+				""");
+		assertEquals(List.of(), Workspace.errors(model));
+		LabNetwork network = network(model);
+		LabNetwork.Port nic = network.node("guest LPAR11.vm11a").orElseThrow().ports().get(0);
+		assertEquals(LabNetwork.PortKind.MACVLAN, nic.kind());
+		assertEquals("LAN of network production", nic.segment());
+		assertEquals("o5s_10g_1", nic.uplink());
+		List<Probe> probes = LabProbes.plan(network);
+		assertEquals("on one LAN, nothing routes", probe(probes, "guest LPAR11.vm11a", "network production", Kind.REACH).why());
+		assertTrue(probe(probes, "network production", "guest LPAR11.vm11a", Kind.REACH).expected());
 	}
 }

@@ -1,0 +1,49 @@
+package org.zkvm.dsl.tests.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.xtext.util.CancelIndicator;
+import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.headless.ModelGenerator;
+import org.zkvm.dsl.ide.lab.ScriptAdapter;
+import org.zkvm.dsl.tests.Workspace;
+
+/** The generated setup.sh as the lab runs it: the s390-only steps out, each with its reason, everything else unchanged. */
+class ScriptAdapterTest {
+
+	@Test
+	void theSeedHostsS390StepsAreSkippedAndNothingElse() {
+		Map<String, String> files = Workspace.injector().getInstance(ModelGenerator.class)
+				.configuration(Workspace.loadPaths(Workspace.root().resolve("examples/seed-network")), CancelIndicator.NullImpl);
+		String setup = files.get("Z13A/LPAR11/setup.sh");
+		ScriptAdapter.Adapted adapted = ScriptAdapter.adapt(setup);
+		assertEquals(List.of(18, 19, 20, 21, 22, 23), adapted.skipped().stream().map(ScriptAdapter.Skip::line).toList());
+		assertEquals("chzdev -e qeth 0.0.7000:0.0.7001:0.0.7002 layer2=0", adapted.skipped().get(4).step());
+		assertTrue(adapted.skipped().get(1).reason().startsWith("s390 only: renames the qeth device"));
+		String[] before = setup.split("\n", -1);
+		String[] after = adapted.script().split("\n", -1);
+		assertEquals(before.length, after.length);
+		for (int i = 0; i < before.length; i++) {
+			int line = i + 1;
+			if (adapted.skipped().stream().anyMatch(s -> s.line() == line)) {
+				assertEquals(": zknet lab: skipped line " + line, after[i]);
+			} else {
+				assertEquals(before[i], after[i]);
+			}
+		}
+		// the function the skipped calls need stays defined: the script is otherwise the generated one
+		assertTrue(adapted.script().contains("zknet_name_qeth() {"));
+	}
+
+	@Test
+	void guestScriptsRunUnchanged() {
+		String script = "#!/bin/bash\nset -euo pipefail\nip link set eth0 mtu 1500 up\n";
+		ScriptAdapter.Adapted adapted = ScriptAdapter.adapt(script);
+		assertEquals(script, adapted.script());
+		assertEquals(List.of(), adapted.skipped());
+	}
+}

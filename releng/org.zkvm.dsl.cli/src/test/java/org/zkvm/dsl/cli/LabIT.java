@@ -1,0 +1,209 @@
+package org.zkvm.dsl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.zkvm.dsl.cli.ZknetProcess.ROOT;
+import static org.zkvm.dsl.cli.ZknetProcess.command;
+import static org.zkvm.dsl.cli.ZknetProcess.zknet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.cli.ZknetProcess.Run;
+
+/**
+ * The lab for real: namespaces, veth pairs, Open vSwitch daemons, the generated scripts and ping,
+ * as root (CI runs as root; .ci/run installs iproute2, iputils-ping, openvswitch-switch and
+ * nftables). After each run nothing of the lab may be left: no namespace, no process, no folder.
+ */
+class LabIT {
+
+	private static final Pattern LAB_ID = Pattern.compile("zknet lab ([0-9a-f]{6}):");
+
+	@BeforeAll
+	static void asRoot() throws IOException, InterruptedException {
+		assumeTrue(isRoot(), "the lab needs root: run the tests as root (CI does)");
+		assertEquals(List.of(), labNamespaces(), "labs left over from before: remove them with 'zknet lab --clean'");
+	}
+
+	@AfterAll
+	static void nothingLeft() throws IOException, InterruptedException {
+		if (isRoot()) {
+			assertEquals(List.of(), labNamespaces());
+		}
+	}
+
+	@Test
+	void theSeedNetworkKeepsEveryPromise() throws Exception {
+		Run run = zknet(ROOT, "lab", "examples/seed-network");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		String id = labId(run);
+		assertTrue(run.out().contains("zknet lab: 57 of 57 probes as the model says (48 replies, 9 without)"), run.out());
+		assertFalse(run.out().contains("FAIL"), run.out());
+		// the s390-only steps are skipped, each with its reason; nothing else is
+		assertEquals(12, run.lines().stream().filter(l -> l.startsWith("    skipped line ")).count(), run.out());
+		assertTrue(run.out().contains("skipped line 18: chzdev -e qeth 0.0.f500:0.0.f501:0.0.f502 layer2=1 — s390 only"), run.out());
+		// guest to guest over HiperSockets, guest to partner, guest to production by proxy_arp, to the intranet by NAT ...
+		assertRow(run, "ok   guest LPAR11.vm11a  guest LPAR12.vm12a (10.136.12.1)     reach                 reply     reply");
+		assertRow(run, "ok   guest LPAR11.vm11a  LPAR ZOS1 (172.31.56.3)              reach                 reply     reply");
+		assertRow(run, "ok   network production  guest LPAR12.vm12a (10.136.12.1)     reach                 reply     reply");
+		assertRow(run, "ok   guest LPAR12.vm12a  network intranet (172.18.0.1)        reach                 reply     reply");
+		// ... and no way back in from the intranet, nothing from production to the partner
+		assertRow(run, "ok   network intranet    guest LPAR11.vm11a (10.136.11.1)     reach                 no reply  no reply");
+		assertRow(run, "ok   network production  LPAR ZOS1 (172.31.56.3)              reach                 no reply  no reply");
+		// the sizes: 57344 over HiperSockets whole, 1500 DF into the 10.x net, 57344 there fragmented
+		assertRow(run, "ok   guest LPAR11.vm11a  guest LPAR12.vm12a (10.136.12.1)     path MTU, DF 57344 B  reply     reply");
+		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  path MTU, DF 1500 B   reply     reply");
+		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  full size 57344 B     reply     reply");
+		assertLabGone(id);
+	}
+
+	@Test
+	void proxyArpOnOneOfTwoInterfacesInASubnetKillsTheNet() throws Exception {
+		Run run = zknet(ROOT, "lab", "--force", "examples/pitfalls/arp.same-subnet.zknet");
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("error [arp.same-subnet]"), run.out());
+		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  reach  no reply  no reply");
+		assertRow(run, "ok   network production  guest LPAR11.vm11a (10.136.11.1)     reach  no reply  no reply");
+		assertTrue(run.out().contains("the forward filter of LPAR LPAR11 drops br-ex → o5s_10g_2"), run.out());
+		assertLabGone(labId(run));
+	}
+
+	@Test
+	void largePacketsAreCutOffOnAnAttachedUplink() throws Exception {
+		Run run = zknet(ROOT, "lab", "--force", "examples/pitfalls/mtu.attached-uplink.zknet");
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  reach                reply     reply");
+		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  path MTU, DF 1500 B  reply     reply");
+		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  full size 8000 B     no reply  no reply");
+		assertTrue(run.out().contains("cut off at the attached uplink o5s_10g_1 (MTU 1500): layer 2 cannot fragment"), run.out());
+		assertLabGone(labId(run));
+	}
+
+	@Test
+	void aModelWithErrorsBuildsNothingWithoutForce() throws Exception {
+		Run run = zknet(ROOT, "lab", "examples/pitfalls/arp.same-subnet.zknet");
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertTrue(run.err().contains("zknet lab: the model has errors: no lab built (--force builds it anyway"), run.err());
+		assertEquals(List.of(), labNamespaces());
+	}
+
+	@Test
+	void withoutRootItSaysSo() throws Exception {
+		// a copy of the jar that user nobody can read, wherever the clone is
+		Path folder = Files.createTempDirectory("zknet-lab-it-", PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+		Path jar = Files.copy(ZknetProcess.JAR, folder.resolve("zknet.jar"));
+		Files.setPosixFilePermissions(jar, PosixFilePermissions.fromString("rw-r--r--"));
+		try {
+			List<String> command = new ArrayList<>(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+					Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(), "lab", "model.zknet"));
+			Run run = ZknetProcess.run(folder, command);
+			assertEquals(2, run.exit(), run.out() + run.err());
+			assertTrue(run.err().contains("zknet lab: needs root"), run.err());
+		} finally {
+			Files.delete(jar);
+			Files.delete(folder);
+		}
+	}
+
+	@Test
+	void anInterruptedLabRemovesItself() throws Exception {
+		Process process = new ProcessBuilder(command("lab", "examples/seed-network")).directory(ROOT.toFile())
+				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true).start();
+		StringBuilder output = new StringBuilder();
+		Thread reader = Thread.ofVirtual().start(() -> {
+			try {
+				output.append(new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+			} catch (IOException e) {
+				// the process ended
+			}
+		});
+		// interrupt once the namespaces exist and the guests are being set up
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (labNamespaces().size() < 8 && process.isAlive() && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		List<String> during = labNamespaces();
+		assertTrue(during.size() >= 8, "the lab did not get going: " + during);
+		new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+		assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the lab did not end on SIGINT");
+		reader.join(5000);
+		assertEquals(130, process.exitValue(), output.toString());
+		assertTrue(output.toString().contains("zknet lab: interrupted: removing lab"), output.toString());
+		assertEquals(List.of(), labNamespaces(), output.toString());
+		Matcher id = LAB_ID.matcher(output);
+		assertTrue(id.find(), output.toString());
+		assertLabGone(id.group(1));
+	}
+
+	@Test
+	void keepLeavesTheLabAndCleanRemovesIt() throws Exception {
+		Run run = zknet(ROOT, "lab", "--keep", "--force", "examples/pitfalls/mtu.attached-uplink.zknet");
+		assertEquals(1, run.exit(), run.out() + run.err());
+		String id = labId(run);
+		List<String> kept = labNamespaces();
+		assertEquals(4, kept.size(), run.out());
+		assertTrue(kept.stream().allMatch(n -> n.startsWith("zklab-" + id + "-")), kept.toString());
+		assertTrue(run.out().contains("zknet lab: kept lab " + id), run.out());
+		// the kept lab is live: the guest still reaches the production net
+		Run ping = ZknetProcess.run(ROOT, List.of("ip", "netns", "exec", "zklab-" + id + "-LPAR11.vm11a", "ping", "-c", "1", "-W", "2", "10.255.255.254"));
+		assertEquals(0, ping.exit(), ping.out() + ping.err());
+		assertFalse(labProcesses(id).isEmpty(), "Open vSwitch of the kept lab is not running");
+		Run clean = zknet(ROOT, "lab", "--clean");
+		assertEquals(0, clean.exit(), clean.out() + clean.err());
+		assertTrue(clean.out().contains("zknet lab: removed namespace zklab-" + id + "-LPAR11"), clean.out());
+		assertLabGone(id);
+	}
+
+	private static void assertRow(Run run, String row) {
+		assertTrue(run.lines().stream().anyMatch(l -> l.stripTrailing().equals(row)), "no row '" + row + "' in:\n" + run.out());
+	}
+
+	private static String labId(Run run) {
+		Matcher matcher = LAB_ID.matcher(run.out());
+		assertTrue(matcher.find(), run.out());
+		return matcher.group(1);
+	}
+
+	/** No namespace, no process started for the lab (Open vSwitch runs with the lab's folder in its arguments), no folder. */
+	private static void assertLabGone(String id) throws IOException, InterruptedException {
+		assertEquals(List.of(), labNamespaces().stream().filter(n -> n.startsWith("zklab-" + id)).toList());
+		assertEquals(List.of(), labProcesses(id));
+		try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+			assertEquals(List.of(), files.filter(f -> f.getFileName().toString().startsWith("zknet-lab-" + id)).toList());
+		}
+	}
+
+	private static List<String> labProcesses(String id) {
+		return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("zknet-lab-" + id))
+				.filter(p -> !p.info().commandLine().orElse("").contains("<defunct>")).map(p -> p.pid() + " " + p.info().commandLine().orElse(""))
+				.toList();
+	}
+
+	private static List<String> labNamespaces() throws IOException, InterruptedException {
+		Run run = ZknetProcess.run(ROOT, List.of("ip", "netns", "list"));
+		return run.lines().stream().map(l -> l.strip().split("\\s+")[0]).filter(n -> n.startsWith("zklab-")).toList();
+	}
+
+	private static boolean isRoot() {
+		try {
+			return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+		} catch (IOException | UnsupportedOperationException e) {
+			return false;
+		}
+	}
+}
