@@ -192,6 +192,9 @@ public final class Lab implements AutoCloseable {
 		ip(namespaceOfNode.get(node.id()), "link", "add", port.name(), "address", mac, "mtu", Integer.toString(port.mtu()), "type", "veth", "peer", "name",
 				peer, "netns", switchNamespace);
 		ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
+		if (network.segments().stream().anyMatch(s -> node.id().equals(s.host()) && port.name().equals(s.uplink()))) {
+			bridgePortOnly(namespaceOfNode.get(node.id()), port.name());
+		}
 	}
 
 	/** The switch never limits: its ports take the largest MTU on the LAN, so only the model's devices do. */
@@ -220,7 +223,18 @@ public final class Lab implements AutoCloseable {
 			ip(guestNamespace, "link", "add", port.name(), "address", mac(guest, port), "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
 					"netns", hostNamespace);
 			ip(hostNamespace, "link", "set", vnet(guest, port), "mtu", mtu);
+			bridgePortOnly(hostNamespace, vnet(guest, port));
 		}
+	}
+
+	/**
+	 * With the kernel datapath an Open vSwitch port is the switch's alone; the userspace datapath
+	 * reads it through a packet socket, and the host's IP stack would see its frames too and answer
+	 * ARP there for the host's own addresses, so guests could learn the tap's MAC instead of the
+	 * internal port's. The lab's ports answer no ARP and carry no IPv6, as on a real host.
+	 */
+	private void bridgePortOnly(String namespace, String device) throws LabException {
+		exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf." + device + ".arp_ignore=8", "net.ipv6.conf." + device + ".disable_ipv6=1");
 	}
 
 	private final Map<String, String> vnets = new LinkedHashMap<>();
