@@ -96,11 +96,6 @@ public class LabCommand implements Callable<Integer> {
 			err.println("zknet lab: the model has no two IP ends to ping between (guests, partner LPARs or networks with an OSA port in them)");
 			return ExitCodes.USAGE;
 		}
-		List<String> missing = missingTools(network);
-		if (!missing.isEmpty()) {
-			err.println("zknet lab: needs " + String.join(", ", missing) + " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps)");
-			return ExitCodes.USAGE;
-		}
 		Map<String, String> generated;
 		ModelGenerator generator = Languages.runtime().getInstance(ModelGenerator.class);
 		try {
@@ -109,6 +104,12 @@ public class LabCommand implements Callable<Integer> {
 		} catch (RuntimeException e) {
 			err.println("zknet lab: the model's errors keep the generator from writing its scripts (" + e.getClass().getSimpleName() + "): fix them first");
 			return ExitCodes.MODEL_ERRORS;
+		}
+		List<String> missing = missingTools(network, generated);
+		if (!missing.isEmpty()) {
+			err.println("zknet lab: needs " + String.join(", ", missing)
+					+ " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps, and arptables iptables for 'firewall legacy')");
+			return ExitCodes.USAGE;
 		}
 		return runLab(commands, network, generated, probes, errors, out, err);
 	}
@@ -166,7 +167,7 @@ public class LabCommand implements Callable<Integer> {
 		}
 	}
 
-	private static List<String> missingTools(LabNetwork network) {
+	private static List<String> missingTools(LabNetwork network, Map<String, String> generated) {
 		List<String> tools = new ArrayList<>(List.of("ip", "ping", "bash", "sysctl"));
 		if (network.segments().stream().anyMatch(s -> s.kind() == LabNetwork.SegmentKind.OVS)) {
 			tools.addAll(List.of("ovsdb-tool", "ovsdb-server", "ovs-vswitchd", "ovs-vsctl"));
@@ -174,6 +175,12 @@ public class LabCommand implements Callable<Integer> {
 		if (network.nodes().stream().anyMatch(n -> (n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR)
 				&& (n.arpFilter() != null || n.forwardFilter() != null || !n.nats().isEmpty()))) {
 			tools.add("nft");
+		}
+		// hosts with 'firewall legacy' get the seed's arptables and iptables commands
+		for (String tool : List.of("arptables", "iptables")) {
+			if (generated.entrySet().stream().anyMatch(f -> f.getKey().endsWith("/setup.sh") && f.getValue().contains("\n" + tool + " "))) {
+				tools.add(tool);
+			}
 		}
 		return tools.stream().filter(t -> HostCommands.find(t) == null).toList();
 	}
