@@ -54,6 +54,7 @@ public final class Lab implements AutoCloseable {
 	private final Map<String, String> namespaceOfSwitch = new LinkedHashMap<>();
 	private final Map<String, Path> ovsFolders = new LinkedHashMap<>();
 	private final Map<String, String> macs = new LinkedHashMap<>();
+	private final Map<String, String> vnets = new LinkedHashMap<>();
 	private boolean closed;
 	private boolean keep;
 	private int links;
@@ -236,8 +237,6 @@ public final class Lab implements AutoCloseable {
 	private void bridgePortOnly(String namespace, String device) throws LabException {
 		exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf." + device + ".arp_ignore=8", "net.ipv6.conf." + device + ".disable_ipv6=1");
 	}
-
-	private final Map<String, String> vnets = new LinkedHashMap<>();
 
 	/** The host side of a guest NIC, named as libvirt names taps. */
 	private String vnet(Node guest, Port port) {
