@@ -45,7 +45,7 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 
 	/**
 	 * A device of a node. {@code layer3} marks a layer 3 qeth device, which has no ARP of its own on
-	 * Z (the lab's veth has): a layer 3 LAN resolves only registered addresses (facts §1.4).
+	 * Z (the lab's veth has): a layer 3 LAN resolves only registered addresses (facts §7, item 4).
 	 */
 	public record Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink) {
 		public Optional<Ipv4Address> firstAddress() {

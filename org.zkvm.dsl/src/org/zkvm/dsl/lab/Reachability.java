@@ -249,7 +249,7 @@ public final class Reachability {
 	/**
 	 * Who answers ARP for {@code target}: the owner first, then another interface of its node, then a
 	 * proxy_arp interface. A layer 3 qeth device has no ARP: the LAN delivers to the addresses its
-	 * members registered, whatever the ARP filters say (facts §1.4).
+	 * members registered, whatever the ARP filters say (facts §7, item 4).
 	 */
 	private Optional<Port> resolve(Node asker, Port out, Ipv4Address target, Ipv4Address sender) {
 		List<Port> candidates = new ArrayList<>();

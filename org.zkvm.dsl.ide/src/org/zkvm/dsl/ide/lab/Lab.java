@@ -245,7 +245,7 @@ public final class Lab implements AutoCloseable {
 
 	/**
 	 * A layer 3 qeth device has no ARP: the LAN delivers to the addresses its members registered
-	 * (facts §1.4). The lab's veths have ARP, so every layer 3 port gets permanent neighbour entries
+	 * (facts §7, item 4). The lab's veths have ARP, so every layer 3 port gets permanent neighbour entries
 	 * for the LAN's addresses, and the host's ARP filter never sees a request there.
 	 */
 	private void registerLayer3Neighbours(LabNetwork network) throws LabException {
