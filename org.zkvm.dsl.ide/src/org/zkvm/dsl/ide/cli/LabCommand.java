@@ -28,15 +28,18 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "lab", mixinStandardHelpOptions = true,
-		description = {"Builds the model's network on this machine and proves it: a network namespace per KVM host, guest,",
-				"partner LPAR and outside network, veth pairs named after the model's interfaces, an Open vSwitch per",
-				"KVM host (userspace datapath), the generated setup.sh and network.sh applied (s390-only steps skipped,",
-				"each said). Then pings between every two ends what the model promises and forbids, at the path MTU and",
-				"at full size, prints expected against observed, and removes everything it made. Needs root.",
-				"All traffic stays inside the lab's namespaces."},
+		description = {"Builds the model's network on this machine and proves it: a network",
+				"namespace per KVM host, guest, partner LPAR and outside network, veth pairs",
+				"named after the model's interfaces, an Open vSwitch per KVM host (userspace",
+				"datapath), and the generated setup.sh and network.sh applied (s390-only",
+				"steps skipped, each said). Then pings between every two ends what the model",
+				"promises and forbids, at the path MTU and at full size, prints expected",
+				"against observed, and removes everything it made, also on Ctrl-C.",
+				"Needs root. All traffic stays inside the lab's namespaces."},
 		exitCodeListHeading = "%nExit status:%n",
 		exitCodeList = {"0:every probe as the model says", "1:the model has errors, a probe disagreed or a generated script failed",
-				"2:usage error, unreadable input, not root or a tool missing", "3:internal fault"})
+				"2:usage error, unreadable input, not root or a tool missing", "3:internal fault",
+				"130:interrupted (the lab is removed)"})
 public class LabCommand implements Callable<Integer> {
 
 	@Spec
