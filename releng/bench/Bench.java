@@ -12,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -23,15 +21,10 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
 import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.diagnostics.Severity;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.UriExtensions;
@@ -42,6 +35,7 @@ import org.eclipse.xtext.validation.CheckMode;
 import org.eclipse.xtext.validation.IResourceValidator;
 import org.eclipse.xtext.validation.Issue;
 import org.zkvm.dsl.ZknetStandaloneSetup;
+import org.zkvm.dsl.cli.DiagnosticsClient;
 import org.zkvm.dsl.cli.SyntheticNetwork;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelGenerator;
@@ -304,31 +298,9 @@ public final class Bench {
 			}
 		}
 
-		LinkedBlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+		DiagnosticsClient published = new DiagnosticsClient();
 		LanguageServerImpl server = Guice.createInjector(ZknetServerModule.create()).getInstance(LanguageServerImpl.class);
-		server.connect(new LanguageClient() {
-			@Override
-			public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
-				published.add(diagnostics);
-			}
-
-			@Override
-			public void telemetryEvent(Object object) {
-			}
-
-			@Override
-			public void showMessage(MessageParams message) {
-			}
-
-			@Override
-			public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-				return CompletableFuture.completedFuture(null);
-			}
-
-			@Override
-			public void logMessage(MessageParams message) {
-			}
-		});
+		server.connect(published);
 		InitializeParams init = new InitializeParams();
 		init.setRootUri(ws.toUri().toString());
 		init.setWorkspaceFolders(List.of(new WorkspaceFolder(ws.toUri().toString(), "bench")));
@@ -360,16 +332,8 @@ public final class Bench {
 	}
 
 	/** Waits for the file's diagnostics; returns how many are errors. */
-	private static int awaitDiagnostics(LinkedBlockingQueue<PublishDiagnosticsParams> published, String uri) throws InterruptedException {
-		while (true) {
-			PublishDiagnosticsParams params = published.poll(120, TimeUnit.SECONDS);
-			if (params == null) {
-				throw new IllegalStateException("no diagnostics for " + uri);
-			}
-			if (params.getUri().equals(uri)) {
-				return (int) params.getDiagnostics().stream().filter(d -> d.getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Error).count();
-			}
-		}
+	private static int awaitDiagnostics(DiagnosticsClient published, String uri) throws InterruptedException {
+		return (int) published.next(uri, 120).stream().filter(d -> d.getSeverity() == org.eclipse.lsp4j.DiagnosticSeverity.Error).count();
 	}
 
 	private static Map<String, String> machine() throws Exception {

@@ -106,7 +106,7 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	}
 
 	/** A layer 2 domain. For OVS: the host's node id and the bridge; {@code uplink} is the attached OSA port, if any. */
-	public record Segment(String id, SegmentKind kind, String label, String host, String bridge, String uplink, boolean layer3) {
+	public record Segment(String id, SegmentKind kind, String host, String bridge, String uplink) {
 	}
 
 	public Optional<Node> node(String id) {

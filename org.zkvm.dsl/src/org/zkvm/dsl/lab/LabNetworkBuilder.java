@@ -59,7 +59,6 @@ public final class LabNetworkBuilder {
 	private final List<Node> nodes = new ArrayList<>();
 	private final Map<String, Segment> segments = new LinkedHashMap<>();
 	private final List<Network> networks = new ArrayList<>();
-	private final Map<String, Network> networkOfSegment = new LinkedHashMap<>();
 	private final Set<Ipv4Address> used = new HashSet<>();
 
 	private LabNetworkBuilder() {
@@ -236,17 +235,15 @@ public final class LabNetworkBuilder {
 		Cec cec = Hosts.cecOf(qeth);
 		if (qeth instanceof HiperSocketsInterface hs) {
 			String lan = hs.getLan() == null || hs.getLan().eIsProxy() ? "?" : hs.getLan().getName();
-			return segment("HiperSockets LAN " + cec.getName() + "." + lan, SegmentKind.SWITCH, null, null, null, Hosts.layer(hs) == 3);
+			return segment("HiperSockets LAN " + cec.getName() + "." + lan, SegmentKind.SWITCH, null, null, null);
 		}
 		Network network = networkOf(qeth).orElse(null);
 		if (network != null) {
-			String id = segment("LAN of network " + network.getName(), SegmentKind.SWITCH, null, null, null, false);
-			networkOfSegment.put(id, network);
-			return id;
+			return segment("LAN of network " + network.getName(), SegmentKind.SWITCH, null, null, null);
 		}
 		OsaInterface osa = (OsaInterface) qeth;
 		String chpid = osa.getChpid() == null || osa.getChpid().eIsProxy() ? "?" : String.valueOf(osa.getChpid().eGet(osa.getChpid().eClass().getEStructuralFeature("name")));
-		return segment("LAN of OSA chpid " + cec.getName() + "." + chpid, SegmentKind.SWITCH, null, null, null, false);
+		return segment("LAN of OSA chpid " + cec.getName() + "." + chpid, SegmentKind.SWITCH, null, null, null);
 	}
 
 	private Optional<Network> networkOf(QethInterface qeth) {
@@ -281,11 +278,11 @@ public final class LabNetworkBuilder {
 
 	private String ovsSegment(String hostId, OvsBridge bridge) {
 		String uplink = !bridge.isRouted() && bridge.getUplink() != null && !bridge.getUplink().eIsProxy() ? bridge.getUplink().getName() : null;
-		return segment("Open vSwitch " + Hosts.path(bridge), SegmentKind.OVS, hostId, bridge.getName(), uplink, false);
+		return segment("Open vSwitch " + Hosts.path(bridge), SegmentKind.OVS, hostId, bridge.getName(), uplink);
 	}
 
-	private String segment(String id, SegmentKind kind, String host, String bridge, String uplink, boolean layer3) {
-		segments.putIfAbsent(id, new Segment(id, kind, id, host, bridge, uplink, layer3));
+	private String segment(String id, SegmentKind kind, String host, String bridge, String uplink) {
+		segments.putIfAbsent(id, new Segment(id, kind, host, bridge, uplink));
 		return id;
 	}
 

@@ -32,8 +32,8 @@ import org.zkvm.dsl.lab.LabNetwork.Segment;
  */
 public final class Reachability {
 
-	/** The outcome of one packet (and its reply), with the path it took and why it stopped. */
-	public record Result(boolean reached, String why, List<String> trail, int pathMtu, boolean cutOff) {
+	/** The outcome of one packet (and its reply): the routers it passed, or why it stopped, and the path MTU. */
+	public record Result(boolean reached, String why, int pathMtu) {
 	}
 
 	private static final int HOP_LIMIT = 16;
@@ -49,7 +49,7 @@ public final class Reachability {
 		Journey there = new Journey(false, Set.of(), List.of());
 		Optional<Ipv4Address> from = sourceAddress(source, destination);
 		if (from.isEmpty()) {
-			return new Result(false, source.id() + " has no route to " + destination, List.of(), 0, false);
+			return new Result(false, source.id() + " has no route to " + destination, 0);
 		}
 		Result request = there.travel(source, from.get(), destination, size, dontFragment);
 		if (!request.reached()) {
@@ -58,12 +58,8 @@ public final class Reachability {
 		Node target = there.arrivedAt;
 		Journey back = new Journey(true, there.forwarders, there.translations);
 		Result reply = back.travel(target, there.arrivedDestination, there.arrivedSource, size, false);
-		List<String> trail = new ArrayList<>(request.trail());
-		trail.add("reply: " + String.join(", ", reply.trail()));
-		if (!reply.reached()) {
-			return new Result(false, "the reply is lost: " + reply.why(), trail, Math.min(request.pathMtu(), reply.pathMtu()), reply.cutOff());
-		}
-		return new Result(true, request.why(), trail, Math.min(request.pathMtu(), reply.pathMtu()), false);
+		int pathMtu = Math.min(request.pathMtu(), reply.pathMtu());
+		return reply.reached() ? new Result(true, request.why(), pathMtu) : new Result(false, "the reply is lost: " + reply.why(), pathMtu);
 	}
 
 	/** The address the kernel gives a locally sent packet: the first address of the route's device. */
@@ -99,7 +95,7 @@ public final class Reachability {
 		}
 
 		Result travel(Node start, Ipv4Address source, Ipv4Address destination, int size, boolean dontFragment) {
-			List<String> trail = new ArrayList<>();
+			List<String> steps = new ArrayList<>();
 			Node node = start;
 			Port in = null;
 			int pathMtu = Integer.MAX_VALUE;
@@ -108,7 +104,6 @@ public final class Reachability {
 					for (Translation t : requestTranslations) {
 						if (t.node().equals(node.id()) && t.translated().equals(destination)) {
 							destination = t.original();
-							trail.add(node.id() + " translates back to " + destination);
 						}
 					}
 				}
@@ -116,36 +111,35 @@ public final class Reachability {
 					arrivedAt = node;
 					arrivedSource = source;
 					arrivedDestination = destination;
-					trail.add("delivered to " + node.id());
-					return new Result(true, describe(trail), trail, pathMtu, false);
+					return new Result(true, steps.isEmpty() ? "on one LAN, nothing routes" : String.join("; ", steps), pathMtu);
 				}
 				if (in != null) {
 					if (!node.forwarding().contains(in.name())) {
-						return stop(trail, pathMtu, node.id() + " does not forward what it receives on " + in.name());
+						return stop(pathMtu, node.id() + " does not forward what it receives on " + in.name());
 					}
 					RpFilter rp = node.rpFilters().getOrDefault(in.name(), RpFilter.OFF);
 					if (rp != RpFilter.OFF) {
 						Optional<Route> back = lookup(node, source);
 						if (back.isEmpty() || rp == RpFilter.STRICT && !back.get().device().equals(in.name())) {
-							return stop(trail, pathMtu, node.id() + " drops it by rp_filter on " + in.name() + " (the way back to " + source + " is not there)");
+							return stop(pathMtu, node.id() + " drops it by rp_filter on " + in.name() + " (the way back to " + source + " is not there)");
 						}
 					}
 				}
 				Optional<Route> route = lookup(node, destination);
 				if (route.isEmpty()) {
-					return stop(trail, pathMtu, node.id() + " has no route to " + destination);
+					return stop(pathMtu, node.id() + " has no route to " + destination);
 				}
 				Port out = node.port(route.get().device()).orElse(null);
 				if (out == null) {
-					return stop(trail, pathMtu, node.id() + " routes " + destination + " to a device it does not have");
+					return stop(pathMtu, node.id() + " routes " + destination + " to a device it does not have");
 				}
 				if (in != null) {
 					String verdict = forwardVerdict(node, in, out, source, destination);
 					if (verdict != null) {
-						return stop(trail, pathMtu, verdict);
+						return stop(pathMtu, verdict);
 					}
 					forwarders.add(node.id());
-					trail.add(node.id() + " forwards " + in.name() + " → " + out.name());
+					steps.add(node.id() + " forwards " + in.name() + " → " + out.name());
 				}
 				if (!reply) {
 					for (Nat nat : node.nats()) {
@@ -153,13 +147,13 @@ public final class Reachability {
 						if (nat.out().equals(out.name()) && nat.sources().stream().anyMatch(s -> s.contains(from)) && out.firstAddress().isPresent()) {
 							translations.add(new Translation(node.id(), out.firstAddress().get(), source));
 							source = out.firstAddress().get();
-							trail.add(node.id() + " masquerades as " + source);
+							steps.add(node.id() + " masquerades as " + source);
 						}
 					}
 				}
 				if (size > out.mtu()) {
 					if (dontFragment) {
-						return stop(trail, Math.min(pathMtu, out.mtu()), node.id() + " cannot send " + size + " bytes on " + out.name() + " (MTU " + out.mtu() + ") with DF set");
+						return stop(Math.min(pathMtu, out.mtu()), node.id() + " cannot send " + size + " bytes on " + out.name() + " (MTU " + out.mtu() + ") with DF set");
 					}
 					size = out.mtu();
 				}
@@ -168,28 +162,28 @@ public final class Reachability {
 				Ipv4Address asker = node.owns(source) ? source : out.firstAddress().orElse(source);
 				Optional<Port> receiverPort = resolve(node, out, nextHop, asker);
 				if (receiverPort.isEmpty()) {
-					return stop(trail, pathMtu, "nobody on " + segmentLabel(out) + " answers ARP for " + nextHop + " (asked by " + node.id() + " on " + out.name() + ")");
+					return stop(pathMtu, "nobody on " + out.segment() + " answers ARP for " + nextHop + " (asked by " + node.id() + " on " + out.name() + ")");
 				}
 				Port receiver = receiverPort.get();
 				Node next = owner(receiver);
 				if (!out.layer3() && arpVerdict(node, out, asker, nextHop) == Action.DROP) {
-					return stop(trail, pathMtu, "the ARP filter of " + node.id() + " drops the answer for " + nextHop + " on " + out.name());
+					return stop(pathMtu, "the ARP filter of " + node.id() + " drops the answer for " + nextHop + " on " + out.name());
 				}
 				int layer2 = layer2Limit(out, receiver);
 				if (size > layer2) {
 					String where = crossedUplink(out, receiver).map(u -> "the attached uplink " + u.name() + " (MTU " + u.mtu() + ")").orElse(receiver.name() + " of " + next.id() + " (MTU " + receiver.mtu() + ")");
-					return new Result(false, size + "-byte frames from " + node.id() + " on " + out.name() + " are cut off at " + where
-							+ ": layer 2 cannot fragment", trail, Math.min(pathMtu, layer2), true);
+					return stop(Math.min(pathMtu, layer2), size + "-byte frames from " + node.id() + " on " + out.name() + " are cut off at " + where
+							+ ": layer 2 cannot fragment");
 				}
 				pathMtu = Math.min(pathMtu, layer2);
 				node = next;
 				in = receiver;
 			}
-			return stop(trail, pathMtu, "routing loop: more than " + HOP_LIMIT + " hops");
+			return stop(pathMtu, "routing loop: more than " + HOP_LIMIT + " hops");
 		}
 
-		private Result stop(List<String> trail, int pathMtu, String why) {
-			return new Result(false, why, trail, pathMtu, false);
+		private Result stop(int pathMtu, String why) {
+			return new Result(false, why, pathMtu);
 		}
 
 		private String forwardVerdict(Node node, Port in, Port out, Ipv4Address source, Ipv4Address destination) {
@@ -210,10 +204,6 @@ public final class Reachability {
 		}
 	}
 
-	private static String describe(List<String> trail) {
-		List<String> steps = trail.stream().filter(s -> s.contains(" forwards ") || s.contains(" masquerades ")).toList();
-		return steps.isEmpty() ? "on one LAN, nothing routes" : String.join("; ", steps);
-	}
 
 	/** The longest prefix route; of equal prefixes the first (connected routes in configuration order, then the model's). */
 	Optional<Route> lookup(Node node, Ipv4Address destination) {
@@ -357,9 +347,6 @@ public final class Reachability {
 		return Optional.empty();
 	}
 
-	private String segmentLabel(Port port) {
-		return network.segment(port.segment()).map(Segment::label).orElse(port.segment());
-	}
 
 	private Node owner(Port port) {
 		for (Node node : network.nodes()) {

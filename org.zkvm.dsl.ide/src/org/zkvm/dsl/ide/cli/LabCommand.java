@@ -5,8 +5,10 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import org.eclipse.xtext.util.CancelIndicator;
@@ -16,7 +18,6 @@ import org.zkvm.dsl.ide.lab.Lab;
 import org.zkvm.dsl.ide.lab.LabException;
 import org.zkvm.dsl.ide.lab.ProbeRunner;
 import org.zkvm.dsl.lab.LabNetwork;
-import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetworkBuilder;
 import org.zkvm.dsl.lab.LabProbes;
 
@@ -170,24 +171,35 @@ public class LabCommand implements Callable<Integer> {
 		}
 	}
 
+	/**
+	 * What the lab runs itself (ip, iputils' ping: its -M option, and Open vSwitch's daemons when
+	 * the model has bridges) and what the generated scripts call (nft, or arptables and iptables
+	 * for 'firewall legacy'; ovs-vsctl; sysctl), whichever is not installed.
+	 */
 	private static List<String> missingTools(LabNetwork network, Map<String, String> generated) {
-		List<String> tools = new ArrayList<>(List.of("ip", "ping", "bash", "sysctl"));
+		Set<String> tools = new LinkedHashSet<>(List.of("ip", "ping", "bash"));
 		if (network.segments().stream().anyMatch(s -> s.kind() == LabNetwork.SegmentKind.OVS)) {
 			tools.addAll(List.of("ovsdb-tool", "ovsdb-server", "ovs-vswitchd", "ovs-vsctl"));
 		}
-		if (network.nodes().stream().anyMatch(n -> (n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR)
-				&& (n.arpFilter() != null || n.forwardFilter() != null || !n.nats().isEmpty()))) {
-			tools.add("nft");
-		}
-		// hosts with 'firewall legacy' get the seed's arptables and iptables commands
-		for (String tool : List.of("arptables", "iptables")) {
-			if (generated.entrySet().stream().anyMatch(f -> f.getKey().endsWith("/setup.sh") && f.getValue().contains("\n" + tool + " "))) {
+		for (String tool : List.of("sysctl", "nft", "arptables", "iptables", "ovs-vsctl")) {
+			if (generated.entrySet().stream().anyMatch(f -> f.getKey().endsWith(".sh") && f.getValue().contains("\n" + tool + " "))) {
 				tools.add(tool);
 			}
 		}
-		return tools.stream().filter(t -> HostCommands.find(t) == null).toList();
+		List<String> missing = new ArrayList<>(tools.stream().filter(t -> HostCommands.find(t) == null).toList());
+		if (!missing.contains("ping") && !isIputilsPing()) {
+			missing.add("iputils' ping (this ping has no -M)");
+		}
+		return missing;
 	}
 
+	private static boolean isIputilsPing() {
+		try {
+			return new HostCommands().run(List.of("ping", "-V"), 10).output().contains("iputils");
+		} catch (LabException e) {
+			return false;
+		}
+	}
 	private static boolean isRoot() {
 		try {
 			return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));

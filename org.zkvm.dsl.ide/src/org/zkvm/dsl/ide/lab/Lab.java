@@ -447,14 +447,16 @@ public final class Lab implements AutoCloseable {
 			}
 			List<String> reversed = new ArrayList<>(namespaces);
 			java.util.Collections.reverse(reversed);
-			remove(commands, reversed);
+			for (String failure : remove(commands, reversed)) {
+				out.println("zknet lab: could not remove " + failure + " ('zknet lab --clean' tries again)");
+			}
 			deleteFolder(work);
 		} finally {
 			lock.writeLock().unlock();
 		}
 	}
 
-	/** Ends the processes in the namespaces and deletes them; what cannot be removed is said on stderr-like {@code out}. */
+	/** Ends the processes in the namespaces and deletes them; returns what could not be removed. */
 	static List<String> remove(HostCommands commands, List<String> namespaces) {
 		List<String> failures = new ArrayList<>();
 		for (String namespace : namespaces) {

@@ -10,8 +10,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.ClientCapabilities;
@@ -24,10 +22,6 @@ import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializedParams;
-import org.eclipse.lsp4j.MessageActionItem;
-import org.eclipse.lsp4j.MessageParams;
-import org.eclipse.lsp4j.PublishDiagnosticsParams;
-import org.eclipse.lsp4j.ShowMessageRequestParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
@@ -37,7 +31,6 @@ import org.eclipse.lsp4j.WorkspaceFolder;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.launch.LSPLauncher;
-import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.Document;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,42 +45,6 @@ class LanguageServerIT {
 
 	private static final int TIMEOUT = 60;
 
-	/** The client side: collects what the server publishes. */
-	static final class Editor implements LanguageClient {
-		final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
-
-		@Override
-		public void publishDiagnostics(PublishDiagnosticsParams params) {
-			diagnostics.put(params.getUri(), params.getDiagnostics());
-		}
-
-		List<Diagnostic> await(String uri) throws InterruptedException {
-			long deadline = System.currentTimeMillis() + TIMEOUT * 1000L;
-			while (!diagnostics.containsKey(uri)) {
-				assertTrue(System.currentTimeMillis() < deadline, "no diagnostics for " + uri);
-				Thread.sleep(20);
-			}
-			return diagnostics.get(uri);
-		}
-
-		@Override
-		public void telemetryEvent(Object object) {
-		}
-
-		@Override
-		public void showMessage(MessageParams message) {
-		}
-
-		@Override
-		public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-			return CompletableFuture.completedFuture(null);
-		}
-
-		@Override
-		public void logMessage(MessageParams message) {
-		}
-	}
-
 	@ParameterizedTest(name = "{0}")
 	@CsvSource({"arp.same-subnet, Turn proxy_arp off", "isfc.chpid-order, ''"})
 	void aPitfallIsReportedFixedAndCleared(String code, String actionTitle) throws Exception {
@@ -98,7 +55,7 @@ class LanguageServerIT {
 		Path stderr = dir.resolve("server.err");
 
 		Process process = new ProcessBuilder(ZknetProcess.command("lsp")).redirectError(stderr.toFile()).start();
-		Editor editor = new Editor();
+		DiagnosticsClient editor = new DiagnosticsClient();
 		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(editor, process.getInputStream(), process.getOutputStream());
 		launcher.startListening();
 		LanguageServer server = launcher.getRemoteProxy();
@@ -112,9 +69,9 @@ class LanguageServerIT {
 			server.initialized(new InitializedParams());
 
 			String text = Files.readString(model);
-			editor.diagnostics.remove(uri);
+			editor.clear();
 			server.getTextDocumentService().didOpen(new DidOpenTextDocumentParams(new TextDocumentItem(uri, "zknet", 1, text)));
-			List<Diagnostic> diagnostics = editor.await(uri);
+			List<Diagnostic> diagnostics = editor.next(uri, TIMEOUT);
 			Diagnostic pitfall = diagnostics.stream().filter(d -> d.getCode() != null && code.equals(d.getCode().getLeft())).findFirst()
 					.orElseThrow(() -> new AssertionError("no " + code + " among " + diagnostics));
 
@@ -128,10 +85,10 @@ class LanguageServerIT {
 			String fixed = apply(text, edits);
 			assertFalse(fixed.equals(text), "the action changes nothing");
 
-			editor.diagnostics.remove(uri);
+			editor.clear();
 			server.getTextDocumentService().didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri, 2),
 					List.of(new TextDocumentContentChangeEvent(fixed))));
-			List<Diagnostic> after = editor.await(uri);
+			List<Diagnostic> after = editor.next(uri, TIMEOUT);
 			assertTrue(after.stream().noneMatch(d -> d.getCode() != null && code.equals(d.getCode().getLeft())),
 					() -> code + " is still reported after '" + action.getTitle() + "': " + after);
 
