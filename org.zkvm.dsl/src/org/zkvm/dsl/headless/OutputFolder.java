@@ -245,7 +245,8 @@ public final class OutputFolder {
 		}
 	}
 
-	private static void deleteTree(Path root) throws IOException {
+	/** Deletes a folder and everything below it; symbolic links are deleted, never followed. */
+	public static void deleteTree(Path root) throws IOException {
 		if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
 			return;
 		}

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.stream.Stream;
 
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.headless.OutputFolder;
 import org.zkvm.dsl.lab.LabNetwork;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
@@ -493,13 +493,8 @@ public final class Lab implements AutoCloseable {
 	}
 
 	static void deleteFolder(Path folder) {
-		if (!Files.exists(folder)) {
-			return;
-		}
-		try (Stream<Path> files = Files.walk(folder)) {
-			for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(file);
-			}
+		try {
+			OutputFolder.deleteTree(folder);
 		} catch (IOException e) {
 			// what is left is in /tmp, named zknet-lab-ID; 'zknet lab --clean' removes it
 		}
