@@ -53,17 +53,20 @@ public class ModelLoader {
 		}
 		EcoreUtil.resolveAll(resourceSet);
 		java.util.Set<ModelDiagnostic> diagnostics = new java.util.LinkedHashSet<>();
+		Map<Path, List<Issue>> issues = new LinkedHashMap<>();
 		for (Map.Entry<Path, XtextResource> entry : resources.entrySet()) {
 			if (cancelIndicator.isCanceled()) {
 				break;
 			}
-			for (Issue issue : validator.validate(entry.getValue(), CheckMode.ALL, cancelIndicator)) {
+			List<Issue> found = validator.validate(entry.getValue(), CheckMode.ALL, cancelIndicator);
+			issues.put(entry.getKey(), found);
+			for (Issue issue : found) {
 				toDiagnostic(entry.getKey().toString(), issue).ifPresent(diagnostics::add);
 			}
 		}
 		List<ModelDiagnostic> sorted = new ArrayList<>(diagnostics);
 		Collections.sort(sorted);
-		return new LoadedModel(resourceSet, resources, sorted);
+		return new LoadedModel(resourceSet, resources, sorted, issues);
 	}
 
 	private static java.util.Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue) {
