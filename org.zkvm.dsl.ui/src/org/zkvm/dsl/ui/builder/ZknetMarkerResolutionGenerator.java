@@ -33,9 +33,18 @@ public class ZknetMarkerResolutionGenerator implements IMarkerResolutionGenerato
 
 	private static final Gson GSON = new Gson();
 
+	/**
+	 * A file open in the zknet editor is fixed there (Ctrl+1 on the live problem): its markers describe
+	 * the saved text, and the editor would otherwise list every fix twice.
+	 */
 	@Override
 	public boolean hasResolutions(IMarker marker) {
-		return QuickFixes.hasFixes(marker.getAttribute(ProblemMarkers.CODE, null));
+		return QuickFixes.hasFixes(marker.getAttribute(ProblemMarkers.CODE, null)) && !isOpenInEditor(marker);
+	}
+
+	private static boolean isOpenInEditor(IMarker marker) {
+		return marker.getResource() instanceof IFile file && file.getLocationURI() != null
+				&& org.zkvm.dsl.ui.editor.ZknetDocument.ofUri(EmbeddedLanguageServer.uri(file.getLocationURI())) != null;
 	}
 
 	@Override

@@ -31,6 +31,7 @@ public final class ZknetDocument implements IDocumentListener {
 	private final List<Runnable> checkedListeners = new CopyOnWriteArrayList<>();
 	private AutoCloseable subscription;
 	private volatile List<Diagnostic> diagnostics = List.of();
+	private final java.util.concurrent.atomic.AtomicInteger checks = new java.util.concurrent.atomic.AtomicInteger();
 	private int connections;
 
 	private ZknetDocument(IDocument document, String uri, IFile file, EmbeddedLanguageServer server) {
@@ -94,6 +95,7 @@ public final class ZknetDocument implements IDocumentListener {
 
 	private void checked(List<Diagnostic> published) {
 		diagnostics = published;
+		checks.incrementAndGet();
 		checkedListeners.forEach(Runnable::run);
 	}
 
@@ -127,6 +129,11 @@ public final class ZknetDocument implements IDocumentListener {
 
 	public EmbeddedLanguageServer server() {
 		return server;
+	}
+
+	/** How often the server has checked the document since it was opened. */
+	public int checks() {
+		return checks.get();
 	}
 
 	/** What the server found when it last checked the document. */

@@ -58,7 +58,7 @@ public class ZknetPresentationReconciler extends PresentationReconciler {
 			public boolean isWordPart(char c) {
 				return Character.isLetterOrDigit(c) || c == '_' || c == '-';
 			}
-		}, Token.UNDEFINED);
+		}, new Token(null)); // a name is one word: digits inside it (Z13A, o5s_10g_1) are not numbers
 		IGrammarAccess grammar = ZknetUiPlugin.get().language().getInstance(IGrammarAccess.class);
 		for (String word : GrammarUtil.getAllKeywords(grammar.getGrammar())) {
 			if (!word.isEmpty() && Character.isLetter(word.charAt(0))) {

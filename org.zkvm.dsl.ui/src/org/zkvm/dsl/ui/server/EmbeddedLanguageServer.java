@@ -89,6 +89,8 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 		List<WorkspaceFolder> folders = java.util.Arrays.stream(ResourcesPlugin.getWorkspace().getRoot().getProjects())
 				.filter(IProject::isOpen).map(WorkspaceSync::folder).filter(java.util.Objects::nonNull).toList();
 		params.setWorkspaceFolders(folders);
+		// Xtext's server takes its base folder from the root URI even when it is given workspace folders
+		params.setRootUri(uri(ResourcesPlugin.getWorkspace().getRoot().getLocationURI()));
 		TextDocumentClientCapabilities text = new TextDocumentClientCapabilities();
 		DocumentSymbolCapabilities symbols = new DocumentSymbolCapabilities();
 		symbols.setHierarchicalDocumentSymbolSupport(true);
