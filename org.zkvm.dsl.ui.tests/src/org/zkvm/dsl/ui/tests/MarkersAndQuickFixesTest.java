@@ -96,6 +96,7 @@ class MarkersAndQuickFixesTest {
 		String title = "Align the guest MTU to the bridge";
 		Ui.waitUntil("the quick fix popup", () -> popupItems().contains(title));
 		Ui.settle(1000);
+		assertEquals(1, popupItems().stream().filter(title::equals).count(), "listed once: " + popupItems());
 		Ui.screenshot("editor-quick-fix");
 		closePopups();
 
