@@ -85,6 +85,10 @@ class MarkersAndQuickFixesTest {
 		ZknetAnnotation annotation = Ui.annotations(viewer).stream().filter(a -> "mtu.guest-bridge".equals(a.code())).findFirst().orElseThrow();
 		int offset = viewer.getAnnotationModel().getPosition(annotation).getOffset();
 		assertTrue(new ZknetQuickAssistProcessor().canFix(annotation));
+		assertEquals(1, Ui.annotations(viewer).stream().filter(a -> "mtu.guest-bridge".equals(a.code())).count(), "one annotation per problem");
+		// the open file's marker offers nothing: the editor's fix is the one to use
+		IMarker stale = Ui.markers(file, "mtu.guest-bridge").get(0);
+		assertEquals(0, IDE.getMarkerHelpRegistry().getResolutions(stale).length);
 
 		// Ctrl+1 in the editor: the Generic Editor's quick assist popup lists the provider's fix
 		Ui.page().showView(org.eclipse.ui.IPageLayout.ID_PROBLEM_VIEW);
@@ -146,7 +150,7 @@ class MarkersAndQuickFixesTest {
 
 	private static List<String> popupItems() {
 		List<String> items = new java.util.ArrayList<>();
-		for (Shell shell : Display.getCurrent().getShells()) {
+		for (Shell shell : Display.getCurrent().getShells()) { // every shell, popups included
 			collect(shell, items);
 		}
 		return items;
@@ -160,11 +164,6 @@ class MarkersAndQuickFixesTest {
 		}
 		if (control instanceof org.eclipse.swt.widgets.Composite composite) {
 			for (var child : composite.getChildren()) {
-				collect(child, items);
-			}
-		}
-		if (control instanceof Shell shell) {
-			for (Shell child : shell.getShells()) {
 				collect(child, items);
 			}
 		}

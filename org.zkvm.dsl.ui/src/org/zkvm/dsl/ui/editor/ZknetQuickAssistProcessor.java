@@ -55,8 +55,12 @@ public class ZknetQuickAssistProcessor implements IQuickAssistProcessor {
 			}
 		}
 		try {
-			return QuickFixes.forDiagnostics(document.server(), document.uri(), here).stream()
-					.map(action -> new CodeActionProposal(action)).toArray(ICompletionProposal[]::new);
+			// one proposal per fix, however many problems at the cursor offer it
+			java.util.Map<String, CodeActionProposal> proposals = new java.util.LinkedHashMap<>();
+			for (var action : QuickFixes.forDiagnostics(document.server(), document.uri(), here)) {
+				proposals.putIfAbsent(action.getTitle() + "\n" + action.getEdit(), new CodeActionProposal(action));
+			}
+			return proposals.values().toArray(ICompletionProposal[]::new);
 		} catch (Exception e) {
 			error = "zknet: no quick fixes (" + e.getMessage() + ")";
 			ZknetUiPlugin.error("zknet quick fixes failed", e);
