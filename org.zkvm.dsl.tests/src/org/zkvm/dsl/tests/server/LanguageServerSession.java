@@ -57,19 +57,15 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.UriExtensions;
-import org.eclipse.xtext.resource.IResourceServiceProvider;
-import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.zkvm.dsl.ide.ZknetIdeSetup;
 import org.zkvm.dsl.ide.server.ZknetServerModule;
 
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.util.Modules;
 
 /**
  * Xtext's real language server with zknet's server and IDE modules (as {@code zknet lsp} runs
- * them), driven in process through the LSP4J API an editor's requests arrive at. The OSGi test
- * runtime cannot use the service loader the launcher uses, so the language is registered by hand.
+ * them), driven in process through the LSP4J API an editor's requests arrive at
+ * ({@link ZknetServerModule#inProcess}, as the Eclipse editor runs it).
  */
 public final class LanguageServerSession implements AutoCloseable {
 
@@ -90,11 +86,7 @@ public final class LanguageServerSession implements AutoCloseable {
 
 	/** A server whose workspace is the folder {@code root}, initialized as VS Code would (hierarchical symbols, prepare rename). */
 	public LanguageServerSession(Path root) throws Exception {
-		ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
-		registry.getExtensionToFactoryMap().put("zknet", language().getInstance(IResourceServiceProvider.class));
-		Injector injector = Guice.createInjector(Modules.override(ZknetServerModule.create())
-				.with(binder -> binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry)));
-		server = injector.getInstance(LanguageServerImpl.class);
+		server = ZknetServerModule.inProcess(language());
 		server.connect(new LanguageClient() {
 			@Override
 			public void telemetryEvent(Object object) {

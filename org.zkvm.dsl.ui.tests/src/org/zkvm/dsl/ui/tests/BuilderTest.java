@@ -97,7 +97,7 @@ class BuilderTest {
 
 	@Test
 	void theNewModelWizardCreatesAStarterWithoutProblemsAndTurnsTheBuilderOn() throws Exception {
-		IProject project = ResourcesPluginProjects.plain("wizard");
+		IProject project = Ui.plainProject("wizard");
 		assertFalse(project.hasNature(ZknetNature.ID));
 		NewModelWizard wizard = new NewModelWizard();
 		wizard.init(PlatformUI.getWorkbench(), new StructuredSelection(project));
@@ -131,18 +131,5 @@ class BuilderTest {
 	private static List<String> errors(IProject project) throws Exception {
 		return Ui.markers(project).stream().filter(m -> m.getAttribute(IMarker.SEVERITY, -1) == IMarker.SEVERITY_ERROR)
 				.map(m -> m.getResource().getName() + ":" + m.getAttribute(IMarker.LINE_NUMBER, -1) + " " + m.getAttribute(IMarker.MESSAGE, "")).toList();
-	}
-
-	/** Projects without zknet's nature. */
-	static final class ResourcesPluginProjects {
-		static IProject plain(String name) throws Exception {
-			IProject project = org.eclipse.core.resources.ResourcesPlugin.getWorkspace().getRoot().getProject(name);
-			if (project.exists()) {
-				project.delete(true, true, null);
-			}
-			project.create(null);
-			project.open(null);
-			return project;
-		}
 	}
 }

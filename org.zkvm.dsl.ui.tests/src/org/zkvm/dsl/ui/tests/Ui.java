@@ -60,13 +60,19 @@ final class Ui {
 
 	/** A new project with the zknet builder on (any earlier one of that name is deleted first). */
 	static IProject project(String name) throws CoreException {
+		IProject project = plainProject(name);
+		ZknetNature.addTo(project, null);
+		return project;
+	}
+
+	/** A new project without zknet's nature. */
+	static IProject plainProject(String name) throws CoreException {
 		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(name);
 		if (project.exists()) {
 			project.delete(true, true, null);
 		}
 		project.create(null);
 		project.open(null);
-		ZknetNature.addTo(project, null);
 		return project;
 	}
 

@@ -71,6 +71,14 @@ public final class ProblemMarkers {
 		marker.setAttribute(IMarker.LINE_NUMBER, line);
 	}
 
+	/** A marker's message without the code the Problems view shows after it. */
+	public static String message(IMarker marker) {
+		String message = marker.getAttribute(IMarker.MESSAGE, "");
+		String code = marker.getAttribute(CODE, null);
+		String suffix = " [" + code + "]";
+		return code != null && message.endsWith(suffix) ? message.substring(0, message.length() - suffix.length()) : message;
+	}
+
 	/** The issue data stored with a marker; empty when it has none. */
 	public static List<String> data(IMarker marker) {
 		String json = marker.getAttribute(DATA, null);

@@ -159,7 +159,7 @@ public class ZknetBuilder extends IncrementalProjectBuilder {
 		IFile settings = fileAt(project, Path.of(data[0]));
 		IResource target = settings != null ? settings : model;
 		for (IMarker existing : target.findMarkers(ProblemMarkers.TYPE, false, IResource.DEPTH_ZERO)) {
-			if (data[2].equals(existing.getAttribute(IMarker.MESSAGE, "").replaceFirst(" \\[[^]]*]$", ""))) {
+			if (data[2].equals(ProblemMarkers.message(existing))) {
 				return;
 			}
 		}
@@ -174,7 +174,7 @@ public class ZknetBuilder extends IncrementalProjectBuilder {
 			return null;
 		}
 		IFile found = project.getFile(file.makeRelativeTo(root));
-		return found.exists() || Files.exists(path) ? found : null;
+		return found.exists() ? found : null;
 	}
 
 	private static void removeOutput(IFolder output, IProgressMonitor monitor) throws CoreException {

@@ -18,20 +18,15 @@ import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolution2;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
-import org.zkvm.dsl.ui.editor.DocumentEdits;
 import org.zkvm.dsl.ui.editor.Positions;
 import org.zkvm.dsl.ui.editor.QuickFixes;
 import org.zkvm.dsl.ui.server.EmbeddedLanguageServer;
-
-import com.google.gson.Gson;
 
 /**
  * Quick fixes for the builder's markers (Problems view, Ctrl+1 on a marker): the marker becomes the
  * diagnostic the server would have published, and the server's code actions for it are offered.
  */
 public class ZknetMarkerResolutionGenerator implements IMarkerResolutionGenerator2 {
-
-	private static final Gson GSON = new Gson();
 
 	/**
 	 * A file open in the zknet editor is fixed there (Ctrl+1 on the live problem): its markers describe
@@ -71,7 +66,7 @@ public class ZknetMarkerResolutionGenerator implements IMarkerResolutionGenerato
 			IDocument document = buffers.getTextFileBuffer(file.getFullPath(), LocationKind.IFILE).getDocument();
 			int start = marker.getAttribute(IMarker.CHAR_START, 0);
 			int end = marker.getAttribute(IMarker.CHAR_END, start);
-			String message = marker.getAttribute(IMarker.MESSAGE, "").replaceFirst(" \\[[^]]*]$", "");
+			String message = ProblemMarkers.message(marker);
 			DiagnosticSeverity severity = switch (marker.getAttribute(IMarker.SEVERITY, IMarker.SEVERITY_ERROR)) {
 				case IMarker.SEVERITY_ERROR -> DiagnosticSeverity.Error;
 				case IMarker.SEVERITY_WARNING -> DiagnosticSeverity.Warning;
@@ -79,7 +74,7 @@ public class ZknetMarkerResolutionGenerator implements IMarkerResolutionGenerato
 			};
 			Diagnostic diagnostic = new Diagnostic(Positions.range(document, start, end - start), message, severity, "zknet",
 					marker.getAttribute(ProblemMarkers.CODE, null));
-			diagnostic.setData(GSON.toJsonTree(ProblemMarkers.data(marker)));
+			diagnostic.setData(ProblemMarkers.data(marker).toArray(String[]::new));
 			return diagnostic;
 		} finally {
 			buffers.disconnect(file.getFullPath(), LocationKind.IFILE, new NullProgressMonitor());
@@ -100,11 +95,7 @@ public class ZknetMarkerResolutionGenerator implements IMarkerResolutionGenerato
 
 		@Override
 		public void run(IMarker marker) {
-			try {
-				DocumentEdits.apply(action.getEdit());
-			} catch (Exception e) {
-				ZknetUiPlugin.error("zknet: the quick fix '" + action.getTitle() + "' could not be applied", e);
-			}
+			QuickFixes.apply(action);
 		}
 
 		@Override

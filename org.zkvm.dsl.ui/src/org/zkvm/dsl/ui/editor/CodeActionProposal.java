@@ -8,7 +8,6 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.ui.ISharedImages;
 import org.eclipse.ui.PlatformUI;
-import org.zkvm.dsl.ui.ZknetUiPlugin;
 
 /** A quick fix in the editor's proposal list: applies the code action's edits. */
 public final class CodeActionProposal implements ICompletionProposal {
@@ -21,11 +20,7 @@ public final class CodeActionProposal implements ICompletionProposal {
 
 	@Override
 	public void apply(IDocument document) {
-		try {
-			DocumentEdits.apply(action.getEdit());
-		} catch (Exception e) {
-			ZknetUiPlugin.error("zknet: the quick fix '" + action.getTitle() + "' could not be applied", e);
-		}
+		QuickFixes.apply(action);
 	}
 
 	@Override

@@ -1,11 +1,8 @@
 package org.zkvm.dsl.ui.editor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
@@ -14,23 +11,33 @@ import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
-import org.zkvm.dsl.ide.quickfix.ZknetQuickfixProvider;
+import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
+import org.zkvm.dsl.ui.ZknetUiPlugin;
 import org.zkvm.dsl.ui.server.EmbeddedLanguageServer;
 
 /** The quick fixes of org.zkvm.dsl.ide's provider, asked of the server as code actions. */
 public final class QuickFixes {
 
-	/** The issue codes the provider has a {@code @QuickFix} method for. */
-	private static final Set<String> FIXABLE = Arrays.stream(ZknetQuickfixProvider.class.getMethods())
-			.map(method -> method.getAnnotation(QuickFix.class)).filter(java.util.Objects::nonNull)
-			.map(QuickFix::value).collect(Collectors.toUnmodifiableSet());
-
 	private QuickFixes() {
 	}
 
+	/** Whether the provider has a fix for problems with this catalogue code. */
 	public static boolean hasFixes(String code) {
-		return code != null && FIXABLE.contains(code);
+		if (code == null) {
+			return false;
+		}
+		// the provider looks only at the code, but ignores a diagnostic without message or severity
+		Diagnostic diagnostic = new Diagnostic(new org.eclipse.lsp4j.Range(), "", org.eclipse.lsp4j.DiagnosticSeverity.Error, "zknet", code);
+		return ZknetUiPlugin.get().language().getInstance(IQuickFixProvider.class).handlesDiagnostic(diagnostic);
+	}
+
+	/** Applies a fix's edits (to the open editor's document, or to the saved file); a failure is logged. */
+	public static void apply(CodeAction action) {
+		try {
+			DocumentEdits.apply(action.getEdit());
+		} catch (Exception e) {
+			ZknetUiPlugin.error("zknet: the quick fix '" + action.getTitle() + "' could not be applied", e);
+		}
 	}
 
 	/** The code actions with edits for the given diagnostics of a file, in the server's order; waits at most the UI's time. */

@@ -37,15 +37,15 @@ final class SemanticHighlighter implements ITextPresentationListener {
 	private static final String CATEGORY = "org.zkvm.dsl.ui.semantic";
 
 	/** Token type to colour; the kinds of org.zkvm.dsl.ide.symbols.ElementKind. */
-	private static final Map<String, RGB> COLOURS = Map.of(
-			"namespace", new RGB(0x6a, 0x1b, 0x9a), // CECs, z/VM clusters
-			"class", new RGB(0x00, 0x5c, 0xb8), // LPARs, hosts
-			"struct", new RGB(0x00, 0x7a, 0x5e), // guests
-			"enumMember", new RGB(0x8a, 0x4b, 0x00), // CHPIDs
-			"property", new RGB(0x00, 0x6d, 0x8f), // interfaces
-			"type", new RGB(0x9c, 0x27, 0x4f), // networks
-			"interface", new RGB(0x5b, 0x5b, 0x00), // links
-			"function", new RGB(0x4a, 0x4a, 0xb0)); // workloads
+	private static final Map<String, Color> COLOURS = Map.of(
+			"namespace", new Color(new RGB(0x6a, 0x1b, 0x9a)), // CECs, z/VM clusters
+			"class", new Color(new RGB(0x00, 0x5c, 0xb8)), // LPARs, hosts
+			"struct", new Color(new RGB(0x00, 0x7a, 0x5e)), // guests
+			"enumMember", new Color(new RGB(0x8a, 0x4b, 0x00)), // CHPIDs
+			"property", new Color(new RGB(0x00, 0x6d, 0x8f)), // interfaces
+			"type", new Color(new RGB(0x9c, 0x27, 0x4f)), // networks
+			"interface", new Color(new RGB(0x5b, 0x5b, 0x00)), // links
+			"function", new Color(new RGB(0x4a, 0x4a, 0xb0))); // workloads
 
 	private static final class Token extends Position {
 		final Color colour;
@@ -115,14 +115,14 @@ final class SemanticHighlighter implements ITextPresentationListener {
 			character = deltaLine == 0 ? character + data.get(i + 1) : data.get(i + 1);
 			int type = data.get(i + 3);
 			String typeName = type < legend.getTokenTypes().size() ? legend.getTokenTypes().get(type) : null;
-			RGB rgb = typeName == null ? null : COLOURS.get(typeName);
-			if (rgb == null) {
+			Color colour = typeName == null ? null : COLOURS.get(typeName);
+			if (colour == null) {
 				continue;
 			}
 			try {
 				int offset = text.getLineOffset(line) + character;
 				boolean declaration = declarationBit >= 0 && (data.get(i + 4) & (1 << declarationBit)) != 0;
-				decoded.add(new Token(offset, data.get(i + 2), new Color(rgb), declaration));
+				decoded.add(new Token(offset, data.get(i + 2), colour, declaration));
 			} catch (BadLocationException stale) {
 				return List.of();
 			}

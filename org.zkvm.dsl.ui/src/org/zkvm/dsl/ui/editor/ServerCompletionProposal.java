@@ -48,8 +48,10 @@ final class ServerCompletionProposal implements ICompletionProposal, ICompletion
 
 	@Override
 	public void apply(ITextViewer viewer, char trigger, int stateMask, int offset) {
-		IDocument document = viewer.getDocument();
-		int replaceEnd = Math.max(end + (offset - invokedAt), offset);
+		replace(viewer.getDocument(), Math.max(end + (offset - invokedAt), offset));
+	}
+
+	private void replace(IDocument document, int replaceEnd) {
 		try {
 			document.replace(start, replaceEnd - start, text);
 			selection = new Point(start + text.length(), 0);
@@ -85,12 +87,7 @@ final class ServerCompletionProposal implements ICompletionProposal, ICompletion
 
 	@Override
 	public void apply(IDocument document) {
-		try {
-			document.replace(start, end - start, text);
-			selection = new Point(start + text.length(), 0);
-		} catch (BadLocationException e) {
-			selection = null;
-		}
+		replace(document, end);
 	}
 
 	@Override

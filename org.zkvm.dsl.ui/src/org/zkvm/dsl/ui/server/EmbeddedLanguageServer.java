@@ -39,16 +39,10 @@ import org.eclipse.lsp4j.WorkspaceFoldersChangeEvent;
 import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.UriExtensions;
-import org.eclipse.xtext.resource.IResourceServiceProvider;
-import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.zkvm.dsl.ide.server.ZknetServerModule;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonElement;
-import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.util.Modules;
 
 /**
  * zknet's language server (Xtext's, with zknet's server module: what {@code zknet lsp} runs for VS Code),
@@ -63,21 +57,14 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 	/** How long a background computation (completion, hover, outline) may wait. */
 	public static final long BACKGROUND_WAIT_MILLIS = 10000;
 
-	private static final Gson GSON = new Gson();
-
 	private final LanguageServerImpl server;
-	private final Map<String, List<Diagnostic>> diagnostics = new ConcurrentHashMap<>();
 	private final Map<String, List<Consumer<List<Diagnostic>>>> listeners = new ConcurrentHashMap<>();
 	private final Map<String, AtomicInteger> versions = new ConcurrentHashMap<>();
 	private final WorkspaceSync sync;
 	private InitializeResult initialized;
 
 	private EmbeddedLanguageServer(Injector language) {
-		ResourceServiceProviderRegistryImpl registry = new ResourceServiceProviderRegistryImpl();
-		registry.getExtensionToFactoryMap().put("zknet", language.getInstance(IResourceServiceProvider.class));
-		Injector injector = Guice.createInjector(Modules.override(ZknetServerModule.create())
-				.with(binder -> binder.bind(IResourceServiceProvider.Registry.class).toInstance(registry)));
-		server = injector.getInstance(LanguageServerImpl.class);
+		server = ZknetServerModule.inProcess(language);
 		server.connect(this);
 		sync = new WorkspaceSync(this);
 	}
@@ -160,11 +147,6 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 		}
 	}
 
-	/** The latest diagnostics of a file; empty when none were published. */
-	public List<Diagnostic> diagnostics(String uri) {
-		return diagnostics.getOrDefault(uri, List.of());
-	}
-
 	/**
 	 * Calls {@code listener} (on a server thread) with a file's diagnostics each time the server has
 	 * checked it again; the returned handle removes the listener.
@@ -178,9 +160,7 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 
 	@Override
 	public void publishDiagnostics(PublishDiagnosticsParams params) {
-		// issue data as a client receives it over JSON, so that quick fixes see the same shape everywhere
-		List<Diagnostic> published = params.getDiagnostics().stream().map(EmbeddedLanguageServer::asJsonData).toList();
-		diagnostics.put(params.getUri(), published);
+		List<Diagnostic> published = params.getDiagnostics();
 		for (Consumer<List<Diagnostic>> listener : listeners.getOrDefault(params.getUri(), List.of())) {
 			try {
 				listener.accept(published);
@@ -188,14 +168,6 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 				ZknetUiPlugin.error("A zknet editor could not show the diagnostics of " + params.getUri(), e);
 			}
 		}
-	}
-
-	static Diagnostic asJsonData(Diagnostic diagnostic) {
-		Object data = diagnostic.getData();
-		if (data != null && !(data instanceof JsonElement)) {
-			diagnostic.setData(GSON.toJsonTree(data));
-		}
-		return diagnostic;
 	}
 
 	@Override

@@ -78,8 +78,7 @@ public class NewModelWizard extends Wizard implements INewWizard {
 		try {
 			ZknetNature.addTo(file.getProject(), null);
 		} catch (CoreException e) {
-			page.setErrorMessage("The model was created, but the zknet builder could not be turned on: " + e.getMessage());
-			ZknetUiPlugin.log(e.getStatus());
+			ZknetUiPlugin.error("zknet: " + file.getFullPath() + " was created, but the zknet builder could not be turned on", e);
 		}
 		try {
 			IDE.openEditor(workbench.getActiveWorkbenchWindow().getActivePage(), file);
