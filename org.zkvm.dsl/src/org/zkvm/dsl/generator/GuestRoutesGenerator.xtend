@@ -7,23 +7,33 @@ import org.zkvm.dsl.zknet.Nic
 
 import static org.zkvm.dsl.generator.Shell.*
 
-/** A guest's network inside the guest: addresses, MTU (MacVTap) and routes as commands (seed 002, guest setup). */
+/**
+ * A guest's network inside the guest: addresses, MTU and routes (seed 002, guest setup), declared
+ * for the same safe apply as the hosts' setup.sh (zknet-apply.sh).
+ */
 class GuestRoutesGenerator {
 
 	def String generate(Guest guest, String source) '''
 		#!/bin/bash
 		# zknet: network of guest «guest.name», generated from «source» (guest «Hosts.path(guest)»). Do not edit: change the model.
-		# Run as root inside «guest.name». Running it again changes nothing.
+		# Run as root inside «guest.name»: --check, --try [SECS], --confirm, --verify and --teardown as for
+		# the host's setup.sh. Running it again on a guest that is as planned changes nothing.
 		set -euo pipefail
+		# shellcheck source=zknet-apply.sh
+		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
+
+		zknet_host «quote(guest.name)»
 		«FOR nic : guest.members.filter(Nic)»
-			ip link set «quote(nic.name)» mtu «Hosts.mtu(nic)» up
+			zknet_link «quote(nic.name)» «Hosts.mtu(nic)» -
 			«FOR a : org.zkvm.dsl.topology.Addresses.of(nic)»
-				ip addr replace «a» dev «quote(nic.name)»
+				zknet_addr «quote(nic.name)» «a»
 			«ENDFOR»
 		«ENDFOR»
 		«FOR r : guest.members.filter(GuestRoute)»
-			ip route add «spec(r)» 2>/dev/null || ip route replace «spec(r)»
+			zknet_route «spec(r)»
 		«ENDFOR»
+
+		zknet_main "$@"
 	'''
 
 	def static spec(GuestRoute r) {

@@ -105,6 +105,15 @@ public final class HostFacts {
 		return settings;
 	}
 
+	/** The devices of the model's interfaces: the only ones its ARP and forward filters apply to. */
+	public static List<String> filteredPorts(Lpar lpar) {
+		List<String> ports = new ArrayList<>();
+		for (HostInterface iface : Hosts.members(lpar, HostInterface.class)) {
+			ports.add(portName(iface));
+		}
+		return ports;
+	}
+
 	public static List<InterfaceSetting> interfaceSettings(Lpar lpar, String port) {
 		return interfaceSettings(lpar).stream().filter(s -> s.iface().equals(port)).toList();
 	}

@@ -13,7 +13,10 @@ import static org.zkvm.dsl.generator.HostFacts.*
 /**
  * nftables/zknet.nft: the ARP filter (table arp), forward filter (table inet) and NAT (table ip) as
  * one native ruleset (facts §4.4). Each table is declared, deleted and defined again, so that
- * 'nft -f' replaces it atomically and a second run changes nothing.
+ * 'nft -f' replaces it atomically and a second run changes nothing. The filters apply to the
+ * model's interfaces only: the hook chains accept by default and jump to the model's rules for
+ * traffic on those interfaces, so an interface the model never names (a management LAN) keeps
+ * answering ARP and forwarding as before.
  */
 class NftablesGenerator {
 
@@ -30,10 +33,14 @@ class NftablesGenerator {
 			delete table arp zknet
 			table arp zknet {
 				chain input {
-					type filter hook input priority 0; policy «verdict(arpFilter(lpar).policy)»;
+					type filter hook input priority 0; policy accept;
+					iifname «ports(lpar)» jump zknet_rules
+				}
+				chain zknet_rules {
 					«FOR rule : arpFilter(lpar).rules»
 						«arpRule(rule)»
 					«ENDFOR»
+					«verdict(arpFilter(lpar).policy)»
 				}
 			}
 		«ENDIF»
@@ -43,10 +50,15 @@ class NftablesGenerator {
 			delete table inet zknet
 			table inet zknet {
 				chain forward {
-					type filter hook forward priority 0; policy «verdict(forwardFilter(lpar).policy)»;
+					type filter hook forward priority 0; policy accept;
+					iifname «ports(lpar)» jump zknet_rules
+					oifname «ports(lpar)» jump zknet_rules
+				}
+				chain zknet_rules {
 					«FOR rule : forwardFilter(lpar).rules»
 						«forwardRule(rule)»
 					«ENDFOR»
+					«verdict(forwardFilter(lpar).policy)»
 				}
 			}
 		«ENDIF»
@@ -64,6 +76,11 @@ class NftablesGenerator {
 			}
 		«ENDIF»
 	'''
+
+	/** The model's interfaces as an nftables set of names. */
+	def private ports(Lpar lpar) {
+		'{ ' + HostFacts.filteredPorts(lpar).map['"' + it + '"'].join(', ') + ' }'
+	}
 
 	def private verdict(FilterAction action) {
 		if (action == FilterAction.DROP) 'drop' else 'accept'

@@ -3,85 +3,85 @@ package org.zkvm.dsl.generator
 import org.zkvm.dsl.topology.Hosts
 import org.zkvm.dsl.zknet.ForwardRule
 import org.zkvm.dsl.zknet.Lpar
+import org.zkvm.dsl.zknet.Management
 import org.zkvm.dsl.zknet.Nat
 
 import static org.zkvm.dsl.generator.HostFacts.*
 import static org.zkvm.dsl.generator.Shell.*
 
 /**
- * setup.sh of a KVM host or Linux LPAR: brings the host to the modelled state and changes nothing
- * when run again (seed 002, "Host Setup" charts; facts §1-§5).
+ * setup.sh of a KVM host or Linux LPAR: the host's plan, declared for the safe apply of
+ * zknet-apply.sh (check, checkpoint, apply in a safe order, verify, roll back), which brings the
+ * host to the modelled state and changes nothing when run again (seed 002, "Host Setup" charts;
+ * facts §1-§5).
  */
 class SetupScriptGenerator {
 
 	def String generate(Lpar lpar, String source) '''
 		#!/bin/bash
 		# zknet: setup of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
-		# Run as root on «lpar.name». Running it again changes nothing.
+		# Run as root on «lpar.name»; see first what it would do:
+		#   ./setup.sh --check       what would change, and what it refuses (it changes nothing)
+		#   ./setup.sh               check, checkpoint, apply in a safe order, verify; any failure rolls back
+		#   ./setup.sh --try [SECS]  the same, rolled back after SECS (120) unless './setup.sh --confirm' runs
+		#   ./setup.sh --verify      the live host against this plan, one line per difference
+		#   ./teardown.sh            the host as it was before the first setup (its checkpoint)
+		# Running it again on a host that is as planned changes nothing.
 		set -euo pipefail
+		# shellcheck source=zknet-apply.sh
+		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
 
-		# Gives the qeth device with this read bus-ID the model's interface name (the kernel's own name,
-		# e.g. encf500, depends on the distribution's naming scheme: facts §1.2).
-		zknet_name_qeth() {
-			local busid="$1" name="$2" current
-			current="$(cat "/sys/bus/ccwgroup/drivers/qeth/$busid/if_name")"
-			if [ "$current" != "$name" ]; then
-				ip link set dev "$current" down
-				ip link set dev "$current" name "$name"
-			fi
-		}
+		zknet_host «quote(lpar.name)»
+		«FOR m : Hosts.members(lpar, Management)»
+			# the admin's way in: no step may take it down, rename it, re-address it or enslave it
+			zknet_management «quote(m.iface)» «m.address ?: '-'» «m.gateway ?: '-'»
+		«ENDFOR»
 		«IF !qeth(lpar).empty»
 
-		# qeth devices: read, write (read + 1) and data device, layer and VNIC characteristics
-		«FOR q : qeth(lpar)»
-			chzdev -e qeth «triplet(q)» «chzdevAttributes(q).map[quote(it)].join(' ')»
-			zknet_name_qeth «quote(readDevice(q))» «quote(q.name)»
-		«ENDFOR»
-		«FOR q : qeth(lpar)»
-			ip link set «quote(q.name)»«IF q.mtu != 0» mtu «q.mtu»«ENDIF» up
-			«FOR a : addresses(q)»
-				ip addr replace «a» dev «quote(q.name)»
+			# qeth devices: read bus-ID, read:write:data, the model's name, layer and VNIC characteristics
+			# (facts §1.2, §1.3); a live interface keeps its name until the next boot (udev/70-zknet.rules)
+			«FOR q : qeth(lpar)»
+				zknet_qeth «quote(readDevice(q))» «quote(triplet(q))» «quote(q.name)» «chzdevAttributes(q).map[quote(it)].join(' ')»
 			«ENDFOR»
-		«ENDFOR»
+			«FOR q : qeth(lpar)»
+				zknet_link «quote(q.name)» «IF q.mtu != 0»«q.mtu»«ELSE»-«ENDIF» -
+				«FOR a : addresses(q)»
+					zknet_addr «quote(q.name)» «a»
+				«ENDFOR»
+			«ENDFOR»
 		«ENDIF»
 		«FOR b : bridges(lpar)»
 
-			# Open vSwitch bridge «b.name» («IF b.routed»routed: the host routes for its guests«ELSE»attached to «b.uplink.name»«ENDIF»)
-			ovs-vsctl --may-exist add-br «quote(b.name)»
-			«IF b.vnic !== null»
-				ovs-vsctl --may-exist add-port «quote(b.name)» «quote(b.vnic)» -- set interface «quote(b.vnic)» type=internal
-			«ENDIF»
-			«IF !b.routed && b.uplink !== null»
-				ovs-vsctl --may-exist add-port «quote(b.name)» «quote(b.uplink.name)»
-			«ENDIF»
-			«IF b.mtu != 0»
-				# OVS pulls internal ports down to the smallest port MTU unless mtu_request is set (facts §5.5)
-				ovs-vsctl set interface «quote(port(b))» mtu_request=«b.mtu»
-			«ENDIF»
-			ip link set «quote(port(b))»«IF b.mtu != 0» mtu «b.mtu»«ENDIF»«IF b.txqueuelen != 0» txqueuelen «b.txqueuelen»«ENDIF» up
+			# Open vSwitch bridge «b.name» («IF b.routed»routed: the host routes for its guests«ELSE»attached to «b.uplink.name»«ENDIF»): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
+			zknet_bridge «quote(b.name)» «quote(port(b))» «IF b.mtu != 0»«b.mtu»«ELSE»-«ENDIF» «IF b.txqueuelen != 0»«b.txqueuelen»«ELSE»-«ENDIF»
 			«FOR a : addresses(b)»
-				ip addr add «a» dev «quote(port(b))» 2>/dev/null || ip addr change «a» dev «quote(port(b))»
+				zknet_addr «quote(port(b))» «a»
 			«ENDFOR»
+			«IF !b.routed && b.uplink !== null»
+				# the uplink's addresses and routes move to «port(b)» in the same step as it joins the bridge
+				zknet_uplink «quote(b.name)» «quote(b.uplink.name)» «quote(port(b))»
+			«ENDIF»
 		«ENDFOR»
+		«firewall(lpar)»
 		«IF Hosts.forwardsGlobally(lpar) || !interfaceSettings(lpar).empty»
 
-			# forwarding, proxy_arp and rp_filter per interface (facts §4.1)
+			# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
 			«IF Hosts.forwardsGlobally(lpar)»
-				sysctl -w net.ipv4.ip_forward=1
+				zknet_sysctl net.ipv4.ip_forward 1
 			«ENDIF»
 			«FOR s : interfaceSettings(lpar)»
-				sysctl -w «quote(s.key)»=«s.value»
+				zknet_sysctl «quote(s.iface())» «s.parameter()» «s.value()»
 			«ENDFOR»
 		«ENDIF»
-		«firewall(lpar)»
 		«IF !routes(lpar).empty»
 
-			# routes
+			# routes («IF routes(lpar).exists[defaultRoute]»the model's default route replaces the host's«ELSE»the host's default route stays«ENDIF»)
 			«FOR r : routes(lpar)»
-				ip route add «routeSpec(r)» 2>/dev/null || ip route replace «routeSpec(r)»
+				zknet_route «routeSpec(r)»
 			«ENDFOR»
 		«ENDIF»
-		echo «quote("zknet: " + lpar.name + " is set up")»
+
+		zknet_main "$@"
 	'''
 
 	def private firewall(Lpar lpar) {
@@ -90,35 +90,51 @@ class SetupScriptGenerator {
 		}
 		if (legacyFirewall(lpar)) legacyFirewallCommands(lpar) else '''
 
-			# ARP filter, forward filter and NAT as one native nftables ruleset (facts §4.4)
-			nft -f "$(cd "$(dirname "$0")" && pwd)/nftables/zknet.nft"
+			# ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
+			# only (facts §4.4), loaded before forwarding and proxy_arp come on
+			zknet_nftables nftables/zknet.nft
 		'''
 	}
 
-	/** The seed's arptables and iptables commands (seed 002), made repeatable. */
+	/**
+	 * The seed's arptables and iptables commands (seed 002), made repeatable and confined to the
+	 * model's interfaces: the rules sit in chains of their own, entered only from those interfaces.
+	 */
 	def private legacyFirewallCommands(Lpar lpar) '''
-		«IF arpFilter(lpar) !== null»
 
-			# ARP filter (arptables; seed 002): the rules go in top-down, so they are inserted last-first
-			arptables -F INPUT
-			arptables -P INPUT «policy(arpFilter(lpar).policy)»
-			«FOR rule : arpFilter(lpar).rules.reverseView»
-				arptables -I INPUT«arptablesMatch(rule)» -j «policy(rule.action)»
+		# ARP filter and forward filter with arptables/iptables (seed 002) for the model's interfaces
+		# only, loaded before forwarding and proxy_arp come on
+		zknet_legacy_filters() {
+			«IF arpFilter(lpar) !== null»
+				arptables -N ZKNET 2>/dev/null || arptables -F ZKNET
+				«FOR rule : arpFilter(lpar).rules»
+					arptables -A ZKNET«arptablesMatch(rule)» -j «policy(rule.action)»
+				«ENDFOR»
+				arptables -A ZKNET -j «policy(arpFilter(lpar).policy)»
+				«FOR port : filteredPorts(lpar)»
+					arptables -D INPUT -i «quote(port)» -j ZKNET 2>/dev/null || true
+					arptables -A INPUT -i «quote(port)» -j ZKNET
+				«ENDFOR»
+			«ENDIF»
+			«IF forwardFilter(lpar) !== null»
+				iptables -N ZKNET-FORWARD 2>/dev/null || iptables -F ZKNET-FORWARD
+				«FOR rule : forwardFilter(lpar).rules»
+					iptables -A ZKNET-FORWARD «iptablesMatch(rule)»
+				«ENDFOR»
+				iptables -A ZKNET-FORWARD -j «policy(forwardFilter(lpar).policy)»
+				«FOR port : filteredPorts(lpar)»
+					iptables -D FORWARD -i «quote(port)» -j ZKNET-FORWARD 2>/dev/null || true
+					iptables -A FORWARD -i «quote(port)» -j ZKNET-FORWARD
+					iptables -D FORWARD -o «quote(port)» -j ZKNET-FORWARD 2>/dev/null || true
+					iptables -A FORWARD -o «quote(port)» -j ZKNET-FORWARD
+				«ENDFOR»
+			«ENDIF»
+			«FOR nat : Hosts.members(lpar, Nat)»
+				# NAT: masquerade what leaves «nat.outInterface.name» (seed 002, Scenario IV)
+				iptables -t nat -C POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE
 			«ENDFOR»
-		«ENDIF»
-		«IF forwardFilter(lpar) !== null»
-
-			# forward filter (iptables; seed 002)
-			iptables -P FORWARD «policy(forwardFilter(lpar).policy)»
-			«FOR rule : forwardFilter(lpar).rules.reverseView»
-				iptables -C FORWARD «iptablesMatch(rule)» 2>/dev/null || iptables -t filter -I FORWARD 1 «iptablesMatch(rule)»
-			«ENDFOR»
-		«ENDIF»
-		«FOR nat : Hosts.members(lpar, Nat)»
-
-			# NAT: masquerade what leaves «nat.outInterface.name» (seed 002, Scenario IV)
-			iptables -t nat -C POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE
-		«ENDFOR»
+		}
+		zknet_legacy_firewall zknet_legacy_filters
 	'''
 
 	def private iptablesMatch(ForwardRule rule) {

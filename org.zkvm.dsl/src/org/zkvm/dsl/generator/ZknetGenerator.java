@@ -81,6 +81,7 @@ public class ZknetGenerator extends AbstractGenerator {
 	private void generateHost(Cec cec, Lpar lpar, String source, IFileSystemAccess2 fsa) {
 		String folder = Shell.fileName(cec.getName()) + "/" + Shell.fileName(lpar.getName()) + "/";
 		fsa.generateFile(folder + "setup.sh", setup.generate(lpar, source));
+		fsa.generateFile(folder + ApplyLibrary.FILE, ApplyLibrary.text());
 		fsa.generateFile(folder + "teardown.sh", teardown.generate(lpar, source));
 		fsa.generateFile(folder + "sysctl.d/90-zknet.conf", sysctl.generate(lpar, source));
 		if (nftables.needed(lpar) && !HostFacts.legacyFirewall(lpar)) {
@@ -100,6 +101,7 @@ public class ZknetGenerator extends AbstractGenerator {
 				}
 			}
 			fsa.generateFile(guestFolder + "network.sh", guestNetwork.generate(guest, source));
+			fsa.generateFile(guestFolder + ApplyLibrary.FILE, ApplyLibrary.text());
 			NetworkPlan guestPlan = NetworkPlan.of(guest);
 			fsa.generateFile(guestFolder + "routes.txt", routingTable.generate(guestPlan, source));
 			generatePersistent(guestPlan, guestFolder, source, fsa);

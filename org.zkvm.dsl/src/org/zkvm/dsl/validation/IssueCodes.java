@@ -77,6 +77,16 @@ public final class IssueCodes {
 	public static final String NAME_INTERFACE = "name.interface";
 	public static final String DEVICE_TRIPLET = "device.triplet";
 
+	// Safe on a live host: the admin's way in (docs/checks.md)
+	/** The management path joins an OVS bridge whose port does not carry the management address. */
+	public static final String MGMT_ENSLAVED = "mgmt.enslaved";
+	/** The model gives the management interface addresses without the one the admin uses. */
+	public static final String MGMT_READDRESSED = "mgmt.readdressed";
+	/** A default route of the model replaces the management path's gateway. */
+	public static final String MGMT_DEFAULT_ROUTE = "mgmt.default-route";
+	/** An attached bridge's uplink carries an address of its own: dead once it joins the bridge. */
+	public static final String OVS_UPLINK_ADDRESS = "ovs.uplink-address";
+
 	/** The checks' codes with their default severities, in catalogue order; these can be configured. */
 	public static final Map<String, Severity> CONFIGURABLE;
 
@@ -122,6 +132,10 @@ public final class IssueCodes {
 		c.put(IUCV_LEGACY, Severity.WARNING);
 		c.put(NAME_INTERFACE, Severity.ERROR);
 		c.put(DEVICE_TRIPLET, Severity.ERROR);
+		c.put(MGMT_ENSLAVED, Severity.ERROR);
+		c.put(MGMT_READDRESSED, Severity.ERROR);
+		c.put(MGMT_DEFAULT_ROUTE, Severity.ERROR);
+		c.put(OVS_UPLINK_ADDRESS, Severity.ERROR);
 		CONFIGURABLE = java.util.Collections.unmodifiableMap(c);
 	}
 }

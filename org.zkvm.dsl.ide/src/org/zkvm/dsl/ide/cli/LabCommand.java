@@ -112,7 +112,7 @@ public class LabCommand implements Callable<Integer> {
 		List<String> missing = missingTools(network, generated);
 		if (!missing.isEmpty()) {
 			err.println("zknet lab: needs " + String.join(", ", missing)
-					+ " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps, and arptables iptables for 'firewall legacy')");
+					+ " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps util-linux python3, and arptables iptables for 'firewall legacy')");
 			return ExitCodes.USAGE;
 		}
 		return runLab(commands, network, generated, probes, errors, out, err);
@@ -147,13 +147,21 @@ public class LabCommand implements Callable<Integer> {
 			long failed = observations.stream().filter(o -> !o.matches()).count();
 			long reached = observations.stream().filter(ProbeRunner.Observation::observed).count();
 			out.println();
+			lab.checkLiveHostsAgain();
+			boolean live = lab.sessionsKept() == lab.sessions() && lab.rollbacksExact() == lab.rollbacks() && lab.liveHostFailures().isEmpty();
+			out.println("zknet lab: admin sessions kept: " + lab.sessionsKept() + " of " + lab.sessions());
+			out.println("zknet lab: rollbacks exact: " + lab.rollbacksExact() + " of " + lab.rollbacks());
 			out.println("zknet lab: " + (observations.size() - failed) + " of " + observations.size() + " probes as the model says (" + reached
 					+ " replies, " + (observations.size() - reached) + " without)" + (failed == 0 ? "" : "; " + failed + " disagree"));
 			if (errors) {
 				out.println("zknet lab: the model has errors: the table shows what they do on a live network");
 			}
 			out.flush();
-			return failed == 0 && !errors ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
+			if (!live) {
+				out.println("zknet lab: the production-like start found harm (the lines above): the generated setup is not safe on a live host");
+			}
+			out.flush();
+			return failed == 0 && live && !errors ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
 		} catch (LabException e) {
 			err.println("zknet lab: " + e.getMessage());
 			return ExitCodes.MODEL_ERRORS;
@@ -172,20 +180,25 @@ public class LabCommand implements Callable<Integer> {
 	}
 
 	/**
-	 * What the lab runs itself (ip, iputils' ping: its -M option, and Open vSwitch's daemons when
-	 * the model has bridges) and what the generated scripts call (nft, or arptables and iptables
-	 * for 'firewall legacy'; ovs-vsctl; sysctl), whichever is not installed.
+	 * What the lab runs itself (ip, iputils' ping: its -M option, python3 for the admin sessions,
+	 * and Open vSwitch's daemons when the model has bridges) and what the generated scripts call
+	 * (zknet-apply.sh: sysctl, flock, setsid, sha256sum; nft, or arptables and iptables for
+	 * 'firewall legacy'; ovs-vsctl), whichever is not installed.
 	 */
 	private static List<String> missingTools(LabNetwork network, Map<String, String> generated) {
-		Set<String> tools = new LinkedHashSet<>(List.of("ip", "ping", "bash"));
+		Set<String> tools = new LinkedHashSet<>(List.of("ip", "ping", "bash", "python3", "sysctl", "flock", "setsid", "sha256sum"));
 		if (network.segments().stream().anyMatch(s -> s.kind() == LabNetwork.SegmentKind.OVS)) {
 			tools.addAll(List.of("ovsdb-tool", "ovsdb-server", "ovs-vswitchd", "ovs-vsctl"));
 		}
-		for (String tool : List.of("sysctl", "nft", "arptables", "iptables", "ovs-vsctl")) {
-			if (generated.entrySet().stream().anyMatch(f -> f.getKey().endsWith(".sh") && f.getValue().contains("\n" + tool + " "))) {
-				tools.add(tool);
+		Map<String, List<String>> byStep = Map.of("zknet_nftables ", List.of("nft"), "zknet_legacy_firewall ",
+				List.of("arptables", "iptables", "arptables-save", "iptables-save", "arptables-restore", "iptables-restore"), "zknet_bridge ",
+				List.of("ovs-vsctl"));
+		byStep.forEach((step, needed) -> {
+			if (generated.entrySet().stream().anyMatch(f -> f.getKey().endsWith(".sh") && f.getValue().contains("\n" + step))) {
+				tools.addAll(needed);
 			}
-		}
+		});
+		tools.add("nft"); // the lab's snapshots read the ruleset
 		List<String> missing = new ArrayList<>(tools.stream().filter(t -> HostCommands.find(t) == null).toList());
 		if (!missing.contains("ping") && !isIputilsPing()) {
 			missing.add("iputils' ping (this ping has no -M)");

@@ -55,6 +55,8 @@ public final class Lab implements AutoCloseable {
 	private final Map<String, Path> ovsFolders = new LinkedHashMap<>();
 	private final Map<String, String> macs = new LinkedHashMap<>();
 	private final Map<String, String> vnets = new LinkedHashMap<>();
+	private final LiveHosts live;
+	private final RollbackProofs rollbacks;
 	private boolean closed;
 	private boolean keep;
 	private int links;
@@ -65,6 +67,8 @@ public final class Lab implements AutoCloseable {
 		byte[] random = new byte[3];
 		new SecureRandom().nextBytes(random);
 		this.id = HexFormat.of().formatHex(random);
+		this.live = new LiveHosts(this, out);
+		this.rollbacks = new RollbackProofs(this, out);
 		try {
 			this.work = Files.createTempDirectory("zknet-lab-" + id + "-");
 		} catch (IOException e) {
@@ -121,24 +125,93 @@ public final class Lab implements AutoCloseable {
 				}
 			}
 		}
-		registerLayer3Neighbours(network);
 		for (Node node : network.nodes()) {
 			if (node.kind() == NodeKind.KVM_HOST && network.segments().stream().anyMatch(s -> node.id().equals(s.host()))) {
 				startOpenVSwitch(network, node);
 			}
 		}
-		for (Node node : network.nodes()) {
-			if (node.kind() == NodeKind.KVM_HOST || node.kind() == NodeKind.LINUX_LPAR) {
-				runScript(node, node.folder() + "/setup.sh");
-			}
+		List<Node> hosts = network.nodes().stream().filter(n -> n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR).toList();
+		for (Node host : hosts) {
+			live.prepare(host, generated.getOrDefault(host.folder() + "/setup.sh", ""));
 		}
+		Node proven = hosts.stream().filter(h -> generated.getOrDefault(h.folder() + "/setup.sh", "").contains("\nzknet_sysctl ")).findFirst()
+				.orElse(null);
+		for (Node host : hosts) {
+			Path setup = adapted(host, host.folder() + "/setup.sh");
+			Map<String, String> environment = scriptEnvironment(host);
+			if (host == proven) {
+				rollbacks.prove(host, setup, adapted(host, host.folder() + "/teardown.sh"), environment, state(host), ovsEnvironment(host));
+			}
+			require(host, "setup.sh", script(host, setup, environment));
+			HostCommands.Outcome again = script(host, setup, environment);
+			require(host, "setup.sh run again", again);
+			if (!again.output().contains("already as planned: nothing to change")) {
+				throw new LabException(host.id() + ": setup.sh run again on a host that is as planned still changed it:" + indent(again.output()));
+			}
+			out.println(host.id() + ": setup.sh run again: nothing to change");
+		}
+		// after the hosts' setup: a link that goes down (as in the rollback proofs) loses its neighbour entries
+		registerLayer3Neighbours(network);
 		for (Node node : network.nodes()) {
 			if (node.kind() == NodeKind.GUEST) {
 				plugGuest(network, node);
-				runScript(node, node.folder() + "/network.sh");
+				require(node, "network.sh", script(node, adapted(node, node.folder() + "/network.sh"), scriptEnvironment(node)));
 			} else if (node.kind() == NodeKind.PARTNER || node.kind() == NodeKind.OUTSIDE) {
 				configureFromModel(node);
 			}
+		}
+		out.flush();
+		live.check("after setup");
+	}
+
+	/** After the probes: the admin sessions must still be open. */
+	public void checkLiveHostsAgain() throws LabException {
+		live.check("at the end");
+	}
+
+	/** How many hosts kept their admin session (at the last check), of how many. */
+	public int sessionsKept() {
+		return live.kept();
+	}
+
+	public int sessions() {
+		return live.hosts();
+	}
+
+	public int rollbacksExact() {
+		return rollbacks.exact();
+	}
+
+	public int rollbacks() {
+		return rollbacks.proofs();
+	}
+
+	/** What the production-like start found broken: an unmodelled NIC, a default route. */
+	public List<String> liveHostFailures() {
+		return live.failures();
+	}
+
+	/** What the generated scripts run with: the admin's session as sshd describes it, the checkpoint folder, Open vSwitch's sockets. */
+	private Map<String, String> scriptEnvironment(Node node) {
+		Map<String, String> environment = new LinkedHashMap<>(node.kind() == NodeKind.GUEST ? Map.of() : ovsEnvironment(node));
+		environment.put("ZKNET_STATE_DIR", work.resolve("state").resolve(shortName(node)).toString());
+		live.of(node).ifPresent(start -> environment.put("SSH_CONNECTION", start.sshConnection()));
+		return environment;
+	}
+
+	private Path state(Node node) {
+		return work.resolve("state").resolve(shortName(node)).resolve(stateName(node));
+	}
+
+	/** The name setup.sh files its checkpoint under: the host's or guest's own name. */
+	private static String stateName(Node node) {
+		String id = node.id().substring(node.id().indexOf(' ') + 1);
+		return id.substring(id.lastIndexOf('.') + 1);
+	}
+
+	private void require(Node node, String what, HostCommands.Outcome outcome) throws LabException {
+		if (!outcome.ok()) {
+			throw new LabException(node.id() + ": " + what + " failed (exit " + outcome.status() + ")" + indent(outcome.output()));
 		}
 	}
 
@@ -157,7 +230,7 @@ public final class Lab implements AutoCloseable {
 		}
 	}
 
-	private String createNamespace(String name) throws LabException {
+	String createNamespace(String name) throws LabException {
 		String namespace = PREFIX + id + "-" + name;
 		lock.readLock().lock();
 		try {
@@ -320,7 +393,8 @@ public final class Lab implements AutoCloseable {
 		}
 	}
 
-	private void runScript(Node node, String relative) throws LabException {
+	/** The generated script as the lab runs it (the s390-only steps left out, each said once), beside the original. */
+	private Path adapted(Node node, String relative) throws LabException {
 		Path script = work.resolve("generated").resolve(relative);
 		String text;
 		try {
@@ -340,12 +414,14 @@ public final class Lab implements AutoCloseable {
 			out.println("    skipped " + skip);
 		}
 		out.flush();
-		Map<String, String> environment = node.kind() == NodeKind.GUEST ? Map.of() : ovsEnvironment(node);
-		List<String> command = inNamespace(namespaceOfNode.get(node.id()), "bash", labScript.toString());
-		HostCommands.Outcome outcome = guarded(() -> commands.run(command, environment, SETUP_SECONDS));
-		if (!outcome.ok()) {
-			throw new LabException(node.id() + ": " + relative + " failed (exit " + outcome.status() + ")" + indent(outcome.output()));
-		}
+		return labScript;
+	}
+
+	/** Runs a lab script in the node's namespace; its output and status come back. */
+	HostCommands.Outcome script(Node node, Path script, Map<String, String> environment, String... arguments) throws LabException {
+		List<String> command = new ArrayList<>(inNamespace(namespaceOfNode.get(node.id()), "bash", script.toString()));
+		command.addAll(List.of(arguments));
+		return guarded(() -> commands.run(command, environment, SETUP_SECONDS));
 	}
 
 	/** Partners (z/OS and the like) and outside networks have no generated script: their addresses and routes come from the model. */
@@ -383,13 +459,43 @@ public final class Lab implements AutoCloseable {
 		return guarded(() -> commands.run(command, 15)).ok();
 	}
 
-	private void ip(String namespace, String... arguments) throws LabException {
+	void ip(String namespace, String... arguments) throws LabException {
 		List<String> command = new ArrayList<>(List.of("ip", "-n", namespace));
 		command.addAll(List.of(arguments));
 		HostCommands.Outcome outcome = guarded(() -> commands.run(command, 30));
 		if (!outcome.ok()) {
 			throw new LabException(HostCommands.describe(command, outcome));
 		}
+	}
+
+	/** What a command in a namespace prints; it must succeed. */
+	String output(String namespace, Map<String, String> environment, String... command) throws LabException {
+		List<String> full = inNamespace(namespace, command);
+		HostCommands.Outcome outcome = guarded(() -> commands.run(full, environment, 30));
+		if (!outcome.ok()) {
+			throw new LabException(HostCommands.describe(full, outcome));
+		}
+		return outcome.output();
+	}
+
+	/** Starts a command in a namespace and leaves it running (until the lab's removal ends it); its output goes to the lab's folder. */
+	void background(String namespace, String... command) throws LabException {
+		Path log = work.resolve("background-" + namespace + ".log");
+		StringBuilder line = new StringBuilder("exec");
+		for (String word : command) {
+			line.append(" '").append(word.replace("'", "'\\''")).append('\'');
+		}
+		List<String> full = inNamespace(namespace, "bash", "-c", "(" + line + ") </dev/null >>'" + log + "' 2>&1 &");
+		HostCommands.Outcome outcome = guarded(() -> commands.run(full, 10));
+		if (!outcome.ok()) {
+			throw new LabException(HostCommands.describe(full, outcome));
+		}
+	}
+
+	/** A ping from a namespace that is not a model's node (an admin, a neighbour), or from a host to one. */
+	boolean pingIn(String namespace, String address) throws LabException {
+		List<String> command = inNamespace(namespace, "ping", "-n", "-q", "-c", "2", "-i", "0.3", "-W", "2", address);
+		return guarded(() -> commands.run(command, 15)).ok();
 	}
 
 	private void exec(String namespace, String... command) throws LabException {

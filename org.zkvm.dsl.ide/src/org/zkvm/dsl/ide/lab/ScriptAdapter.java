@@ -44,11 +44,8 @@ public final class ScriptAdapter {
 	}
 
 	private static String reason(String step) {
-		if (step.startsWith("chzdev ")) {
-			return "s390 only: configures the qeth device (layer, VNIC characteristics); the lab's veth pair stands in for it";
-		}
-		if (step.startsWith("zknet_name_qeth ")) {
-			return "s390 only: renames the qeth device found under /sys/bus/ccwgroup; the lab's veth already has the model's name";
+		if (step.startsWith("zknet_qeth ")) {
+			return "s390 only: configures the qeth device (chzdev: layer, VNIC characteristics) and names it; the lab's veth pair stands in for it, under the model's name";
 		}
 		if (step.startsWith("cio_ignore ") || step.startsWith("znetconf ") || step.startsWith("vmcp ")) {
 			return "s390 only: channel subsystem and z/VM commands have no counterpart here";

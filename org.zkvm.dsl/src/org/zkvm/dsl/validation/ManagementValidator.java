@@ -1,0 +1,86 @@
+package org.zkvm.dsl.validation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.xtext.validation.Check;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.HostRoute;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Management;
+import org.zkvm.dsl.zknet.OvsBridge;
+
+/**
+ * The admin's way into a live host (docs/checks.md, "Safe on a live host"): a plan that enslaves,
+ * re-addresses or moves the default route off the management path, or that enslaves an uplink
+ * with an address of its own, takes the host off the network when setup.sh runs.
+ */
+public class ManagementValidator extends ZknetCheckBase {
+
+	@Check
+	public void checkManagementPath(Management management) {
+		Lpar lpar = Hosts.lparOf(management);
+		if (lpar == null || management.getIface() == null) {
+			return;
+		}
+		Optional<Ipv4Prefix> address = Optional.ofNullable(management.getAddress()).flatMap(Addresses::parsePrefix);
+		String name = management.getIface();
+		for (OvsBridge bridge : Hosts.members(lpar, OvsBridge.class)) {
+			if (!bridge.isRouted() && bridge.getUplink() != null && name.equals(bridge.getUplink().getName())) {
+				List<Ipv4Prefix> bridgeAddresses = Addresses.of(bridge);
+				if (address.isEmpty() || !bridgeAddresses.contains(address.get())) {
+					report(IssueCodes.MGMT_ENSLAVED, "the management path " + name + " joins bridge " + bridge.getName()
+							+ ": from then on Open vSwitch takes every frame it receives, and the admin's session dies unless the bridge's port "
+							+ port(bridge) + " carries " + address.map(Ipv4Prefix::toString).orElse("the management address")
+							+ (address.isPresent() ? " (setup moves it there in the same step)" : " (give it in 'management ... address')"),
+							management, Z.getManagement_Iface(), bridge.getName(), address.map(Ipv4Prefix::toString).orElse(""));
+				}
+				return;
+			}
+		}
+		Optional<HostInterface> modelled = Hosts.interfaces(lpar).stream().filter(i -> name.equals(portName(i))).findFirst();
+		if (modelled.isPresent() && address.isPresent() && !Addresses.of(modelled.get()).contains(address.get())) {
+			report(IssueCodes.MGMT_READDRESSED, "the admin reaches the host at " + address.get() + " on " + name + ", but the model gives " + name + " "
+					+ (Addresses.of(modelled.get()).isEmpty() ? "no address" : "only " + Addresses.of(modelled.get()))
+					+ ": after the next boot the management address is gone; add it to " + name, management, Z.getManagement_Address(),
+					modelled.get().getName(), address.get().toString());
+		}
+		if (management.getGateway() == null) {
+			return;
+		}
+		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
+			if (route.isDefaultRoute() && !(route.getDevice() != null && name.equals(portName(route.getDevice()))
+					&& (route.getGateway() == null || route.getGateway().equals(management.getGateway())))) {
+				report(IssueCodes.MGMT_DEFAULT_ROUTE, "this default route replaces the management path's (via " + management.getGateway() + " dev "
+						+ name + "): an admin who reaches the host through a router loses the session; route the management networks by "
+						+ "their own routes, or name the new path in 'management' to plan this on purpose", route, Z.getHostRoute_DefaultRoute());
+			}
+		}
+	}
+
+	@Check
+	public void checkUplinkAddress(OvsBridge bridge) {
+		if (bridge.isRouted() || bridge.getUplink() == null || bridge.getUplink().eIsProxy()) {
+			return;
+		}
+		List<Ipv4Prefix> addresses = Addresses.of(bridge.getUplink());
+		if (!addresses.isEmpty()) {
+			report(IssueCodes.OVS_UPLINK_ADDRESS, bridge.getUplink().getName() + " carries " + addresses + " but joins bridge " + bridge.getName()
+					+ ": Open vSwitch takes every frame an attached port receives, so an address on it is dead (seed 002, Scenario I); give it to "
+					+ port(bridge) + " instead", bridge, Z.getOvsBridge_Uplink(),
+					addresses.stream().map(Ipv4Prefix::toString).toArray(String[]::new));
+		}
+	}
+
+	/** The device that carries a bridge's addresses: its internal port. */
+	private static String port(OvsBridge bridge) {
+		return bridge.getVnic() != null ? bridge.getVnic() : bridge.getName();
+	}
+
+	private static String portName(HostInterface iface) {
+		return iface instanceof OvsBridge bridge ? port(bridge) : iface.getName();
+	}
+}
