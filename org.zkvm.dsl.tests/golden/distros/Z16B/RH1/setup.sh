@@ -1,44 +1,41 @@
 #!/bin/bash
 # zknet: setup of RH1, generated from distros.zknet (lpar RH1). Do not edit: change the model.
-# Run as root on RH1. Running it again changes nothing.
+# Run as root on RH1; see first what it would do:
+#   ./setup.sh --check       what would change, and what it refuses (it changes nothing)
+#   ./setup.sh               check, checkpoint, apply in a safe order, verify; any failure rolls back
+#   ./setup.sh --try [SECS]  the same, rolled back after SECS (120) unless './setup.sh --confirm' runs
+#   ./setup.sh --verify      the live host against this plan, one line per difference
+#   ./teardown.sh            the host as it was before the first setup (its checkpoint)
+# Running it again on a host that is as planned changes nothing.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
-# Gives the qeth device with this read bus-ID the model's interface name (the kernel's own name,
-# e.g. encf500, depends on the distribution's naming scheme: facts §1.2).
-zknet_name_qeth() {
-	local busid="$1" name="$2" current
-	current="$(cat "/sys/bus/ccwgroup/drivers/qeth/$busid/if_name")"
-	if [ "$current" != "$name" ]; then
-		ip link set dev "$current" down
-		ip link set dev "$current" name "$name"
-	fi
-}
+zknet_host RH1
 
-# qeth devices: read, write (read + 1) and data device, layer and VNIC characteristics
-chzdev -e qeth 0.0.1000:0.0.1001:0.0.1002 layer2=1 vnicc/learning=1 vnicc/flooding=1
-zknet_name_qeth 0.0.1000 enc1000
-chzdev -e qeth 0.0.8000:0.0.8001:0.0.8002 layer2=0
-zknet_name_qeth 0.0.8000 hsi0
-ip link set enc1000 mtu 8992 up
-ip link set hsi0 up
-ip addr replace 172.30.1.1/24 dev hsi0
+# qeth devices: read bus-ID, read:write:data, the model's name, layer and VNIC characteristics
+# (facts §1.2, §1.3); a live interface keeps its name until the next boot (udev/70-zknet.rules)
+zknet_qeth 0.0.1000 0.0.1000:0.0.1001:0.0.1002 enc1000 layer2=1 vnicc/learning=1 vnicc/flooding=1
+zknet_qeth 0.0.8000 0.0.8000:0.0.8001:0.0.8002 hsi0 layer2=0
+zknet_link enc1000 8992 -
+zknet_link hsi0 - -
+zknet_addr hsi0 172.30.1.1/24
 
-# Open vSwitch bridge br0 (attached to enc1000)
-ovs-vsctl --may-exist add-br br0
-ovs-vsctl --may-exist add-port br0 vnic0 -- set interface vnic0 type=internal
-ovs-vsctl --may-exist add-port br0 enc1000
-# OVS pulls internal ports down to the smallest port MTU unless mtu_request is set (facts §5.5)
-ovs-vsctl set interface vnic0 mtu_request=8992
-ip link set vnic0 mtu 8992 up
-ip addr add 10.20.1.10/16 dev vnic0 2>/dev/null || ip addr change 10.20.1.10/16 dev vnic0
+# Open vSwitch bridge br0 (attached to enc1000): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
+zknet_bridge br0 vnic0 8992 -
+zknet_addr vnic0 10.20.1.10/16
+# the uplink's addresses and routes move to vnic0 in the same step as it joins the bridge
+zknet_uplink br0 enc1000 vnic0
 
-# forwarding, proxy_arp and rp_filter per interface (facts §4.1)
-sysctl -w net.ipv4.conf.hsi0.forwarding=1
-sysctl -w net.ipv4.conf.vnic0.forwarding=1
+# ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
+# only (facts §4.4), loaded before forwarding and proxy_arp come on
+zknet_nftables nftables/zknet.nft
 
-# ARP filter, forward filter and NAT as one native nftables ruleset (facts §4.4)
-nft -f "$(cd "$(dirname "$0")" && pwd)/nftables/zknet.nft"
+# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
+zknet_sysctl hsi0 forwarding 1
+zknet_sysctl vnic0 forwarding 1
 
-# routes
-ip route add 10.21.0.0/24 via 172.30.1.2 dev hsi0 metric 100 2>/dev/null || ip route replace 10.21.0.0/24 via 172.30.1.2 dev hsi0 metric 100
-echo 'zknet: RH1 is set up'
+# routes (the host's default route stays)
+zknet_route 10.21.0.0/24 via 172.30.1.2 dev hsi0 metric 100
+
+zknet_main "$@"

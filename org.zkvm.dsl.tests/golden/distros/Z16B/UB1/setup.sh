@@ -1,47 +1,43 @@
 #!/bin/bash
 # zknet: setup of UB1, generated from distros.zknet (lpar UB1). Do not edit: change the model.
-# Run as root on UB1. Running it again changes nothing.
+# Run as root on UB1; see first what it would do:
+#   ./setup.sh --check       what would change, and what it refuses (it changes nothing)
+#   ./setup.sh               check, checkpoint, apply in a safe order, verify; any failure rolls back
+#   ./setup.sh --try [SECS]  the same, rolled back after SECS (120) unless './setup.sh --confirm' runs
+#   ./setup.sh --verify      the live host against this plan, one line per difference
+#   ./teardown.sh            the host as it was before the first setup (its checkpoint)
+# Running it again on a host that is as planned changes nothing.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
-# Gives the qeth device with this read bus-ID the model's interface name (the kernel's own name,
-# e.g. encf500, depends on the distribution's naming scheme: facts §1.2).
-zknet_name_qeth() {
-	local busid="$1" name="$2" current
-	current="$(cat "/sys/bus/ccwgroup/drivers/qeth/$busid/if_name")"
-	if [ "$current" != "$name" ]; then
-		ip link set dev "$current" down
-		ip link set dev "$current" name "$name"
-	fi
-}
+zknet_host UB1
 
-# qeth devices: read, write (read + 1) and data device, layer and VNIC characteristics
-chzdev -e qeth 0.0.1010:0.0.1011:0.0.1012 layer2=1
-zknet_name_qeth 0.0.1010 enc1010
-chzdev -e qeth 0.0.1020:0.0.1021:0.0.1022 layer2=1
-zknet_name_qeth 0.0.1020 enc1020
-chzdev -e qeth 0.0.8010:0.0.8011:0.0.8012 layer2=0
-zknet_name_qeth 0.0.8010 hsi0
-ip link set enc1010 up
-ip addr replace 10.20.2.10/16 dev enc1010
-ip link set enc1020 up
-ip link set hsi0 up
-ip addr replace 172.30.1.2/24 dev hsi0
+# qeth devices: read bus-ID, read:write:data, the model's name, layer and VNIC characteristics
+# (facts §1.2, §1.3); a live interface keeps its name until the next boot (udev/70-zknet.rules)
+zknet_qeth 0.0.1010 0.0.1010:0.0.1011:0.0.1012 enc1010 layer2=1
+zknet_qeth 0.0.1020 0.0.1020:0.0.1021:0.0.1022 enc1020 layer2=1
+zknet_qeth 0.0.8010 0.0.8010:0.0.8011:0.0.8012 hsi0 layer2=0
+zknet_link enc1010 - -
+zknet_addr enc1010 10.20.2.10/16
+zknet_link enc1020 - -
+zknet_link hsi0 - -
+zknet_addr hsi0 172.30.1.2/24
 
-# Open vSwitch bridge br-int (routed: the host routes for its guests)
-ovs-vsctl --may-exist add-br br-int
-# OVS pulls internal ports down to the smallest port MTU unless mtu_request is set (facts §5.5)
-ovs-vsctl set interface br-int mtu_request=8192
-ip link set br-int mtu 8192 up
-ip addr add 10.21.0.254/24 dev br-int 2>/dev/null || ip addr change 10.21.0.254/24 dev br-int
+# Open vSwitch bridge br-int (routed: the host routes for its guests): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
+zknet_bridge br-int br-int 8192 -
+zknet_addr br-int 10.21.0.254/24
 
-# forwarding, proxy_arp and rp_filter per interface (facts §4.1)
-sysctl -w net.ipv4.conf.br-int.forwarding=1
-sysctl -w net.ipv4.conf.hsi0.forwarding=1
+# ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
+# only (facts §4.4), loaded before forwarding and proxy_arp come on
+zknet_nftables nftables/zknet.nft
 
-# ARP filter, forward filter and NAT as one native nftables ruleset (facts §4.4)
-nft -f "$(cd "$(dirname "$0")" && pwd)/nftables/zknet.nft"
+# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
+zknet_sysctl br-int forwarding 1
+zknet_sysctl hsi0 forwarding 1
 
-# routes
-ip route add default via 10.20.0.1 dev enc1010 2>/dev/null || ip route replace default via 10.20.0.1 dev enc1010
-ip route add 10.20.1.0/24 via 172.30.1.1 dev hsi0 metric 50 2>/dev/null || ip route replace 10.20.1.0/24 via 172.30.1.1 dev hsi0 metric 50
-echo 'zknet: UB1 is set up'
+# routes (the model's default route replaces the host's)
+zknet_route default via 10.20.0.1 dev enc1010
+zknet_route 10.20.1.0/24 via 172.30.1.1 dev hsi0 metric 50
+
+zknet_main "$@"

@@ -1,20 +1,10 @@
 #!/bin/bash
 # zknet: teardown of LPAR11, generated from z13a.zknet (lpar LPAR11). Do not edit: change the model.
-# Run as root on LPAR11: removes what setup.sh added, in reverse order.
-set -uo pipefail
-ip route del default via 172.18.0.1 dev o5s_1g_1 2>/dev/null || true
-ip route del 10.136.12.0/24 via 172.31.56.2 dev hs56k_0 2>/dev/null || true
-nft delete table arp zknet 2>/dev/null || true
-nft delete table inet zknet 2>/dev/null || true
-nft delete table ip zknet 2>/dev/null || true
-sysctl -w net.ipv4.conf.o5s_10g_1.proxy_arp=0 2>/dev/null || true
-sysctl -w net.ipv4.conf.br-ex.proxy_arp=0 2>/dev/null || true
-sysctl -w net.ipv4.conf.o5s_1g_1.forwarding=0 2>/dev/null || true
-sysctl -w net.ipv4.conf.hs56k_0.forwarding=0 2>/dev/null || true
-sysctl -w net.ipv4.conf.o5s_10g_1.forwarding=0 2>/dev/null || true
-sysctl -w net.ipv4.conf.br-ex.forwarding=0 2>/dev/null || true
-ovs-vsctl --if-exists del-br br-ex
-ip addr del 172.31.56.1/24 dev hs56k_0 2>/dev/null || true
-ip addr del 172.18.0.11/15 dev o5s_1g_1 2>/dev/null || true
-ip addr del 10.131.11.254/8 dev o5s_10g_1 2>/dev/null || true
-echo 'zknet: LPAR11 is torn down (qeth devices stay configured: chzdev -d qeth BUSID removes one)'
+# Run as root on LPAR11: restores the host as it was before the first setup.sh (the checkpoint
+# in ${ZKNET_STATE_DIR:-/var/lib/zknet}/LPAR11/base) and says what it restored.
+set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
+
+zknet_host LPAR11
+zknet_main --teardown

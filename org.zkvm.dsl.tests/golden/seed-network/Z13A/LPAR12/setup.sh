@@ -1,52 +1,48 @@
 #!/bin/bash
 # zknet: setup of LPAR12, generated from z13a.zknet (lpar LPAR12). Do not edit: change the model.
-# Run as root on LPAR12. Running it again changes nothing.
+# Run as root on LPAR12; see first what it would do:
+#   ./setup.sh --check       what would change, and what it refuses (it changes nothing)
+#   ./setup.sh               check, checkpoint, apply in a safe order, verify; any failure rolls back
+#   ./setup.sh --try [SECS]  the same, rolled back after SECS (120) unless './setup.sh --confirm' runs
+#   ./setup.sh --verify      the live host against this plan, one line per difference
+#   ./teardown.sh            the host as it was before the first setup (its checkpoint)
+# Running it again on a host that is as planned changes nothing.
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
-# Gives the qeth device with this read bus-ID the model's interface name (the kernel's own name,
-# e.g. encf500, depends on the distribution's naming scheme: facts §1.2).
-zknet_name_qeth() {
-	local busid="$1" name="$2" current
-	current="$(cat "/sys/bus/ccwgroup/drivers/qeth/$busid/if_name")"
-	if [ "$current" != "$name" ]; then
-		ip link set dev "$current" down
-		ip link set dev "$current" name "$name"
-	fi
-}
+zknet_host LPAR12
 
-# qeth devices: read, write (read + 1) and data device, layer and VNIC characteristics
-chzdev -e qeth 0.0.f510:0.0.f511:0.0.f512 layer2=1
-zknet_name_qeth 0.0.f510 o5s_10g_1
-chzdev -e qeth 0.0.f610:0.0.f611:0.0.f612 layer2=1
-zknet_name_qeth 0.0.f610 o5s_1g_1
-chzdev -e qeth 0.0.7010:0.0.7011:0.0.7012 layer2=0
-zknet_name_qeth 0.0.7010 hs56k_0
-ip link set o5s_10g_1 up
-ip addr replace 10.131.12.254/8 dev o5s_10g_1
-ip link set o5s_1g_1 up
-ip addr replace 172.18.0.12/15 dev o5s_1g_1
-ip link set hs56k_0 mtu 57344 up
-ip addr replace 172.31.56.2/24 dev hs56k_0
+# qeth devices: read bus-ID, read:write:data, the model's name, layer and VNIC characteristics
+# (facts §1.2, §1.3); a live interface keeps its name until the next boot (udev/70-zknet.rules)
+zknet_qeth 0.0.f510 0.0.f510:0.0.f511:0.0.f512 o5s_10g_1 layer2=1
+zknet_qeth 0.0.f610 0.0.f610:0.0.f611:0.0.f612 o5s_1g_1 layer2=1
+zknet_qeth 0.0.7010 0.0.7010:0.0.7011:0.0.7012 hs56k_0 layer2=0
+zknet_link o5s_10g_1 - -
+zknet_addr o5s_10g_1 10.131.12.254/8
+zknet_link o5s_1g_1 - -
+zknet_addr o5s_1g_1 172.18.0.12/15
+zknet_link hs56k_0 57344 -
+zknet_addr hs56k_0 172.31.56.2/24
 
-# Open vSwitch bridge br-ex (routed: the host routes for its guests)
-ovs-vsctl --may-exist add-br br-ex
-# OVS pulls internal ports down to the smallest port MTU unless mtu_request is set (facts §5.5)
-ovs-vsctl set interface br-ex mtu_request=57344
-ip link set br-ex mtu 57344 txqueuelen 2500 up
-ip addr add 10.136.12.254/24 dev br-ex 2>/dev/null || ip addr change 10.136.12.254/24 dev br-ex
+# Open vSwitch bridge br-ex (routed: the host routes for its guests): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
+zknet_bridge br-ex br-ex 57344 2500
+zknet_addr br-ex 10.136.12.254/24
 
-# forwarding, proxy_arp and rp_filter per interface (facts §4.1)
-sysctl -w net.ipv4.conf.br-ex.forwarding=1
-sysctl -w net.ipv4.conf.o5s_10g_1.forwarding=1
-sysctl -w net.ipv4.conf.hs56k_0.forwarding=1
-sysctl -w net.ipv4.conf.o5s_1g_1.forwarding=1
-sysctl -w net.ipv4.conf.br-ex.proxy_arp=1
-sysctl -w net.ipv4.conf.o5s_10g_1.proxy_arp=1
+# ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
+# only (facts §4.4), loaded before forwarding and proxy_arp come on
+zknet_nftables nftables/zknet.nft
 
-# ARP filter, forward filter and NAT as one native nftables ruleset (facts §4.4)
-nft -f "$(cd "$(dirname "$0")" && pwd)/nftables/zknet.nft"
+# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
+zknet_sysctl br-ex forwarding 1
+zknet_sysctl o5s_10g_1 forwarding 1
+zknet_sysctl hs56k_0 forwarding 1
+zknet_sysctl o5s_1g_1 forwarding 1
+zknet_sysctl br-ex proxy_arp 1
+zknet_sysctl o5s_10g_1 proxy_arp 1
 
-# routes
-ip route add 10.136.11.0/24 via 172.31.56.1 dev hs56k_0 2>/dev/null || ip route replace 10.136.11.0/24 via 172.31.56.1 dev hs56k_0
-ip route add default via 172.18.0.1 dev o5s_1g_1 2>/dev/null || ip route replace default via 172.18.0.1 dev o5s_1g_1
-echo 'zknet: LPAR12 is set up'
+# routes (the model's default route replaces the host's)
+zknet_route 10.136.11.0/24 via 172.31.56.1 dev hs56k_0
+zknet_route default via 172.18.0.1 dev o5s_1g_1
+
+zknet_main "$@"

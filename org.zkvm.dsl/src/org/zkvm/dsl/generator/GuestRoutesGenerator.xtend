@@ -19,7 +19,7 @@ class GuestRoutesGenerator {
 		# Run as root inside «guest.name»: --check, --try [SECS], --confirm, --verify and --teardown as for
 		# the host's setup.sh. Running it again on a guest that is as planned changes nothing.
 		set -euo pipefail
-		# shellcheck source=zknet-apply.sh
+		# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
 		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
 
 		zknet_host «quote(guest.name)»

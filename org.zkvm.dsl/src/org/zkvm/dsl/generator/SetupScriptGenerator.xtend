@@ -28,7 +28,7 @@ class SetupScriptGenerator {
 		#   ./teardown.sh            the host as it was before the first setup (its checkpoint)
 		# Running it again on a host that is as planned changes nothing.
 		set -euo pipefail
-		# shellcheck source=zknet-apply.sh
+		# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
 		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
 
 		zknet_host «quote(lpar.name)»

@@ -17,7 +17,7 @@ class TeardownScriptGenerator {
 		# Run as root on «lpar.name»: restores the host as it was before the first setup.sh (the checkpoint
 		# in ${ZKNET_STATE_DIR:-/var/lib/zknet}/«lpar.name»/base) and says what it restored.
 		set -euo pipefail
-		# shellcheck source=zknet-apply.sh
+		# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
 		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
 
 		zknet_host «quote(lpar.name)»

@@ -1,8 +1,15 @@
 #!/bin/bash
 # zknet: network of guest rh1b, generated from distros.zknet (guest RH1.rh1b). Do not edit: change the model.
-# Run as root inside rh1b. Running it again changes nothing.
+# Run as root inside rh1b: --check, --try [SECS], --confirm, --verify and --teardown as for
+# the host's setup.sh. Running it again on a guest that is as planned changes nothing.
 set -euo pipefail
-ip link set enp1s0 mtu 8992 up
-ip addr replace 10.20.1.12/16 dev enp1s0
-ip route add default via 10.20.0.1 2>/dev/null || ip route replace default via 10.20.0.1
-ip route add 10.21.0.0/24 via 10.20.1.10 2>/dev/null || ip route replace 10.21.0.0/24 via 10.20.1.10
+# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
+
+zknet_host rh1b
+zknet_link enp1s0 8992 -
+zknet_addr enp1s0 10.20.1.12/16
+zknet_route default via 10.20.0.1
+zknet_route 10.21.0.0/24 via 10.20.1.10
+
+zknet_main "$@"

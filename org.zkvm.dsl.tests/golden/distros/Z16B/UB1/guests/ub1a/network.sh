@@ -1,7 +1,14 @@
 #!/bin/bash
 # zknet: network of guest ub1a, generated from distros.zknet (guest UB1.ub1a). Do not edit: change the model.
-# Run as root inside ub1a. Running it again changes nothing.
+# Run as root inside ub1a: --check, --try [SECS], --confirm, --verify and --teardown as for
+# the host's setup.sh. Running it again on a guest that is as planned changes nothing.
 set -euo pipefail
-ip link set eth0 mtu 8192 up
-ip addr replace 10.21.0.1/24 dev eth0
-ip route add default via 10.21.0.254 dev eth0 2>/dev/null || ip route replace default via 10.21.0.254 dev eth0
+# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
+
+zknet_host ub1a
+zknet_link eth0 8192 -
+zknet_addr eth0 10.21.0.1/24
+zknet_route default via 10.21.0.254 dev eth0
+
+zknet_main "$@"

@@ -1,7 +1,14 @@
 #!/bin/bash
 # zknet: network of guest ub1b, generated from distros.zknet (guest UB1.ub1b). Do not edit: change the model.
-# Run as root inside ub1b. Running it again changes nothing.
+# Run as root inside ub1b: --check, --try [SECS], --confirm, --verify and --teardown as for
+# the host's setup.sh. Running it again on a guest that is as planned changes nothing.
 set -euo pipefail
-ip link set eth1 mtu 1500 up
-ip addr replace 10.20.2.12/16 dev eth1
-ip route add default via 10.20.0.1 dev eth1 2>/dev/null || ip route replace default via 10.20.0.1 dev eth1
+# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
+
+zknet_host ub1b
+zknet_link eth1 1500 -
+zknet_addr eth1 10.20.2.12/16
+zknet_route default via 10.20.0.1 dev eth1
+
+zknet_main "$@"

@@ -14,6 +14,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.junit.jupiter.api.Test;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelDiagnostic;
+import org.zkvm.dsl.generator.ApplyLibrary;
 import org.zkvm.dsl.headless.ModelGenerator;
 import org.zkvm.dsl.tests.Workspace;
 
@@ -45,22 +46,32 @@ class GeneratorTest {
 	void seedNetworkGivesTheSeedsCommands() {
 		Map<String, String> files = generate("seed-network");
 		String lpar11 = files.get("Z13A/LPAR11/setup.sh");
-		for (String command : List.of("ip addr change 10.136.11.254/24 dev br-ex", "ip link set br-ex mtu 57344 txqueuelen 2500 up",
-				"sysctl -w net.ipv4.conf.br-ex.forwarding=1", "sysctl -w net.ipv4.conf.br-ex.proxy_arp=1",
-				"sysctl -w net.ipv4.conf.o5s_10g_1.forwarding=1", "sysctl -w net.ipv4.conf.o5s_10g_1.proxy_arp=1",
-				"sysctl -w net.ipv4.conf.hs56k_0.forwarding=1", "ip route add 10.136.12.0/24 via 172.31.56.2 dev hs56k_0",
-				"ip route add default via 172.18.0.1 dev o5s_1g_1", "chzdev -e qeth 0.0.f500:0.0.f501:0.0.f502 layer2=1",
-				"/nftables/zknet.nft\"")) {
-			assertTrue(lpar11.contains(command), () -> command + " missing from\n" + lpar11);
+		// the seed's steps, as the host's plan for the safe apply (zknet-apply.sh runs them)
+		for (String step : List.of("zknet_bridge br-ex br-ex 57344 2500", "zknet_addr br-ex 10.136.11.254/24", "zknet_sysctl br-ex forwarding 1",
+				"zknet_sysctl br-ex proxy_arp 1", "zknet_sysctl o5s_10g_1 forwarding 1", "zknet_sysctl o5s_10g_1 proxy_arp 1",
+				"zknet_sysctl hs56k_0 forwarding 1", "zknet_route 10.136.12.0/24 via 172.31.56.2 dev hs56k_0",
+				"zknet_route default via 172.18.0.1 dev o5s_1g_1", "zknet_qeth 0.0.f500 0.0.f500:0.0.f501:0.0.f502 o5s_10g_1 layer2=1",
+				"zknet_nftables nftables/zknet.nft", "zknet_main \"$@\"")) {
+			assertTrue(lpar11.lines().anyMatch(step::equals), () -> step + " missing from\n" + lpar11);
 		}
+		assertEquals(ApplyLibrary.text(), files.get("Z13A/LPAR11/zknet-apply.sh"));
+		assertEquals(ApplyLibrary.text(), files.get("Z13A/LPAR11/guests/vm11a/zknet-apply.sh"));
+		// the safe order: the filters are loaded before forwarding and proxy_arp come on
+		String apply = ApplyLibrary.text().substring(ApplyLibrary.text().indexOf("zk_apply() {"));
+		assertTrue(apply.indexOf("zk_load_nft") < apply.indexOf("zk_run sysctl -q -w"), apply);
+		assertTrue(apply.indexOf("zk_run \"$zk_legacy\"") < apply.indexOf("zk_run sysctl -q -w"), apply);
 		String nft = files.get("Z13A/LPAR11/nftables/zknet.nft");
 		assertTrue(nft.contains("iifname \"o5s_10g_1\" arp daddr ip 10.136.11.0/24 accept"), nft);
-		assertTrue(nft.contains("type filter hook forward priority 0; policy drop;"), nft);
+		// the filters see the model's interfaces only: the hooks accept, the model's rules end in its policy
+		assertTrue(nft.contains("type filter hook input priority 0; policy accept;\n\t\tiifname { \"o5s_10g_1\", \"o5s_1g_1\", \"hs56k_0\", \"br-ex\" } jump zknet_rules"), nft);
+		assertTrue(nft.contains("type filter hook forward priority 0; policy accept;"), nft);
+		assertTrue(nft.contains("\t\toifname { \"o5s_10g_1\", \"o5s_1g_1\", \"hs56k_0\", \"br-ex\" } jump zknet_rules"), nft);
+		assertTrue(nft.contains("ct state established,related accept\n\t\tdrop\n"), nft);
 		assertTrue(nft.contains("iifname \"o5s_1g_1\" oifname \"br-ex\" ct state established,related accept"), nft);
 		assertTrue(nft.contains("oifname \"o5s_1g_1\" ip saddr { 10.136.11.0/24 } masquerade"), nft);
 		String guest = files.get("Z13A/LPAR11/guests/vm11a/network.sh");
-		assertTrue(guest.contains("ip route add default via 10.136.11.254 dev vic_10g_2"), guest);
-		assertTrue(guest.contains("ip route add 172.18.0.0/15 dev vic_10g_2"), guest);
+		assertTrue(guest.contains("\nzknet_route default via 10.136.11.254 dev vic_10g_2\n"), guest);
+		assertTrue(guest.contains("\nzknet_route 172.18.0.0/15 dev vic_10g_2\n"), guest);
 		// the seed's sample guest routing table (Scenario IV) and host routing table (Scenarios III and IV)
 		String table = files.get("Z13A/LPAR11/guests/vm11a/routes.txt");
 		for (String row : List.of("172.18.0.0\t0.0.0.0\t255.254.0.0\tU\tvic_10g_2", "0.0.0.0\t10.136.11.254\t0.0.0.0\tUG\tvic_10g_2",
@@ -93,9 +104,12 @@ class GeneratorTest {
 	@Test
 	void legacyToolsGiveTheSeedsArptablesAndIptablesCommands() throws IOException {
 		String setup = generate(legacySeedNetwork()).get("Z13A/LPAR11/setup.sh");
-		for (String command : List.of("arptables -P INPUT DROP", "arptables -I INPUT -d 10.136.11.0/24 -i o5s_10g_1 -j ACCEPT",
-				"arptables -I INPUT -i br-ex -j ACCEPT", "iptables -P FORWARD DROP", "iptables -t nat -A POSTROUTING -o o5s_1g_1 -j MASQUERADE",
-				"iptables -t filter -I FORWARD 1 -i o5s_1g_1 -o br-ex -m state --state RELATED,ESTABLISHED -j ACCEPT")) {
+		// the seed's rules in chains of their own, entered from the model's interfaces only (an unmodelled NIC keeps answering ARP)
+		for (String command : List.of("arptables -A ZKNET -d 10.136.11.0/24 -i o5s_10g_1 -j ACCEPT", "arptables -A ZKNET -i br-ex -j ACCEPT",
+				"arptables -A ZKNET -j DROP", "arptables -A INPUT -i o5s_10g_1 -j ZKNET", "arptables -A INPUT -i br-ex -j ZKNET",
+				"iptables -A ZKNET-FORWARD -j DROP", "iptables -A FORWARD -o hs56k_0 -j ZKNET-FORWARD",
+				"iptables -t nat -A POSTROUTING -o o5s_1g_1 -j MASQUERADE",
+				"iptables -A ZKNET-FORWARD -i o5s_1g_1 -o br-ex -m state --state RELATED,ESTABLISHED -j ACCEPT", "zknet_legacy_firewall zknet_legacy_filters")) {
 			assertTrue(setup.contains(command), () -> command + " missing from\n" + setup);
 		}
 	}

@@ -29,7 +29,7 @@ final class RealTools {
 	private RealTools() {
 	}
 
-	/** bash -n and shellcheck, on files named after their generated path. */
+	/** bash -n and shellcheck (following what a script sources, as zknet-apply.sh), on files named after their generated path. */
 	static void scripts(Map<String, String> scripts) throws IOException {
 		scripts(scripts, List.of());
 	}
@@ -48,7 +48,7 @@ final class RealTools {
 		for (String path : paths) {
 			run(List.of("bash", "-n", path));
 		}
-		List<String> shellcheck = new ArrayList<>(List.of("shellcheck", "--shell=bash"));
+		List<String> shellcheck = new ArrayList<>(List.of("shellcheck", "--shell=bash", "--external-sources"));
 		shellcheck.addAll(options);
 		shellcheck.addAll(paths);
 		run(shellcheck);

@@ -21,9 +21,9 @@ class ScriptAdapterTest {
 				.configuration(Workspace.loadPaths(Workspace.root().resolve("examples/seed-network")), CancelIndicator.NullImpl);
 		String setup = files.get("Z13A/LPAR11/setup.sh");
 		ScriptAdapter.Adapted adapted = ScriptAdapter.adapt(setup);
-		assertEquals(List.of(18, 19, 20, 21, 22, 23), adapted.skipped().stream().map(ScriptAdapter.Skip::line).toList());
-		assertEquals("chzdev -e qeth 0.0.7000:0.0.7001:0.0.7002 layer2=0", adapted.skipped().get(4).step());
-		assertTrue(adapted.skipped().get(1).reason().startsWith("s390 only: renames the qeth device"));
+		assertEquals(List.of(18, 19, 20), adapted.skipped().stream().map(ScriptAdapter.Skip::line).toList());
+		assertEquals("zknet_qeth 0.0.7000 0.0.7000:0.0.7001:0.0.7002 hs56k_0 layer2=0", adapted.skipped().get(2).step());
+		assertTrue(adapted.skipped().get(1).reason().startsWith("s390 only: configures the qeth device (chzdev"));
 		String[] before = setup.split("\n", -1);
 		String[] after = adapted.script().split("\n", -1);
 		assertEquals(before.length, after.length);
@@ -35,8 +35,8 @@ class ScriptAdapterTest {
 				assertEquals(before[i], after[i]);
 			}
 		}
-		// the function the skipped calls need stays defined: the script is otherwise the generated one
-		assertTrue(adapted.script().contains("zknet_name_qeth() {"));
+		// the rest of the plan stays: the interfaces, their addresses and the call into the safe apply
+		assertTrue(adapted.script().contains("\nzknet_link hs56k_0 57344 -\n") && adapted.script().endsWith("zknet_main \"$@\"\n"), adapted.script());
 	}
 
 	@Test

@@ -71,12 +71,17 @@ class GenerateIT {
 		Path setup = out.resolve("Z13A/LPAR11/setup.sh");
 		assertTrue(Files.isExecutable(setup));
 		String script = Files.readString(setup);
-		for (String command : List.of("ip addr change 10.136.11.254/24 dev br-ex", "ip link set br-ex mtu 57344 txqueuelen 2500 up",
-				"sysctl -w net.ipv4.conf.br-ex.forwarding=1", "sysctl -w net.ipv4.conf.br-ex.proxy_arp=1",
-				"ip route add 10.136.12.0/24 via 172.31.56.2 dev hs56k_0")) {
-			assertTrue(script.contains(command), command);
+		for (String step : List.of("zknet_addr br-ex 10.136.11.254/24", "zknet_bridge br-ex br-ex 57344 2500", "zknet_sysctl br-ex forwarding 1",
+				"zknet_sysctl br-ex proxy_arp 1", "zknet_route 10.136.12.0/24 via 172.31.56.2 dev hs56k_0")) {
+			assertTrue(script.contains("\n" + step + "\n"), step);
 		}
-		assertTrue(Files.readString(out.resolve("Z13A/LPAR11/guests/vm11a/network.sh")).contains("ip route add 172.18.0.0/15 dev vic_10g_2"));
+		assertTrue(Files.readString(out.resolve("Z13A/LPAR11/guests/vm11a/network.sh")).contains("\nzknet_route 172.18.0.0/15 dev vic_10g_2\n"));
+		// the safe apply beside every script, and the script finds it there
+		assertTrue(Files.isExecutable(out.resolve("Z13A/LPAR11/zknet-apply.sh")));
+		assertTrue(Files.exists(out.resolve("Z13A/LPAR11/guests/vm11a/zknet-apply.sh")));
+		Run help = ZknetProcess.run(dir, List.of("bash", setup.toString(), "--help"));
+		assertEquals(0, help.exit(), help.out() + help.err());
+		assertTrue(help.out().contains("--try [SECONDS] apply, then roll back after SECONDS (120) unless 'setup.sh --confirm' runs"), help.out());
 		assertTrue(Files.exists(out.resolve(".zknet-output")));
 		assertTrue(Files.readString(out.resolve("report/zknet-report.md")).contains("### orders: uperf rr1c-200x1000--10"));
 		assertTrue(run.err().contains("generated "), run.err());

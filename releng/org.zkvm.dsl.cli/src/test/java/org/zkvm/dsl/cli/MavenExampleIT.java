@@ -69,7 +69,7 @@ class MavenExampleIT {
 		Run run = maven(project, "generate-sources");
 		assertEquals(0, run.exit(), run.output());
 		String setup = Files.readString(project.resolve("target/zknet/Z13A/LPAR11/setup.sh"));
-		assertTrue(setup.contains("ip route add 10.136.12.0/24 via 172.31.56.2 dev hs56k_0"), setup);
+		assertTrue(setup.contains("\nzknet_route 10.136.12.0/24 via 172.31.56.2 dev hs56k_0\n"), setup);
 		assertTrue(Files.isExecutable(project.resolve("target/zknet/Z13A/LPAR11/setup.sh")));
 		assertTrue(run.output().contains("zknet: 3 model files, 0 warnings; generated"), run.output());
 	}
