@@ -44,7 +44,7 @@ public class ManagementValidator extends ZknetCheckBase {
 		Optional<HostInterface> modelled = Hosts.interfaces(lpar).stream().filter(i -> name.equals(portName(i))).findFirst();
 		if (modelled.isPresent() && address.isPresent() && !Addresses.of(modelled.get()).contains(address.get())) {
 			report(IssueCodes.MGMT_READDRESSED, "the admin reaches the host at " + address.get() + " on " + name + ", but the model gives " + name + " "
-					+ (Addresses.of(modelled.get()).isEmpty() ? "no address" : "only " + Addresses.of(modelled.get()))
+					+ (Addresses.of(modelled.get()).isEmpty() ? "no address" : "only " + join(Addresses.of(modelled.get())))
 					+ ": after the next boot the management address is gone; add it to " + name, management, Z.getManagement_Address(),
 					modelled.get().getName(), address.get().toString());
 		}
@@ -52,8 +52,9 @@ public class ManagementValidator extends ZknetCheckBase {
 			return;
 		}
 		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
-			if (route.isDefaultRoute() && !(route.getDevice() != null && name.equals(portName(route.getDevice()))
-					&& (route.getGateway() == null || route.getGateway().equals(management.getGateway())))) {
+			boolean sameDevice = route.getDevice() == null || name.equals(portName(route.getDevice()));
+			boolean sameGateway = route.getGateway() == null ? route.getDevice() != null : route.getGateway().equals(management.getGateway());
+			if (route.isDefaultRoute() && !(sameDevice && sameGateway)) {
 				report(IssueCodes.MGMT_DEFAULT_ROUTE, "this default route replaces the management path's (via " + management.getGateway() + " dev "
 						+ name + "): an admin who reaches the host through a router loses the session; route the management networks by "
 						+ "their own routes, or name the new path in 'management' to plan this on purpose", route, Z.getHostRoute_DefaultRoute());
@@ -68,11 +69,15 @@ public class ManagementValidator extends ZknetCheckBase {
 		}
 		List<Ipv4Prefix> addresses = Addresses.of(bridge.getUplink());
 		if (!addresses.isEmpty()) {
-			report(IssueCodes.OVS_UPLINK_ADDRESS, bridge.getUplink().getName() + " carries " + addresses + " but joins bridge " + bridge.getName()
+			report(IssueCodes.OVS_UPLINK_ADDRESS, bridge.getUplink().getName() + " carries " + join(addresses) + " but joins bridge " + bridge.getName()
 					+ ": Open vSwitch takes every frame an attached port receives, so an address on it is dead (seed 002, Scenario I); give it to "
 					+ port(bridge) + " instead", bridge, Z.getOvsBridge_Uplink(),
 					addresses.stream().map(Ipv4Prefix::toString).toArray(String[]::new));
 		}
+	}
+
+	private static String join(List<Ipv4Prefix> addresses) {
+		return String.join(", ", addresses.stream().map(Ipv4Prefix::toString).toList());
 	}
 
 	/** The device that carries a bridge's addresses: its internal port. */

@@ -19,6 +19,9 @@ import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.FiconChpid;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.Lpar;
 
 /**
  * Completion beyond keywords and references: the values a planner would otherwise look up, each
@@ -74,6 +77,15 @@ public class ZknetContentProposalProvider extends IdeContentProposalProvider {
 				values.put("8992", "OSA jumbo frames, layer 3");
 				values.put("9000", "OSA jumbo frames, layer 2");
 				values.put("57344", "HiperSockets with a 64K frame (routed bridges only)");
+			}
+			case "Management.iface" -> {
+				Lpar lpar = org.eclipse.xtext.EcoreUtil2.getContainerOfType(current, Lpar.class);
+				if (lpar != null) {
+					for (HostInterface iface : Hosts.interfaces(lpar)) {
+						String port = iface instanceof OvsBridge bridge && bridge.getVnic() != null ? bridge.getVnic() : iface.getName();
+						values.put(port, "the admin reaches " + lpar.getName() + " through " + port + (port.equals(iface.getName()) ? "" : " (" + iface.getName() + "'s port)"));
+					}
+				}
 			}
 			case "FiconChpid.speed" -> {
 				int top = current instanceof FiconChpid fc && fc.getGeneration() != null ? FiconSpeeds.topGbps(fc.getGeneration().getLiteral()) : 32;

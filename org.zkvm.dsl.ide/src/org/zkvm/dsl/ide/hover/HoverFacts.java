@@ -27,6 +27,8 @@ import org.zkvm.dsl.zknet.Network;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OsaChpid;
 import org.zkvm.dsl.zknet.OperatingSystem;
+import org.zkvm.dsl.zknet.Management;
+import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointKind;
@@ -65,9 +67,27 @@ public final class HoverFacts {
 			case ZvmSystem system -> List.of("**z/VM system " + system.getName() + "**"
 					+ (system.getLpar() != null && !system.getLpar().eIsProxy() ? " in LPAR " + Hosts.path(system.getLpar()) : ""));
 			case PointToPointLink link -> pointToPoint(link);
+			case Management management -> management(management);
 			default -> List.of();
 		};
 		return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
+	}
+
+	private static List<String> management(Management management) {
+		Lpar lpar = Hosts.lparOf(management);
+		String name = management.getIface();
+		Optional<HostInterface> modelled = lpar == null ? Optional.empty()
+				: Hosts.interfaces(lpar).stream().filter(i -> name != null && (name.equals(i.getName())
+						|| i instanceof OvsBridge bridge && name.equals(bridge.getVnic()))).findFirst();
+		List<String> lines = new ArrayList<>();
+		lines.add("**Management path " + name + "**" + modelled.map(i -> " (the model's " + (i instanceof OsaInterface ? "OSA interface " : i instanceof OvsBridge ? "OVS bridge " : "HiperSockets interface ")
+				+ i.getName() + ")")
+				.orElse(" (an interface the model does not configure: no generated step touches it)"));
+		if (management.getAddress() != null) {
+			lines.add("- the admin reaches the host at " + management.getAddress() + (management.getGateway() != null ? " via " + management.getGateway() : ""));
+		}
+		lines.add("- setup.sh --check refuses a plan that would take it down, rename it, re-address it or enslave it, or move the admin's session off its route");
+		return lines;
 	}
 
 	private static List<String> isfcLink(IsfcLink link) {

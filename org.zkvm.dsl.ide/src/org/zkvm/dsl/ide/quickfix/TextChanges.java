@@ -10,6 +10,7 @@ import org.eclipse.lsp4j.Range;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.nodemodel.ICompositeNode;
+import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 
@@ -87,6 +88,19 @@ public final class TextChanges {
 		} else {
 			INode next = nodes.get(1);
 			replace(node.getOffset(), next.getOffset() - node.getOffset(), "");
+		}
+	}
+
+	/** Inserts text right after an element's last token (before a comment that follows it). */
+	public void insertAtEnd(EObject element, String insertion) {
+		INode last = null;
+		for (INode leaf : NodeModelUtils.getNode(element).getLeafNodes()) {
+			if (!((ILeafNode) leaf).isHidden()) {
+				last = leaf;
+			}
+		}
+		if (last != null) {
+			replace(last.getEndOffset(), 0, insertion);
 		}
 	}
 

@@ -38,6 +38,7 @@ import org.zkvm.dsl.zknet.InterfaceAddress;
 import org.zkvm.dsl.zknet.IsfcLink;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.LparMember;
+import org.zkvm.dsl.zknet.Management;
 import org.zkvm.dsl.zknet.Nat;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OsaInterface;
@@ -576,6 +577,48 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 	}
 
 	// ------------------------------------------------------------------ MTU
+
+	// ------------------------------------------------------------------ the management path (safe on a live host)
+
+	@QuickFix(IssueCodes.MGMT_ENSLAVED)
+	public void giveTheBridgeTheManagementAddress(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Give the bridge's port the management address (setup moves it there as the uplink joins)", edits((diagnostic, element, changes) -> {
+			List<String> data = data(diagnostic);
+			if (element instanceof Management management && data.size() == 2 && !data.get(1).isEmpty()) {
+				interfaceNamed(management, data.get(0)).ifPresent(bridge -> changes.insertAtEnd(bridge, " address " + data.get(1)));
+			}
+		}));
+	}
+
+	@QuickFix(IssueCodes.MGMT_READDRESSED)
+	public void addTheManagementAddress(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Add the management address to the interface", edits((diagnostic, element, changes) -> {
+			List<String> data = data(diagnostic);
+			if (element instanceof Management management && data.size() == 2) {
+				interfaceNamed(management, data.get(0)).ifPresent(iface -> changes.insertAtEnd(iface, " address " + data.get(1)));
+			}
+		}));
+	}
+
+	@QuickFix(IssueCodes.OVS_UPLINK_ADDRESS)
+	public void moveUplinkAddressesToTheBridge(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Move the uplink's addresses to the bridge's port", edits((diagnostic, element, changes) -> {
+			if (element instanceof OvsBridge bridge && bridge.getUplink() != null && !bridge.getUplink().eIsProxy()) {
+				StringBuilder moved = new StringBuilder();
+				for (InterfaceAddress address : bridge.getUplink().getAddresses()) {
+					var node = NodeModelUtils.getNode(address);
+					moved.append(' ').append(changes.text(), node.getOffset(), node.getEndOffset());
+					changes.deleteWithLeadingBlanks(node.getOffset(), node.getEndOffset());
+				}
+				changes.insertAtEnd(bridge, moved.toString());
+			}
+		}));
+	}
+
+	private static java.util.Optional<HostInterface> interfaceNamed(Management management, String name) {
+		Lpar lpar = Hosts.lparOf(management);
+		return lpar == null ? java.util.Optional.empty() : Hosts.interfaces(lpar).stream().filter(i -> name.equals(i.getName())).findFirst();
+	}
 
 	@QuickFix(IssueCodes.MTU_GUEST_BRIDGE)
 	public void alignGuestMtu(DiagnosticResolutionAcceptor acceptor) {

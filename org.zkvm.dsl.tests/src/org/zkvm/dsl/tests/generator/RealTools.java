@@ -43,7 +43,12 @@ final class RealTools {
 		Path dir = Files.createTempDirectory("zknet-scripts");
 		List<String> paths = new ArrayList<>();
 		for (var entry : scripts.entrySet()) {
-			paths.add(write(dir, entry.getKey(), entry.getValue()).toString());
+			// in their generated folders: setup.sh and network.sh source zknet-apply.sh beside them
+			Path file = dir.resolve(entry.getKey()).normalize();
+			assertTrue(file.startsWith(dir), entry.getKey());
+			Files.createDirectories(file.getParent());
+			Files.writeString(file, entry.getValue());
+			paths.add(file.toString());
 		}
 		for (String path : paths) {
 			run(List.of("bash", "-n", path));

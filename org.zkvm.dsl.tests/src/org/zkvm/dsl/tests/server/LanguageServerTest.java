@@ -188,6 +188,26 @@ class LanguageServerTest {
 		}
 	}
 
+	@Test
+	void managementProposesTheLparsInterfacesAndHoverSaysWhatIsProtected() throws Exception {
+		Path scratch = file("network/scratch-mgmt.zknet");
+		String text = "cec C {\n\tchpid 30 osd\n\tlpar L id 1 kvm {\n\t\tosa enc1 device 0.0.f500 chpid 30 layer 2\n"
+				+ "\t\tovs br0 attached enc1 vnic vnic0 address 10.1.0.10/16\n\t\tmanagement \n\t}\n"
+				+ "\tlpar M id 2 kvm {\n\t\tmanagement mgmt0 address 192.168.1.10/24 via 192.168.1.1\n\t}\n}\n";
+		Files.writeString(scratch, text);
+		server.open(scratch);
+		try {
+			List<CompletionItem> names = server.completion(scratch, TextEdits.at(text, "management \n", 11));
+			assertLabels(names, "enc1", "vnic0");
+			assertTrue(names.stream().noneMatch(i -> i.getLabel().equals("br0")), "br0's addresses sit on its port vnic0");
+			String hover = markdown(server.hover(scratch, TextEdits.at(text, "management mgmt0", 3)));
+			assertTrue(hover.contains("**Management path mgmt0** (an interface the model does not configure") && hover.contains("192.168.1.10/24 via 192.168.1.1"),
+					hover);
+		} finally {
+			Files.delete(scratch);
+		}
+	}
+
 	private static void assertLabels(List<CompletionItem> items, String... expected) {
 		List<String> labels = items.stream().map(CompletionItem::getLabel).toList();
 		for (String label : expected) {

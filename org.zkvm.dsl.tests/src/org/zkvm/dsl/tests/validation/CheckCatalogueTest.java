@@ -104,7 +104,15 @@ class CheckCatalogueTest {
 			new Rule(IssueCodes.IUCV_LEGACY, W, "netiucv", "iucv", "iucv iucv0", "ctc ctc0"),
 			new Rule(IssueCodes.NAME_INTERFACE, E, "'production_osa_10g' has 18 characters", "production_osa_10g", "production_osa_10g", "prod_osa_10g"),
 			new Rule(IssueCodes.DEVICE_TRIPLET, E, "the write device must be the read device + 1 (0.0.f501)", "0.0.f500,0.0.f502",
-					"0.0.f500,0.0.f502,0.0.f503", "0.0.f500,0.0.f501,0.0.f502"));
+					"0.0.f500,0.0.f502,0.0.f503", "0.0.f500,0.0.f501,0.0.f502"),
+			new Rule(IssueCodes.MGMT_ENSLAVED, E, "the management path enc1000 joins bridge br0", "enc1000 address",
+					"vnic vnic0 address 10.20.1.11/16", "vnic vnic0 address 10.20.1.10/16"),
+			new Rule(IssueCodes.MGMT_READDRESSED, E, "the admin reaches the host at 172.18.0.11/15 on o5s_1g_1", "172.18.0.11/15",
+					"address 172.18.0.21/15 in intranet", "address 172.18.0.11/15 in intranet"),
+			new Rule(IssueCodes.MGMT_DEFAULT_ROUTE, E, "replaces the management path's (via 192.168.50.1 dev mgmt0)", "default",
+					"route default via 172.18.0.1", "route 172.20.0.0/16 via 172.18.0.1"),
+			new Rule(IssueCodes.OVS_UPLINK_ADDRESS, E, "enc1000 carries 10.20.1.10/16 but joins bridge br0", "enc1000 vnic",
+					"learning, flooding address 10.20.1.10/16 in lan", "learning, flooding", "vnic vnic0\n", "vnic vnic0 address 10.20.1.10/16 in lan\n"));
 
 	static Stream<Arguments> rules() {
 		return RULES.stream().map(Arguments::of);

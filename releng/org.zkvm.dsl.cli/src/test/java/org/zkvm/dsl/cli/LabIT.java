@@ -55,8 +55,22 @@ class LabIT {
 		assertTrue(run.out().contains("zknet lab: 57 of 57 probes as the model says (48 replies, 9 without)"), run.out());
 		assertFalse(run.out().contains("FAIL"), run.out());
 		// the s390-only steps are skipped, each with its reason; nothing else is
-		assertEquals(12, run.lines().stream().filter(l -> l.startsWith("    skipped line ")).count(), run.out());
-		assertTrue(run.out().contains("skipped line 18: chzdev -e qeth 0.0.f500:0.0.f501:0.0.f502 layer2=1 — s390 only"), run.out());
+		assertEquals(6, run.lines().stream().filter(l -> l.startsWith("    skipped line ")).count(), run.out());
+		assertTrue(run.out().contains("skipped line 18: zknet_qeth 0.0.f500 0.0.f500:0.0.f501:0.0.f502 o5s_10g_1 layer2=1 — s390 only"), run.out());
+		// production-like: the admin sessions survive setup, the ARP filter (policy drop) leaves the unmodelled NIC answering,
+		// the model's default route replaces the host's on purpose; the rollbacks on LPAR11 leave it exactly as before
+		for (String host : List.of("LPAR11", "LPAR12")) {
+			for (String when : List.of("after setup", "at the end")) {
+				assertTrue(run.out().contains("LPAR " + host + ": " + when + ": admin session kept"), run.out());
+			}
+			assertTrue(run.out().contains("LPAR " + host + ": setup.sh run again: nothing to change"), run.out());
+		}
+		assertTrue(run.out().contains("backup0 answers ARP and ping, default route set by the model (default via 172.18.0.1 dev o5s_1g_1; "
+				+ "was default via 198.18.1.1 dev mgmt0)"), run.out());
+		for (String proof : List.of("setup.sh --try 2 left unconfirmed", "setup.sh with a step that fails half-way", "teardown.sh after setup.sh")) {
+			assertTrue(run.out().contains("LPAR LPAR11: rollback proof: " + proof + ": the host is exactly as before setup"), run.out());
+		}
+		assertSummary(run, 2, 3, "zknet lab: 57 of 57 probes as the model says (48 replies, 9 without)");
 		// guest to guest over HiperSockets, guest to partner, guest to production by proxy_arp, to the intranet by NAT ...
 		assertRow(run, "ok   guest LPAR11.vm11a  guest LPAR12.vm12a (10.136.12.1)     reach                 reply     reply");
 		assertRow(run, "ok   guest LPAR11.vm11a  LPAR ZOS1 (172.31.56.3)              reach                 reply     reply");
@@ -78,6 +92,10 @@ class LabIT {
 		Run run = zknet(ROOT, "lab", "examples/distros");
 		assertEquals(0, run.exit(), run.out() + run.err());
 		assertTrue(run.out().contains("zknet lab: 41 of 41 probes as the model says (34 replies, 7 without)"), run.out());
+		// RH1's OSA joins the bridge while the admin's session runs on the management NIC; the host's default route stays
+		assertTrue(run.out().contains("LPAR RH1: after setup: admin session kept") && run.out().contains("backup0 answers ARP and ping, default route unchanged"),
+				run.out());
+		assertSummary(run, 2, 3, "zknet lab: 41 of 41 probes as the model says (34 replies, 7 without)");
 		// the layer 2 cut-off the model has on purpose: the guests' 8992 on an attached bridge, the MacVTap guest's uplink at 1500
 		assertTrue(run.out().contains("8992-byte frames from guest RH1.rh1a on eth0 are cut off at the attached uplink enc1020 (MTU 1500)"), run.out());
 		assertLabGone(labId(run));
@@ -167,7 +185,7 @@ class LabIT {
 		assertEquals(1, run.exit(), run.out() + run.err());
 		String id = labId(run);
 		List<String> kept = labNamespaces();
-		assertEquals(4, kept.size(), run.out());
+		assertEquals(6, kept.size(), run.out()); // the host, its guest, the LAN, the outside network, the admin's and the neighbour's
 		assertTrue(kept.stream().allMatch(n -> n.startsWith("zklab-" + id + "-")), kept.toString());
 		assertTrue(run.out().contains("zknet lab: kept lab " + id), run.out());
 		// the kept lab is live: the guest still reaches the production net
@@ -178,6 +196,15 @@ class LabIT {
 		assertEquals(0, clean.exit(), clean.out() + clean.err());
 		assertTrue(clean.out().contains("zknet lab: removed namespace zklab-" + id + "-LPAR11"), clean.out());
 		assertLabGone(id);
+	}
+
+	/** The summary: the admin sessions and the rollbacks, then the probes' verdict, as the run's last lines before the removal. */
+	private static void assertSummary(Run run, int sessions, int rollbacks, String verdict) {
+		List<String> lines = run.lines();
+		int at = lines.indexOf(verdict);
+		assertTrue(at >= 2, run.out());
+		assertEquals("zknet lab: admin sessions kept: " + sessions + " of " + sessions, lines.get(at - 2));
+		assertEquals("zknet lab: rollbacks exact: " + rollbacks + " of " + rollbacks, lines.get(at - 1));
 	}
 
 	private static void assertRow(Run run, String row) {
