@@ -29,6 +29,20 @@ public record BusId(int cssid, int ssid, int deviceNumber) {
 		return new BusId(cssid, ssid, deviceNumber + offset);
 	}
 
+	/**
+	 * The name udev's predictable naming gives the network interface of this (read) device: "enc"
+	 * and the bus-ID without its leading dots and zeros, 0.0.f500 -> encf500, 0.1.0500 -> enc1.0500
+	 * (systemd, src/udev/udev-builtin-net_id.c, names_ccw).
+	 */
+	public String predictableName() {
+		String id = toString();
+		int start = 0;
+		while (start < id.length() - 1 && (id.charAt(start) == '.' || id.charAt(start) == '0')) {
+			start++;
+		}
+		return "enc" + id.substring(start);
+	}
+
 	@Override
 	public String toString() {
 		return cssid + "." + ssid + "." + String.format("%04x", deviceNumber);

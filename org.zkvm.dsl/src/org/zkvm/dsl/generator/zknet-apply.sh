@@ -776,6 +776,7 @@ zknet_main() {
 
 # The rollback of --try runs in a session of its own (setsid), so it outlives the shell and the SSH
 # session that started it; it restores the checkpoint unless --confirm removed the pending mark.
+# It does not inherit this run's lock (fd 9): it takes the lock itself when its time is up.
 zk_arm_rollback() {
 	local seconds="$1" token i
 	token="$(date +%s%N)-$$"
@@ -789,7 +790,7 @@ zk_arm_rollback() {
 		flock 9
 		[ "$(cat "$1/pending" 2>/dev/null)" = "$3" ] || exit 0
 		exec bash "$1/zknet-apply.sh" --expire "$1" "$4"' zknet-rollback "$zk_state" "$seconds" "$token" "$zk_host" \
-		</dev/null >>"$zk_state/try.log" 2>&1
+		</dev/null >>"$zk_state/try.log" 2>&1 9>&-
 	for ((i = 0; i < 50; i++)); do [ -s "$zk_state/try.pid" ] && break; sleep 0.1; done
 	if ! [ -s "$zk_state/try.pid" ]; then
 		zk_say "could not start the rollback timer (setsid): nothing stays unconfirmed, rolling back now" >&2

@@ -80,6 +80,8 @@ public final class IssueCodes {
 	// Safe on a live host: the admin's way in (docs/checks.md)
 	/** The management path joins an OVS bridge whose port does not carry the management address. */
 	public static final String MGMT_ENSLAVED = "mgmt.enslaved";
+	/** The management interface is the kernel's name of a qeth device the model names otherwise. */
+	public static final String MGMT_RENAMED = "mgmt.renamed";
 	/** The model gives the management interface addresses without the one the admin uses. */
 	public static final String MGMT_READDRESSED = "mgmt.readdressed";
 	/** A default route of the model replaces the management path's gateway. */
@@ -133,6 +135,7 @@ public final class IssueCodes {
 		c.put(NAME_INTERFACE, Severity.ERROR);
 		c.put(DEVICE_TRIPLET, Severity.ERROR);
 		c.put(MGMT_ENSLAVED, Severity.ERROR);
+		c.put(MGMT_RENAMED, Severity.ERROR);
 		c.put(MGMT_READDRESSED, Severity.ERROR);
 		c.put(MGMT_DEFAULT_ROUTE, Severity.ERROR);
 		c.put(OVS_UPLINK_ADDRESS, Severity.ERROR);

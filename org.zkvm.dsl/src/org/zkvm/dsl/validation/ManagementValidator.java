@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.xtext.validation.Check;
+import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
@@ -12,11 +13,13 @@ import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Management;
 import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.QethInterface;
 
 /**
  * The admin's way into a live host (docs/checks.md, "Safe on a live host"): a plan that enslaves,
- * re-addresses or moves the default route off the management path, or that enslaves an uplink
- * with an address of its own, takes the host off the network when setup.sh runs.
+ * renames, re-addresses or moves the default route off the management path, or that enslaves an
+ * uplink with an address of its own, takes the host off the network when setup.sh runs or at the
+ * next boot.
  */
 public class ManagementValidator extends ZknetCheckBase {
 
@@ -39,6 +42,16 @@ public class ManagementValidator extends ZknetCheckBase {
 							management, Z.getManagement_Iface(), bridge.getName(), address.map(Ipv4Prefix::toString).orElse(""));
 				}
 				return;
+			}
+		}
+		for (QethInterface qeth : Hosts.members(lpar, QethInterface.class)) {
+			Optional<String> kernelName = predictableName(qeth);
+			if (kernelName.isPresent() && kernelName.get().equals(name) && !name.equals(qeth.getName())) {
+				report(IssueCodes.MGMT_RENAMED, "the management interface " + name + " is the kernel's name of " + qeth.getName() + "'s device "
+						+ qeth.getDevice().split(",")[0].strip() + ": the model calls it " + qeth.getName() + ", so udev/70-zknet.rules renames it at "
+						+ "the next boot and the distribution's own configuration of " + name + " (the admin's way in) no longer applies; name the "
+						+ "interface " + name + " in the model (setup.sh never renames a live interface; it keeps " + name + " until the reboot)",
+						management, Z.getManagement_Iface(), qeth.getName(), name);
 			}
 		}
 		Optional<HostInterface> modelled = Hosts.interfaces(lpar).stream().filter(i -> name.equals(portName(i))).findFirst();
@@ -73,6 +86,14 @@ public class ManagementValidator extends ZknetCheckBase {
 					+ ": Open vSwitch takes every frame an attached port receives, so an address on it is dead (seed 002, Scenario I); give it to "
 					+ port(bridge) + " instead", bridge, Z.getOvsBridge_Uplink(),
 					addresses.stream().map(Ipv4Prefix::toString).toArray(String[]::new));
+		}
+	}
+
+	private static Optional<String> predictableName(QethInterface qeth) {
+		try {
+			return Optional.of(BusId.parse(qeth.getDevice().split(",")[0].strip()).predictableName());
+		} catch (RuntimeException malformed) {
+			return Optional.empty(); // device.triplet says what is wrong with it
 		}
 	}
 

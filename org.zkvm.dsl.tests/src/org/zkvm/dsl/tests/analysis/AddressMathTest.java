@@ -21,6 +21,15 @@ import org.zkvm.dsl.analysis.UperfWorkload;
 /** The pure domain computations, without the parser. */
 class AddressMathTest {
 
+	/** udev's predictable name of a qeth device's interface (systemd, udev-builtin-net_id.c, names_ccw). */
+	@Test
+	void busIdsGiveUdevsPredictableNames() {
+		assertEquals("encf500", org.zkvm.dsl.analysis.BusId.parse("0.0.f500").predictableName());
+		assertEquals("enc500", org.zkvm.dsl.analysis.BusId.parse("0.0.0500").predictableName());
+		assertEquals("enc1.0500", org.zkvm.dsl.analysis.BusId.parse("0.1.0500").predictableName());
+		assertEquals("enc0", org.zkvm.dsl.analysis.BusId.parse("0.0.0000").predictableName());
+	}
+
 	@Test
 	void prefixes() {
 		Ipv4Prefix host = Ipv4Prefix.parse("10.131.11.254/8");

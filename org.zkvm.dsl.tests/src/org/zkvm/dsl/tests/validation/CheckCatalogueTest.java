@@ -107,6 +107,8 @@ class CheckCatalogueTest {
 					"0.0.f500,0.0.f502,0.0.f503", "0.0.f500,0.0.f501,0.0.f502"),
 			new Rule(IssueCodes.MGMT_ENSLAVED, E, "the management path enc1000 joins bridge br0", "enc1000 address",
 					"vnic vnic0 address 10.20.1.11/16", "vnic vnic0 address 10.20.1.10/16"),
+			new Rule(IssueCodes.MGMT_RENAMED, E, "the management interface encf500 is the kernel's name of o5s_10g_1's device 0.0.f500", "encf500 address",
+					"management encf500 address", "management o5s_10g_1 address"),
 			new Rule(IssueCodes.MGMT_READDRESSED, E, "the admin reaches the host at 172.18.0.11/15 on o5s_1g_1", "172.18.0.11/15",
 					"address 172.18.0.21/15 in intranet", "address 172.18.0.11/15 in intranet"),
 			new Rule(IssueCodes.MGMT_DEFAULT_ROUTE, E, "replaces the management path's (via 192.168.50.1 dev mgmt0)", "default",

@@ -54,6 +54,11 @@ class ManagementChecksTest {
 			"management mgmt0 address 192.168.1.10/24 via 192.168.1.1 | address 10.20.1.10/16 in lan | ovs br-int routed address 10.21.0.254/24 | route default via 10.20.0.1 dev enc1000 | mgmt.default-route",
 			"management mgmt0 address 192.168.1.10/24 | address 10.20.1.10/16 in lan | ovs br-int routed address 10.21.0.254/24 | | ",
 			" | address 10.20.1.10/16 in lan | ovs br0 attached enc1000 vnic vnic0 | | ovs.uplink-address",
+			// the kernel's names of the two OSAs (0.0.1000, 0.0.2000): the model keeps them, so nothing is renamed
+			"management enc1000 address 10.20.1.10/16 | address 10.20.1.10/16 in lan | ovs br-int routed address 10.21.0.254/24 | | ",
+			"management enc2000 address 10.30.0.10/16 | address 10.20.1.10/16 in lan | ovs br-int routed address 10.21.0.254/24 | | ",
+			// RH2's OSA 0.0.1010 is enc1010 to the kernel, but it is another LPAR's
+			"management enc1010 | address 10.20.1.10/16 in lan | ovs br-int routed address 10.21.0.254/24 | | ",
 	})
 	void variant(String management, String osaAddress, String bridge, String route, String expected) {
 		String text = HOST.formatted(orEmpty(management), orEmpty(osaAddress), orEmpty(bridge), orEmpty(route));
