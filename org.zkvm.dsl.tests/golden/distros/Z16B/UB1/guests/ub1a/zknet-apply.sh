@@ -189,8 +189,8 @@ zk_check() {
 			layer=$(cat "/sys/bus/ccwgroup/devices/$busid/layer2" 2>/dev/null || echo "")
 			want=$(grep -oE 'layer2=[01]' <<<"$attributes" | cut -d= -f2 || true)
 			if [ -n "$want" ] && [ "$layer" != "$want" ]; then
-				if [ -n "$current" ] && { [ "$current" = "$session_dev" ] || [ "$current" = "$management_dev" ]; }; then
-					zk_refusals+=("$current carries the admin's session: changing qeth $busid to layer2=$want takes it offline")
+				if [ -n "$current" ] && { [ "$current" = "$session_dev" ] || [ "$current" = "$management_dev" ] || zk_in "$current" "${default_devs[@]}"; }; then
+					zk_refusals+=("$current carries $(zk_role "$current" "$session_dev" "$management_dev"): changing qeth $busid to layer2=$want takes it offline")
 				else
 					zk_changes+=("set qeth $busid to layer2=$want (takes ${current:-it} offline for the change)")
 				fi
@@ -346,6 +346,9 @@ zk_checkpoint() {
 		zk_snapshot_addrs >addrs
 		zk_snapshot_routes >routes
 		zk_snapshot_ovs >ovs
+		if zk_ovs_ok && command -v ovsdb-client >/dev/null 2>&1; then
+			ovsdb-client backup >ovsdb.backup 2>/dev/null || rm -f ovsdb.backup
+		fi
 		for s in "${zk_sysctls[@]}"; do
 			key=$(zk_sysctl_key "$s")
 			printf '%s %s\n' "$key" "$(sysctl -n "$key" 2>/dev/null || echo absent)"
@@ -354,6 +357,7 @@ zk_checkpoint() {
 		: >nft-zknet
 		if command -v nft >/dev/null 2>&1; then
 			nft -j list ruleset >nft-ruleset.json 2>/dev/null || true
+			nft list tables >nft-tables 2>/dev/null || true
 			for family in arp inet ip; do nft list table "$family" zknet 2>/dev/null || true; done >nft-zknet
 		fi
 		if [ -n "$zk_legacy" ]; then
@@ -459,12 +463,33 @@ zk_restore() {
 		fi
 	fi
 	if [ -f "$dir/iptables" ]; then
-		iptables-restore <"$dir/iptables" && zk_say "restored iptables"
-		arptables-restore <"$dir/arptables" && zk_say "restored arptables"
+		zk_restore_legacy "$dir"
 	fi
 	rm -f "$zk_state/firewall.applied"
 	zk_say "restored the checkpoint of $(cat "$dir/taken") ($restored changes undone; qeth devices stay configured: chzdev -d qeth BUSID removes one)"
 }
+# The legacy tools restore the tables they saved; the tables the host did not have are emptied, and
+# where iptables-nft made nftables tables of them (ip filter, ip nat, arp filter), the empty ones go.
+zk_restore_legacy() {
+	local dir="$1" table family name
+	iptables-restore <"$dir/iptables"
+	for table in filter nat; do
+		grep -q "^\*$table" "$dir/iptables" || { iptables -t "$table" -F && iptables -t "$table" -X; }
+	done
+	if grep -q '^\*' "$dir/arptables"; then arptables-restore <"$dir/arptables"; else arptables -F && arptables -X; fi
+	if command -v nft >/dev/null 2>&1; then
+		for table in "ip filter" "ip nat" "arp filter"; do
+			read -r family name <<<"$table"
+			grep -qxF "table $family $name" "$dir/nft-tables" 2>/dev/null && continue
+			nft list table "$family" "$name" >/dev/null 2>&1 || continue
+			if ! nft list table "$family" "$name" | grep -vqE '^[[:space:]]*(table|chain|type|\}|$)'; then
+				nft delete table "$family" "$name"
+			fi
+		done
+	fi
+	zk_say "restored the ARP and forward filter (arptables, iptables) as they were"
+}
+
 zk_firewall_now_nft() { local family; for family in arp inet ip; do nft list table "$family" zknet 2>/dev/null || true; done; }
 
 # ---- apply: in the safe order ------------------------------------------------------------------

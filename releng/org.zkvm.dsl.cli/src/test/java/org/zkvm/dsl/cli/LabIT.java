@@ -101,6 +101,22 @@ class LabIT {
 		assertLabGone(labId(run));
 	}
 
+	/** The seed network with 'firewall legacy': the seed's arptables/iptables rules, confined to the model's interfaces, rolled back exactly. */
+	@Test
+	void theLegacyFirewallIsAsSafeOnALiveHost() throws Exception {
+		Path legacy = Files.createTempDirectory("zknet-lab-it-legacy");
+		try (Stream<Path> files = Files.list(ROOT.resolve("examples/seed-network"))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".zknet")).toList()) {
+				Files.writeString(legacy.resolve(file.getFileName()), Files.readString(file).replace("distro suse {", "distro suse firewall legacy {"));
+			}
+		}
+		Run run = zknet(ROOT, "lab", legacy.toString());
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("LPAR LPAR11: after setup: admin session kept") && run.out().contains("backup0 answers ARP and ping"), run.out());
+		assertSummary(run, 2, 3, "zknet lab: 57 of 57 probes as the model says (48 replies, 9 without)");
+		assertLabGone(labId(run));
+	}
+
 	@Test
 	void proxyArpOnOneOfTwoInterfacesInASubnetKillsTheNet() throws Exception {
 		Run run = zknet(ROOT, "lab", "--force", "examples/pitfalls/arp.same-subnet.zknet");
