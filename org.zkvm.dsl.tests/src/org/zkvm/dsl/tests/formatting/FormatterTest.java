@@ -23,7 +23,7 @@ class FormatterTest {
 			request.setToBeFormatted("""
 					network   production 10.0.0.0/8
 					cec Z13A model z13 {  chpid 10 osd devices F500 - F51F
-					lpar LPAR11 id 11 kvm {
+					lpar LPAR11 id 11 kvm {   management   mgmt0  address 192.168.50.11/24   via 192.168.50.1
 					osa o5s_10g_1   device 0.0.f500 , 0.0.f501 , 0.0.f502 chpid 10 layer 2
 					forwarding on o5s_10g_1 ,br-ex
 
@@ -37,6 +37,7 @@ class FormatterTest {
 					cec Z13A model z13 {
 						chpid 10 osd devices F500-F51F
 						lpar LPAR11 id 11 kvm {
+							management mgmt0 address 192.168.50.11/24 via 192.168.50.1
 							osa o5s_10g_1 device 0.0.f500,0.0.f501,0.0.f502 chpid 10 layer 2
 							forwarding on o5s_10g_1, br-ex
 
