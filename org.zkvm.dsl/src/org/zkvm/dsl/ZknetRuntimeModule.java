@@ -17,6 +17,10 @@ import org.zkvm.dsl.scoping.ZknetLinkingDiagnosticMessageProvider;
 public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
 
 	@Override
+	public Class<? extends org.eclipse.xtext.parser.IParser> bindIParser() {
+		return org.zkvm.dsl.parser.ZknetTextParser.class;
+	}
+
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return ZknetValueConverterService.class;
 	}

@@ -31,6 +31,10 @@ public class ZknetIdeModule extends AbstractZknetIdeModule {
 		return QuickFixCodeActionService.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.server.formatting.FormattingService> bindFormattingService() {
+		return org.zkvm.dsl.ide.formatting.ZknetFormattingService.class;
+	}
+
 	public Class<? extends IHoverService> bindIHoverService() {
 		return ZknetHoverService.class;
 	}

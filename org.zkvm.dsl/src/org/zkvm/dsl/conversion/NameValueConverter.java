@@ -37,6 +37,11 @@ public class NameValueConverter extends AbstractNullSafeConverter<String> {
 			if (value.isEmpty()) {
 				throw new ValueConverterException("a name cannot be empty", node, null);
 			}
+			if (value.startsWith(".") || value.endsWith(".") || value.contains("..")) {
+				// a dot separates the parts of a qualified name (LPAR11.br-ex): no part may be empty
+				throw new ValueConverterException("the name \"" + value + "\" has an empty part between dots: dots separate the parts of qualified "
+						+ "names, so a name cannot start or end with '.' or contain '..'", node, null);
+			}
 			return value;
 		}
 		return string.startsWith("^") ? string.substring(1) : string;

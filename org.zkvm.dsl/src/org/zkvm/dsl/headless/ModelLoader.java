@@ -46,7 +46,7 @@ public class ModelLoader {
 		for (Path file : files) {
 			URI uri = URI.createFileURI(file.toAbsolutePath().normalize().toString());
 			XtextResource resource = (XtextResource) resourceSet.createResource(uri);
-			try (InputStream in = Files.newInputStream(file)) {
+			try (InputStream in = withoutByteOrderMark(Files.newInputStream(file))) {
 				resource.load(in, resourceSet.getLoadOptions());
 			}
 			resources.put(file, resource);
@@ -54,19 +54,36 @@ public class ModelLoader {
 		EcoreUtil.resolveAll(resourceSet);
 		java.util.Set<ModelDiagnostic> diagnostics = new java.util.LinkedHashSet<>();
 		Map<Path, List<Issue>> issues = new LinkedHashMap<>();
-		for (Map.Entry<Path, XtextResource> entry : resources.entrySet()) {
-			if (cancelIndicator.isCanceled()) {
-				break;
-			}
-			List<Issue> found = validator.validate(entry.getValue(), CheckMode.ALL, cancelIndicator);
-			issues.put(entry.getKey(), found);
-			for (Issue issue : found) {
-				toDiagnostic(entry.getKey().toString(), issue).ifPresent(diagnostics::add);
+		try (InternalErrors internal = new InternalErrors()) {
+			for (Map.Entry<Path, XtextResource> entry : resources.entrySet()) {
+				if (cancelIndicator.isCanceled()) {
+					break;
+				}
+				List<Issue> found = validator.validate(entry.getValue(), CheckMode.ALL, cancelIndicator);
+				issues.put(entry.getKey(), found);
+				for (Issue issue : found) {
+					toDiagnostic(entry.getKey().toString(), issue).ifPresent(diagnostics::add);
+				}
+				for (String message : internal.take()) {
+					diagnostics.add(new ModelDiagnostic(entry.getKey().toString(), 1, 1, ModelDiagnostic.Severity.ERROR, IssueCodes.INTERNAL,
+							"zknet could not finish checking this file (" + message + "): it is not called clean; this is a bug in zknet, "
+									+ "please report it with the file"));
+				}
 			}
 		}
 		List<ModelDiagnostic> sorted = new ArrayList<>(diagnostics);
 		Collections.sort(sorted);
 		return new LoadedModel(resourceSet, resources, sorted, issues);
+	}
+
+	/** A UTF-8 byte-order mark (files saved on Windows) is not part of the text: columns count as editors show them. */
+	private static InputStream withoutByteOrderMark(InputStream in) throws IOException {
+		java.io.PushbackInputStream stream = new java.io.PushbackInputStream(new java.io.BufferedInputStream(in), 3);
+		byte[] head = stream.readNBytes(3);
+		if (!(head.length == 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf)) {
+			stream.unread(head);
+		}
+		return stream;
 	}
 
 	private static java.util.Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue) {

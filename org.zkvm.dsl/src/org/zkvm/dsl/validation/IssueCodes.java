@@ -25,6 +25,8 @@ public final class IssueCodes {
 	 * control characters, shell metacharacters).
 	 */
 	public static final String NAME_UNSAFE = "name.unsafe";
+	/** zknet could not finish checking a file (an internal fault, logged and reported): the file is not called clean. */
+	public static final String INTERNAL = "internal";
 	/** zknet.properties names an unknown code or severity. */
 	public static final String SETTINGS = "settings";
 

@@ -43,7 +43,15 @@ public class NameValidator extends ZknetCheckBase {
 		}
 	}
 
+	/** Names become file and folder names of the generated output (a file name has at most 255 bytes). */
+	static final int LONGEST_NAME = 64;
+
 	private void checkPlain(String name, EObject element, EStructuralFeature feature) {
+		if (name != null && name.length() > LONGEST_NAME) {
+			reportError(IssueCodes.NAME_UNSAFE, "the name '" + name.substring(0, 20).replaceAll("\\p{Cntrl}", "?") + "...' has " + name.length()
+					+ " characters: names become file and folder names of the generated output; use at most " + LONGEST_NAME, element, feature);
+			return;
+		}
 		PlainNames.problem(name).ifPresent(character -> reportError(IssueCodes.NAME_UNSAFE, "the name '" + name.replaceAll("\\p{Cntrl}", "?")
 				+ "' contains " + character + ", which zknet never writes into generated files that run as root; use letters, digits, space and _ . : @ # $ + / = , - only",
 				element, feature));

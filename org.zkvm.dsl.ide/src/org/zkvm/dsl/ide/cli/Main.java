@@ -39,9 +39,27 @@ public final class Main {
 		}
 	}
 
+	/** The variable ./zknet passes to the JVM (docs/cli.md): more heap for a large model. */
+	static final String JAVA_OPTIONS = "ZKNET_JAVA_OPTS";
+
 	private static int internalFault(Throwable exception, PrintWriter err) {
+		if (outOfMemory(exception)) {
+			long heap = Runtime.getRuntime().maxMemory() >> 20;
+			err.println("zknet: out of memory: the model needs more than the " + heap + " MiB of heap this Java may use. Give it more, e.g. "
+					+ JAVA_OPTIONS + "=-Xmx" + Math.max(2, 2 * ((heap + 1023) / 1024)) + "g ./zknet ... (or java -Xmx... -jar zknet.jar ...)");
+			return ExitCodes.USAGE;
+		}
 		err.println("zknet: internal error (" + describe(exception) + "). This is a bug in zknet: please report it with the command and model that caused it.");
 		return ExitCodes.INTERNAL_FAULT;
+	}
+
+	private static boolean outOfMemory(Throwable exception) {
+		for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof OutOfMemoryError) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static String describe(Throwable exception) {

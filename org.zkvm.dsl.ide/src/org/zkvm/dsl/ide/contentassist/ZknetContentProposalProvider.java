@@ -49,6 +49,21 @@ public class ZknetContentProposalProvider extends IdeContentProposalProvider {
 		}
 	}
 
+	/**
+	 * A reference written with a plain name ([Type|Name], such as the interfaces of 'proxy-arp on')
+	 * accepts only names without dots: the scope also holds other LPARs' qualified names, which the
+	 * parser would take as more tokens, so those are not proposed there.
+	 */
+	@Override
+	protected com.google.common.base.Predicate<org.eclipse.xtext.resource.IEObjectDescription> getCrossrefFilter(
+			org.eclipse.xtext.CrossReference reference, ContentAssistContext context) {
+		com.google.common.base.Predicate<org.eclipse.xtext.resource.IEObjectDescription> filter = super.getCrossrefFilter(reference, context);
+		if (reference.getTerminal() instanceof org.eclipse.xtext.RuleCall call && "Name".equals(call.getRule().getName())) {
+			return description -> description.getName().getSegmentCount() == 1 && filter.apply(description);
+		}
+		return filter;
+	}
+
 	/** The values proposed for a feature of a rule, with a description each; empty for the other features. */
 	static Map<String, String> values(String rule, String feature, EObject current) {
 		Map<String, String> values = new LinkedHashMap<>();

@@ -4,14 +4,42 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.CodeActionParams;
+import org.eclipse.lsp4j.Command;
+import org.eclipse.lsp4j.CompletionItem;
+import org.eclipse.lsp4j.CompletionList;
+import org.eclipse.lsp4j.CompletionParams;
+import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
 import org.eclipse.lsp4j.DidChangeWorkspaceFoldersParams;
+import org.eclipse.lsp4j.DocumentHighlight;
+import org.eclipse.lsp4j.DocumentHighlightParams;
+import org.eclipse.lsp4j.DocumentRangeFormattingParams;
 import org.eclipse.lsp4j.FileEvent;
+import org.eclipse.lsp4j.Hover;
+import org.eclipse.lsp4j.HoverParams;
 import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
+import org.eclipse.lsp4j.Location;
+import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
+import org.eclipse.lsp4j.PrepareRenameParams;
+import org.eclipse.lsp4j.PrepareRenameResult;
+import org.eclipse.lsp4j.Range;
+import org.eclipse.lsp4j.ReferenceParams;
+import org.eclipse.lsp4j.RenameParams;
+import org.eclipse.lsp4j.TextEdit;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.lsp4j.WorkspaceFolder;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.messages.Either3;
+import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.zkvm.dsl.headless.ModelFiles;
@@ -50,6 +78,74 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 	protected Buildable toBuildable(DidChangeWatchedFilesParams params) {
 		List<FileEvent> kept = params.getChanges().stream().filter(event -> !isIgnored(event.getUri())).toList();
 		return super.toBuildable(new DidChangeWatchedFilesParams(kept));
+	}
+
+	// Requests at a position: a position beyond the document's last line is the client's mistake
+	// (invalid parameters), not the server's fault; a character past a line's end is that line's end (LspDocument).
+
+	@Override
+	public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
+		return invalidParams(super.completion(params));
+	}
+
+	@Override
+	public CompletableFuture<Hover> hover(HoverParams params) {
+		return invalidParams(super.hover(params));
+	}
+
+	@Override
+	public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
+		return invalidParams(super.definition(params));
+	}
+
+	@Override
+	public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
+		return invalidParams(super.references(params));
+	}
+
+	@Override
+	public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
+		return invalidParams(super.documentHighlight(params));
+	}
+
+	@Override
+	public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
+		return invalidParams(super.prepareRename(params));
+	}
+
+	@Override
+	public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
+		return invalidParams(super.rename(params));
+	}
+
+	@Override
+	public CompletableFuture<List<? extends TextEdit>> rangeFormatting(DocumentRangeFormattingParams params) {
+		return invalidParams(super.rangeFormatting(params));
+	}
+
+	@Override
+	public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
+		return invalidParams(super.codeAction(params));
+	}
+
+	private static <T> CompletableFuture<T> invalidParams(CompletableFuture<T> request) {
+		CompletableFuture<T> answer = new CompletableFuture<>();
+		request.whenComplete((result, error) -> {
+			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+			if (cause == null) {
+				answer.complete(result);
+			} else if (cause instanceof IndexOutOfBoundsException outside) {
+				answer.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, outside.getMessage(), null)));
+			} else {
+				answer.completeExceptionally(error);
+			}
+		});
+		answer.whenComplete((result, error) -> {
+			if (answer.isCancelled()) {
+				request.cancel(true);
+			}
+		});
+		return answer;
 	}
 
 	private boolean isIgnored(String uri) {

@@ -38,5 +38,6 @@ public final class ZknetServerModule extends AbstractModule {
 	protected void configure() {
 		bind(IFileSystemScanner.class).to(WorkspaceScanner.class);
 		bind(LanguageServerImpl.class).to(ZknetLanguageServer.class);
+		bind(org.eclipse.xtext.ide.server.WorkspaceManager.class).to(ZknetWorkspaceManager.class);
 	}
 }

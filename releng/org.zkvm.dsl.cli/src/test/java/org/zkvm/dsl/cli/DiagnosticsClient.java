@@ -19,6 +19,12 @@ import org.eclipse.lsp4j.services.LanguageClient;
 public final class DiagnosticsClient implements LanguageClient {
 
 	private final LinkedBlockingQueue<PublishDiagnosticsParams> published = new LinkedBlockingQueue<>();
+	private final java.util.Map<String, List<Diagnostic>> latest = new java.util.concurrent.ConcurrentHashMap<>();
+
+	/** The last diagnostics published for each document. */
+	public java.util.Map<String, List<Diagnostic>> latest() {
+		return java.util.Map.copyOf(latest);
+	}
 
 	/** Forgets what was published so far: the next {@link #next} waits for what comes after. */
 	public void clear() {
@@ -41,6 +47,7 @@ public final class DiagnosticsClient implements LanguageClient {
 
 	@Override
 	public void publishDiagnostics(PublishDiagnosticsParams diagnostics) {
+		latest.put(diagnostics.getUri(), diagnostics.getDiagnostics());
 		published.add(diagnostics);
 	}
 

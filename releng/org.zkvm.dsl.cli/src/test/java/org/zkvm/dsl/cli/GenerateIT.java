@@ -215,7 +215,7 @@ class GenerateIT {
 		Map<String, String> before = snapshot(out);
 		Path model = dir.resolve("big");
 		SyntheticNetwork.write(model, 80, 80);
-		Process process = new ProcessBuilder(command("generate", model.toString(), "-o", out.toString())).directory(ROOT.toFile())
+		Process process = new ProcessBuilder(ZknetProcess.interruptible(command("generate", model.toString(), "-o", out.toString()))).directory(ROOT.toFile())
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
 		StringBuilder err = new StringBuilder();
 		try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {

@@ -167,7 +167,7 @@ class LabIT {
 
 	@Test
 	void anInterruptedLabRemovesItself() throws Exception {
-		Process process = new ProcessBuilder(command("lab", "examples/seed-network")).directory(ROOT.toFile())
+		Process process = new ProcessBuilder(ZknetProcess.interruptible(command("lab", "examples/seed-network"))).directory(ROOT.toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).redirectErrorStream(true).start();
 		StringBuilder output = new StringBuilder();
 		Thread reader = Thread.ofVirtual().start(() -> {

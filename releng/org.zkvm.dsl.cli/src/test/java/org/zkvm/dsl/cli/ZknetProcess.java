@@ -31,6 +31,17 @@ final class ZknetProcess {
 		return command;
 	}
 
+	/**
+	 * A command that SIGINT ends even when this JVM runs with SIGINT ignored (a build started with
+	 * nohup or '&' from a script, whose children inherit the ignored signal): coreutils' env resets
+	 * the signal to its default before it runs the command, in the same process.
+	 */
+	static List<String> interruptible(List<String> command) {
+		List<String> result = new ArrayList<>(List.of("env", "--default-signal=INT"));
+		result.addAll(command);
+		return result;
+	}
+
 	static Run zknet(Path workingDir, String... args) throws IOException, InterruptedException {
 		return run(workingDir, command(args));
 	}

@@ -1,0 +1,17 @@
+package org.zkvm.dsl.ide.server;
+
+import org.eclipse.emf.common.util.URI;
+import org.eclipse.xtext.ide.server.BuildManager.Buildable;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
+
+/** Xtext's workspace manager, with open documents that count lines as LSP does ({@link LspDocument}). */
+@com.google.inject.Singleton
+public class ZknetWorkspaceManager extends WorkspaceManager {
+
+	@Override
+	public Buildable didOpen(URI uri, Integer version, String contents) {
+		Buildable buildable = super.didOpen(uri, version, contents);
+		getOpenDocuments().put(uri, new LspDocument(version, contents));
+		return buildable;
+	}
+}
