@@ -31,6 +31,14 @@ public class ZknetIdeModule extends AbstractZknetIdeModule {
 		return QuickFixCodeActionService.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.ide.server.symbol.DocumentSymbolService> bindDocumentSymbolService() {
+		return org.zkvm.dsl.ide.server.ZknetDocumentSymbolService.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.ide.server.rename.IRenameService2> bindIRenameService2() {
+		return org.zkvm.dsl.ide.server.ZknetRenameService.class;
+	}
+
 	public Class<? extends org.eclipse.xtext.ide.server.formatting.FormattingService> bindFormattingService() {
 		return org.zkvm.dsl.ide.formatting.ZknetFormattingService.class;
 	}

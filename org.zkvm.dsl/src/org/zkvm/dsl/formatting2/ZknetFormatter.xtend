@@ -1,6 +1,7 @@
 package org.zkvm.dsl.formatting2
 
 import java.util.Set
+import org.eclipse.xtext.AbstractRule
 import org.eclipse.xtext.CrossReference
 import org.eclipse.xtext.GrammarUtil
 import org.eclipse.xtext.Keyword
@@ -8,6 +9,9 @@ import org.eclipse.xtext.ParserRule
 import org.eclipse.xtext.RuleCall
 import org.eclipse.xtext.formatting2.AbstractFormatter2
 import org.eclipse.xtext.formatting2.IFormattableDocument
+import org.eclipse.xtext.formatting2.ITextReplacer
+import org.eclipse.xtext.formatting2.ITextReplacerContext
+import org.eclipse.xtext.formatting2.regionaccess.IComment
 import org.eclipse.xtext.formatting2.regionaccess.IHiddenRegion
 import org.eclipse.xtext.formatting2.regionaccess.ISemanticRegion
 import org.zkvm.dsl.zknet.Model
@@ -22,6 +26,17 @@ class ZknetFormatter extends AbstractFormatter2 {
 
 	/** The containment lists whose elements are statements, one per line. */
 	static val STATEMENT_LISTS = #{'imports', 'elements', 'members', 'rules', 'ctcs'}
+
+	/**
+	 * A comment the parser met while recovering from an error has no grammar rule; Xtext's default
+	 * then fails ("No ITextReplacer configured for (null)"), during rename too: keep such a comment as it is.
+	 */
+	override ITextReplacer createCommentReplacer(IComment comment) {
+		if (comment.grammarElement instanceof AbstractRule) super.createCommentReplacer(comment) else new ITextReplacer {
+			override getRegion() { comment }
+			override createReplacements(ITextReplacerContext context) { context }
+		}
+	}
 
 	def dispatch void format(Model model, extension IFormattableDocument document) {
 		val statementStarts = statementStarts(model)

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.lsp4j.CodeAction;
@@ -26,6 +27,7 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PrepareRenameResult;
@@ -41,6 +43,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.zkvm.dsl.headless.ModelFiles;
 
@@ -51,6 +54,9 @@ import org.zkvm.dsl.headless.ModelFiles;
  */
 public class ZknetLanguageServer extends LanguageServerImpl {
 
+	@com.google.inject.Inject
+	private org.eclipse.xtext.ide.server.UriExtensions uriExtensions;
+
 	private final List<Path> roots = new CopyOnWriteArrayList<>();
 
 	@Override
@@ -59,6 +65,11 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 			params.getWorkspaceFolders().forEach(folder -> path(folder.getUri()).ifPresent(roots::add));
 		} else if (params.getRootUri() != null) {
 			path(params.getRootUri()).ifPresent(roots::add);
+		}
+		// Xtext reads the workspace folders only from a client that announces them, and the root URI
+		// otherwise: a client that sends folders without the capability must not leave it with no root
+		if (params.getRootUri() == null && params.getWorkspaceFolders() != null && !params.getWorkspaceFolders().isEmpty()) {
+			params.setRootUri(params.getWorkspaceFolders().get(0).getUri());
 		}
 		return super.initialize(params);
 	}
@@ -85,37 +96,37 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 
 	@Override
 	public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-		return invalidParams(super.completion(params));
+		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.completion(params));
 	}
 
 	@Override
 	public CompletableFuture<Hover> hover(HoverParams params) {
-		return invalidParams(super.hover(params));
+		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.hover(params));
 	}
 
 	@Override
 	public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-		return invalidParams(super.definition(params));
+		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.definition(params));
 	}
 
 	@Override
 	public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
-		return invalidParams(super.references(params));
+		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.references(params));
 	}
 
 	@Override
 	public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
-		return invalidParams(super.documentHighlight(params));
+		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.documentHighlight(params));
 	}
 
 	@Override
 	public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
-		return invalidParams(super.prepareRename(params));
+		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.prepareRename(params));
 	}
 
 	@Override
 	public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-		return invalidParams(super.rename(params));
+		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.rename(params));
 	}
 
 	@Override
@@ -128,14 +139,32 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 		return invalidParams(super.codeAction(params));
 	}
 
+	/** Whether a position is at a line the open document does not have (answered at once as invalid parameters). */
+	private boolean outside(String uri, Position position) {
+		Optional<Document> document = getWorkspaceManager() instanceof ZknetWorkspaceManager manager ? manager.openDocument(uriExtensions.toUri(uri))
+				: Optional.empty();
+		return document.isPresent() && (position.getLine() < 0 || position.getLine() >= document.get().getLineCount() || position.getCharacter() < 0);
+	}
+
+	private static <T> CompletableFuture<T> invalidPosition(Position position) {
+		return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+				"position " + (position.getLine() + 1) + ":" + (position.getCharacter() + 1) + " is outside the document", null)));
+	}
+
 	private static <T> CompletableFuture<T> invalidParams(CompletableFuture<T> request) {
 		CompletableFuture<T> answer = new CompletableFuture<>();
 		request.whenComplete((result, error) -> {
-			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+			Throwable cause = error;
+			while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+				cause = cause.getCause();
+			}
 			if (cause == null) {
 				answer.complete(result);
 			} else if (cause instanceof IndexOutOfBoundsException outside) {
 				answer.completeExceptionally(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams, outside.getMessage(), null)));
+			} else if (cause instanceof ResponseErrorException refused) {
+				// e.g. rename's "Refactoring cannot be performed", which Xtext hands on wrapped: the client gets its code and message
+				answer.completeExceptionally(refused);
 			} else {
 				answer.completeExceptionally(error);
 			}

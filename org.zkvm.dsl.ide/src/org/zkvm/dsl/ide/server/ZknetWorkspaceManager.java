@@ -8,6 +8,11 @@ import org.eclipse.xtext.ide.server.WorkspaceManager;
 @com.google.inject.Singleton
 public class ZknetWorkspaceManager extends WorkspaceManager {
 
+	/** The open document at a URI, if the editor has it open. */
+	public java.util.Optional<org.eclipse.xtext.ide.server.Document> openDocument(URI uri) {
+		return java.util.Optional.ofNullable(getOpenDocuments().get(uri));
+	}
+
 	@Override
 	public Buildable didOpen(URI uri, Integer version, String contents) {
 		Buildable buildable = super.didOpen(uri, version, contents);
