@@ -21,6 +21,14 @@ public class ZknetRuntimeModule extends AbstractZknetRuntimeModule {
 		return org.zkvm.dsl.parser.ZknetTextParser.class;
 	}
 
+	public Class<? extends org.eclipse.xtext.resource.IDefaultResourceDescriptionStrategy> bindIDefaultResourceDescriptionStrategy() {
+		return org.zkvm.dsl.resource.ZknetResourceDescriptionStrategy.class;
+	}
+
+	public Class<? extends org.eclipse.xtext.resource.IResourceDescription.Manager> bindIResourceDescription$Manager() {
+		return org.zkvm.dsl.resource.ZknetResourceDescriptionManager.class;
+	}
+
 	public Class<? extends IValueConverterService> bindIValueConverterService() {
 		return ZknetValueConverterService.class;
 	}
