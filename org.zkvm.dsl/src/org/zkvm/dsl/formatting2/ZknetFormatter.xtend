@@ -8,6 +8,7 @@ import org.eclipse.xtext.Keyword
 import org.eclipse.xtext.ParserRule
 import org.eclipse.xtext.RuleCall
 import org.eclipse.xtext.formatting2.AbstractFormatter2
+import org.eclipse.xtext.formatting2.FormatterPreferenceKeys
 import org.eclipse.xtext.formatting2.IFormattableDocument
 import org.eclipse.xtext.formatting2.ITextReplacer
 import org.eclipse.xtext.formatting2.ITextReplacerContext
@@ -20,7 +21,8 @@ import org.zkvm.dsl.zknet.Model
  * The layout of a .zknet file: one statement per line (a blank line between statements is kept,
  * two are folded into one), block contents indented by a tab, one space between the words of a
  * statement, none inside a value such as 0.0.f500,0.0.f501,0.0.f502 or Z10A.50, none before a
- * comma. Every gap between two tokens gets exactly one decision, so rules never conflict.
+ * comma. Every gap between two tokens gets exactly one decision ({@link GapReplacer}), so rules
+ * never conflict; comments keep their place, and the file keeps its line ends.
  */
 class ZknetFormatter extends AbstractFormatter2 {
 
@@ -40,28 +42,34 @@ class ZknetFormatter extends AbstractFormatter2 {
 
 	def dispatch void format(Model model, extension IFormattableDocument document) {
 		val statementStarts = statementStarts(model)
-		for (block : #[model] + model.eAllContents.toIterable) {
-			for (pair : block.regionFor.keywordPairs('{', '}')) {
-				pair.interior[indent]
-			}
-		}
+		val unit = request.preferences.getPreference(FormatterPreferenceKeys.indentation)
+		val text = textRegionAccess.regionForDocument.text
+		val separator = if (text.contains('\r\n')) '\r\n' else '\n'
+		var depth = 0
 		var hidden = textRegionAccess.regionForRootEObject.previousHiddenRegion
 		while (hidden !== null) {
 			val gap = hidden
 			val before = gap.previousSemanticRegion
 			val after = gap.nextSemanticRegion
-			if (before === null) {
-				gap.set[noSpace]
+			val kind = if (before === null) {
+				GapReplacer.Gap.START
 			} else if (after === null) {
-				gap.set[newLine]
+				GapReplacer.Gap.END
 			} else if (before.isKeyword('{') || after.isKeyword('}')) {
-				gap.set[newLine]
+				GapReplacer.Gap.LINE
 			} else if (statementStarts.contains(gap)) {
-				gap.set[setNewLines(1, 1, 2)]
+				GapReplacer.Gap.STATEMENT
 			} else if (after.isKeyword(',')) {
-				gap.set[noSpace]
+				GapReplacer.Gap.NONE
 			} else {
-				gap.set[oneSpace]
+				GapReplacer.Gap.SPACE
+			}
+			val closing = after !== null && after.isKeyword('}')
+			addReplacer(new GapReplacer(gap, kind, unit.repeat(depth), unit.repeat(Math.max(0, if (closing) depth - 1 else depth)), separator))
+			if (after !== null && after.isKeyword('{')) {
+				depth++
+			} else if (closing) {
+				depth = Math.max(0, depth - 1)
 			}
 			if (after !== null && after.isMultiTokenValue) {
 				addReplacer(new CompactValueReplacer(after))

@@ -71,4 +71,53 @@ class FormatterTest {
 			request.setExpectation(formatted);
 		});
 	}
+
+	/** The shipped examples are laid out as the formatter lays them out: formatting one changes nothing. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.MethodSource("examples")
+	void theShippedExamplesAreLaidOutAsTheFormatterWould(java.nio.file.Path file) throws java.io.IOException {
+		String text = java.nio.file.Files.readString(file);
+		formatter.assertFormatted(request -> {
+			request.setToBeFormatted(text);
+			request.setExpectation(text);
+		});
+	}
+
+	/** Comments keep their place: a blank line after a comment, aligned trailing comments, comments inside blocks indented. */
+	@Test
+	void commentsKeepTheirPlaceAndBlocksIndentThem() {
+		String formatted = """
+				// the production net
+
+				network production 10.0.0.0/8   // the 10.x net
+				network intranet 172.18.0.0/15  // the intranet
+
+				cec C {
+					// an OSA port
+					chpid 10 osd
+
+					/* the HiperSockets LAN */
+					chpid F4 iqd HSLAN frame 64K
+				}
+				""";
+		formatter.assertFormatted(request -> {
+			request.setToBeFormatted(formatted.replace("\t// an OSA port", "// an OSA port").replace("\t/* the", "  /* the"));
+			request.setExpectation(formatted);
+		});
+	}
+
+	/** A file with Windows line ends keeps them. */
+	@Test
+	void windowsLineEndsStay() {
+		String formatted = "network production 10.0.0.0/8\r\ncec C {\r\n\tchpid 10 osd\r\n}\r\n";
+		formatter.assertFormatted(request -> {
+			request.setToBeFormatted(formatted.replace("\tchpid", "chpid"));
+			request.setExpectation(formatted);
+		});
+	}
+
+	static java.util.stream.Stream<java.nio.file.Path> examples() throws java.io.IOException {
+		return java.nio.file.Files.walk(org.zkvm.dsl.tests.Workspace.root().resolve("examples")).filter(f -> f.toString().endsWith(".zknet"))
+				.filter(f -> !f.toString().contains("/target/")).sorted().toList().stream();
+	}
 }
