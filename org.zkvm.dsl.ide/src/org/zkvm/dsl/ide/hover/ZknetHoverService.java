@@ -1,7 +1,6 @@
 package org.zkvm.dsl.ide.hover;
 
 import org.eclipse.emf.ecore.EObject;
-import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.lsp4j.MarkupContent;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ide.server.Document;
@@ -30,24 +29,31 @@ public class ZknetHoverService extends HoverService {
 
 	@Override
 	protected HoverContext createContext(Document document, XtextResource resource, int offset) {
-		HoverContext context = super.createContext(document, resource, offset);
-		if (context != null || resource.getParseResult() == null || resource.getParseResult().getRootNode() == null) {
-			return context;
-		}
-		ILeafNode leaf = NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
-		if (leaf == null || leaf.isHidden()) {
-			return null;
-		}
-		if (leaf.getGrammarElement() instanceof Keyword keyword && Character.isLetter(keyword.getValue().charAt(0))) {
+		ILeafNode leaf = resource.getParseResult() == null || resource.getParseResult().getRootNode() == null ? null
+				: NodeModelUtils.findLeafNodeAtOffset(resource.getParseResult().getRootNode(), offset);
+		if (leaf != null && !leaf.isHidden() && leaf.getGrammarElement() instanceof Keyword keyword && Character.isLetter(keyword.getValue().charAt(0))) {
 			return new KeywordContext(document, resource, offset, leaf, keyword.getValue());
 		}
-		EObject element = NodeModelUtils.findActualSemanticObjectFor(leaf);
-		EStructuralFeature name = element == null ? null : element.eClass().getEStructuralFeature("name");
-		if (name != null && NodeModelUtils.findNodesForFeature(element, name).stream()
-				.anyMatch(node -> node.getOffset() <= offset && offset <= node.getEndOffset())) {
-			return new HoverContext(document, resource, offset, new TextRegion(leaf.getOffset(), leaf.getLength()), element);
+		HoverContext context = super.createContext(document, resource, offset);
+		if (leaf == null || leaf.isHidden() || inCrossReference(leaf)) {
+			return context;
 		}
-		return null;
+		// a declaration's name, or a value of an element zknet derives facts for: that element
+		EObject own = NodeModelUtils.findActualSemanticObjectFor(leaf);
+		boolean answered = context != null && context.getElement() == own && context.getRegion() != null && context.getRegion().contains(offset);
+		if (own != null && !answered && HoverFacts.of(own).isPresent()) {
+			return new HoverContext(document, resource, offset, new TextRegion(leaf.getOffset(), leaf.getLength()), own);
+		}
+		return context;
+	}
+
+	private static boolean inCrossReference(ILeafNode leaf) {
+		for (org.eclipse.xtext.nodemodel.INode node = leaf; node != null; node = node.getParent()) {
+			if (node.getGrammarElement() instanceof org.eclipse.xtext.CrossReference) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -200,7 +200,7 @@ class LanguageServerTest {
 			List<CompletionItem> names = server.completion(scratch, TextEdits.at(text, "management \n", 11));
 			assertLabels(names, "enc1", "vnic0");
 			assertTrue(names.stream().noneMatch(i -> i.getLabel().equals("br0")), "br0's addresses sit on its port vnic0");
-			String hover = markdown(server.hover(scratch, TextEdits.at(text, "management mgmt0", 3)));
+			String hover = markdown(server.hover(scratch, TextEdits.at(text, "mgmt0 address", 2)));
 			assertTrue(hover.contains("**Management path mgmt0** (an interface the model does not configure") && hover.contains("192.168.1.10/24 via 192.168.1.1"),
 					hover);
 		} finally {

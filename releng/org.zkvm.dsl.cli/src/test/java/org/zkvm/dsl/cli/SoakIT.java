@@ -124,6 +124,8 @@ class SoakIT {
 				if (i == EDITS / 10) {
 					heapAtStart = heapAfterGc(process.pid());
 					memory.add("heap after " + i + " edits " + (heapAtStart >> 20) + " MiB, RSS " + (rss(process.pid()) >> 20) + " MiB");
+				} else if (i == EDITS / 2) {
+					memory.add("after " + i + " edits " + (heapAfterGc(process.pid()) >> 20) + " MiB, RSS " + (rss(process.pid()) >> 20) + " MiB");
 				}
 				if (i % 500 == 499) {
 					compareWithTheCommandLine(server, editor, dir);
