@@ -54,6 +54,17 @@ class CommandLineIT {
 		assertNoStackTrace(run);
 	}
 
+	/** Running out of memory is not a bug: zknet says how much heap it had and how to give it more (exit 2). */
+	@Test
+	void aModelTooLargeForTheHeapSaysHowToGiveItMore(@TempDir Path dir) throws Exception {
+		SyntheticNetwork.write(dir.resolve("big"), 150, 40);
+		Run run = ZknetProcess.run(dir, List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m", "-jar",
+				ZknetProcess.JAR.toString(), "validate", dir.resolve("big").toString()));
+		assertEquals(2, run.exit(), run.out() + run.err());
+		assertTrue(run.err().contains("zknet: out of memory: the model needs more than the ") && run.err().contains("ZKNET_JAVA_OPTS=-Xmx"), run.err());
+		assertFalse(run.err().contains("bug"), run.err());
+	}
+
 	@Test
 	void theShippedExamplesValidate() throws Exception {
 		Run run = zknet(ROOT, "validate", "examples/seed-network", "examples/seed-isfc", "examples/seed-iucv");
