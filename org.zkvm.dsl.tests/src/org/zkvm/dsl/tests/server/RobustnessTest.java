@@ -38,6 +38,13 @@ class RobustnessTest {
 				assertEquals(List.of(), server.definition(file, start), file.toString());
 				assertEquals(List.of(), server.references(file, start, true), file.toString());
 				assertEquals(List.of(), server.formatting(file), "a text that does not parse is not formatted: " + file);
+				try {
+					org.eclipse.lsp4j.WorkspaceEdit edit = server.rename(file, start, "x");
+					assertTrue(edit == null || edit.getChanges() == null || edit.getChanges().isEmpty(), () -> "renamed something: " + edit);
+				} catch (ExecutionException refused) {
+					ResponseErrorException error = assertInstanceOf(ResponseErrorException.class, refused.getCause());
+					assertTrue(error.getResponseError().getCode() != ResponseErrorCode.InternalError.getValue(), error.getMessage());
+				}
 			}
 		}
 	}

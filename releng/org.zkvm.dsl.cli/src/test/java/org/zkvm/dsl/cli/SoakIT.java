@@ -114,6 +114,7 @@ class SoakIT {
 				editor.next(file.getKey(), TIMEOUT);
 			}
 			List<String> uris = new ArrayList<>(originals.keySet());
+			memory.add("heap at the start " + (heapAfterGc(process.pid()) >> 20) + " MiB, RSS " + (rss(process.pid()) >> 20) + " MiB");
 			long heapAtStart = 0;
 			for (int i = 0; i < EDITS && failures.size() < 5; i++) {
 				String uri = uris.get(random.nextInt(uris.size()));
