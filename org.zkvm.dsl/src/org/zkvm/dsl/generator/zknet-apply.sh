@@ -124,12 +124,12 @@ zk_firewall_now() {
 }
 zk_firewall_digest() { { [ -z "$zk_nft" ] || cat "$zk_here/$zk_nft"; declare -f "$zk_legacy" 2>/dev/null || true; zk_firewall_now; } | sha256sum | cut -c1-64; }
 
-# The device that carries the current SSH session, and the session's gateway (none when it is on the LAN).
+# The device that carries the current SSH session (IPv4 or IPv6), and its gateway (none when it is on the LAN).
 zk_session() {
 	[ -n "${SSH_CONNECTION:-}" ] || return 0
 	local -a s
 	read -r -a s <<<"$SSH_CONNECTION"
-	ip -4 -o route get "${s[0]}" from "${s[2]}" 2>/dev/null | head -n 1
+	ip -o route get "${s[0]}" from "${s[2]}" 2>/dev/null | head -n 1
 }
 zk_field() { grep -oE "(^| )$1 [^ ]+" <<<"$2" | head -n 1 | awk '{print $2}' || true; }
 
