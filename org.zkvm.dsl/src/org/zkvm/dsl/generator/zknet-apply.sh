@@ -368,13 +368,46 @@ zk_checkpoint() {
 			read -r busid _ _ <<<"$q"
 			echo "$busid $(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || echo -)"
 		done >qeth-names
+		zk_plan_devices >devices
 		date -u +%Y-%m-%dT%H:%M:%SZ >taken
 	)
 	rm -rf "$dir"
 	mv "$dir.new" "$dir"
 }
 
-# Puts the host back as the checkpoint in DIR has it, for everything setup may touch; says what it did.
+# The devices the plan touches, by the names they have now and will have: a restore changes no other device.
+zk_plan_devices() {
+	local item name port bridge uplink q busid current
+	for item in "${zk_links[@]}" "${zk_addrs[@]}"; do
+		read -r name _ <<<"$item"
+		zk_dev "$name"
+		echo
+	done
+	for item in "${zk_bridges[@]}"; do
+		read -r bridge port _ <<<"$item"
+		printf '%s\n%s\n' "$bridge" "$port"
+	done
+	for item in "${zk_uplinks[@]}"; do
+		read -r _ uplink port <<<"$item"
+		printf '%s\n%s\n' "$(zk_dev "$uplink")" "$port"
+	done
+	for item in "${zk_routes[@]}"; do
+		name=$(zk_field dev "$(zk_route_words "$item")")
+		[ -z "$name" ] || echo "$name"
+	done
+	for q in "${zk_qeth[@]}"; do
+		read -r busid _ name _ <<<"$q"
+		echo "$name"
+		current=$(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || true)
+		[ -z "$current" ] || echo "$current"
+	done
+}
+
+# Whether setup may have changed a device (the checkpoint lists them); a checkpoint without the list allows all.
+zk_touched() { [ ! -f "$1/devices" ] || grep -qxF "$2" "$1/devices"; }
+
+# Puts the host back as the checkpoint in DIR has it, for everything setup may touch, on the devices
+# the plan touches (the default route wherever it was); says what it did and what it left alone.
 zk_restore() {
 	local dir="$1" restored=0 line key value
 	[ -d "$dir" ] || zk_die "no checkpoint in $dir" 2
@@ -408,6 +441,7 @@ zk_restore() {
 		[ -n "$now" ] || continue
 		local -a n
 		read -r -a n <<<"$now"
+		zk_touched "$dir" "$name" || zk_touched "$dir" "${n[1]}" || continue
 		if [ "${n[1]}" != "$name" ]; then
 			ip link set dev "${n[1]}" down && ip link set dev "${n[1]}" name "$name" && zk_say "renamed ${n[1]} back to $name" && restored=$((restored + 1))
 		fi
@@ -417,19 +451,24 @@ zk_restore() {
 
 	local dev cidr rest
 	while read -r dev cidr rest; do
-		grep -qE "^$dev $cidr( |\$)" "$dir/addrs" && continue
-		grep -qE "^[0-9]+ $dev " "$dir/links" || continue
+		awk -v d="$dev" -v c="$cidr" '$1 == d && $2 == c { found = 1 } END { exit !found }' "$dir/addrs" && continue
+		awk -v d="$dev" '$2 == d { found = 1 } END { exit !found }' "$dir/links" || continue
+		if ! zk_touched "$dir" "$dev"; then
+			zk_say "left alone: address $cidr on $dev (a device setup does not touch)"
+			continue
+		fi
 		ip addr del "$cidr" dev "$dev" && zk_say "removed address $cidr from $dev" && restored=$((restored + 1))
 	done < <(zk_snapshot_addrs)
 	while read -r dev cidr rest; do
 		zk_has_addr "$dev" "$cidr" && continue
+		zk_touched "$dir" "$dev" || { zk_say "left alone: $cidr is no longer on $dev (a device setup does not touch)"; continue; }
 		zk_exists "$dev" || { zk_say "cannot restore $cidr: $dev is gone"; continue; }
 		# shellcheck disable=SC2086 # the attributes are separate words
 		ip addr add "$cidr" $rest dev "$dev" && zk_say "restored address $cidr on $dev" && restored=$((restored + 1))
 	done <"$dir/addrs"
 
 	while read -r idx name mtu qlen up; do
-		zk_exists "$name" || continue
+		{ zk_exists "$name" && zk_touched "$dir" "$name"; } || continue
 		if [ "$up" = up ] && ! zk_is_up "$name"; then
 			ip link set dev "$name" up && zk_say "brought $name up again" && restored=$((restored + 1))
 		elif [ "$up" = down ] && zk_is_up "$name"; then
@@ -439,11 +478,19 @@ zk_restore() {
 
 	while read -r line; do
 		grep -qxF "$line" "$dir/routes" && continue
+		if ! zk_touched "$dir" "$(zk_field dev "$line")"; then
+			zk_say "left alone: route $line (a device setup does not touch)"
+			continue
+		fi
 		# shellcheck disable=SC2086 # a route is its words
 		ip route del $line 2>/dev/null && zk_say "removed route $line" && restored=$((restored + 1))
 	done < <(zk_snapshot_routes)
 	while read -r line; do
 		zk_snapshot_routes | grep -qxF "$line" && continue
+		if [[ "$line" != default* ]] && ! zk_touched "$dir" "$(zk_field dev "$line")"; then
+			zk_say "left alone: route $line is gone (a device setup does not touch)"
+			continue
+		fi
 		# shellcheck disable=SC2086
 		ip route add $line && zk_say "restored route $line" && restored=$((restored + 1))
 	done <"$dir/routes"

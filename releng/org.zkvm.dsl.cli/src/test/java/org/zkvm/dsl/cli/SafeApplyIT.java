@@ -132,6 +132,20 @@ class SafeApplyIT {
 		assertEquals(2, again.exit(), "nothing left to restore: " + again.out() + again.err());
 	}
 
+	/** Teardown puts back what setup changed, not what someone else changed since on a device the model never names. */
+	@Test
+	void teardownLeavesAloneWhatChangedSinceOnOtherDevices() throws Exception {
+		sh("ip -n $H link add mgmt0 type veth peer name m1 netns $H-sw; ip -n $H link set mgmt0 up; ip -n $H addr add 192.168.50.11/24 dev mgmt0");
+		assertEquals(0, setup(SESSION_ON_THE_UPLINK).exit());
+		sh("ip -n $H route add 192.168.60.0/24 via 192.168.50.1 dev mgmt0; ip -n $H addr add 192.168.50.12/24 dev mgmt0");
+		Run teardown = run(rh1.resolve("teardown.sh"), SESSION_ON_THE_UPLINK);
+		assertEquals(0, teardown.exit(), teardown.out() + teardown.err());
+		assertTrue(teardown.out().contains("zknet: RH1: left alone: route 192.168.60.0/24 via 192.168.50.1 dev mgmt0"), teardown.out());
+		assertTrue(teardown.out().contains("zknet: RH1: left alone: address 192.168.50.12/24 on mgmt0"), teardown.out());
+		assertTrue(sh("ip -n $H -4 route show 192.168.60.0/24").contains("via 192.168.50.1 dev mgmt0"));
+		assertTrue(sh("ip -n $H -4 route show default").startsWith("default via 10.20.0.1 dev enc1000"), "what setup changed is back");
+	}
+
 	@Test
 	void aStepThatFailsHalfWayRollsBackToTheCheckpoint() throws Exception {
 		String before = snapshot();
