@@ -1,6 +1,5 @@
 package org.zkvm.dsl.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,10 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -20,17 +17,12 @@ import org.eclipse.lsp4j.Command;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.eclipse.xtext.ide.server.Document;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,22 +43,11 @@ class LanguageServerIT {
 		Path dir = Files.createTempDirectory("zknet-lsp-it");
 		Path model = dir.resolve(code + ".zknet");
 		Files.copy(ZknetProcess.ROOT.resolve("examples/pitfalls").resolve(code + ".zknet"), model);
-		String uri = model.toUri().toString().replaceFirst("^file:/(?!/)", "file:///");
-		Path stderr = dir.resolve("server.err");
-
-		Process process = new ProcessBuilder(ZknetProcess.command("lsp")).redirectError(stderr.toFile()).start();
-		DiagnosticsClient editor = new DiagnosticsClient();
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(editor, process.getInputStream(), process.getOutputStream());
-		launcher.startListening();
-		LanguageServer server = launcher.getRemoteProxy();
-		try {
-			InitializeParams init = new InitializeParams();
-			init.setProcessId((int) ProcessHandle.current().pid());
-			init.setRootUri(dir.toUri().toString());
-			init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "pitfall")));
-			init.setCapabilities(new ClientCapabilities());
-			assertNotNull(server.initialize(init).get(TIMEOUT, TimeUnit.SECONDS).getCapabilities().getCodeActionProvider());
-			server.initialized(new InitializedParams());
+		String uri = ServerProcess.uri(model);
+		try (ServerProcess lsp = new ServerProcess(dir, dir.resolve("server.err"))) {
+			LanguageServer server = lsp.server;
+			DiagnosticsClient editor = lsp.editor;
+			assertNotNull(lsp.initialized.getCapabilities().getCodeActionProvider());
 
 			String text = Files.readString(model);
 			editor.clear();
@@ -92,13 +73,9 @@ class LanguageServerIT {
 			assertTrue(after.stream().noneMatch(d -> d.getCode() != null && code.equals(d.getCode().getLeft())),
 					() -> code + " is still reported after '" + action.getTitle() + "': " + after);
 
-			server.shutdown().get(TIMEOUT, TimeUnit.SECONDS);
-			server.exit();
-			assertTrue(process.waitFor(TIMEOUT, TimeUnit.SECONDS), "the server did not exit");
-			String log = Files.readString(stderr);
+			lsp.shutdown();
+			String log = lsp.log();
 			assertFalse(log.contains("Exception"), () -> "the server logged an exception:\n" + log);
-		} finally {
-			process.destroyForcibly();
 		}
 	}
 

@@ -1,7 +1,6 @@
 package org.zkvm.dsl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.CodeActionContext;
 import org.eclipse.lsp4j.CodeActionParams;
 import org.eclipse.lsp4j.CompletionParams;
@@ -32,8 +30,6 @@ import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbolParams;
 import org.eclipse.lsp4j.FormattingOptions;
 import org.eclipse.lsp4j.HoverParams;
-import org.eclipse.lsp4j.InitializeParams;
-import org.eclipse.lsp4j.InitializedParams;
 import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.Range;
@@ -44,11 +40,8 @@ import org.eclipse.lsp4j.TextDocumentContentChangeEvent;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.TextDocumentItem;
 import org.eclipse.lsp4j.VersionedTextDocumentIdentifier;
-import org.eclipse.lsp4j.WorkspaceFolder;
-import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
-import org.eclipse.lsp4j.launch.LSPLauncher;
 import org.eclipse.lsp4j.services.LanguageServer;
 import org.junit.jupiter.api.Test;
 
@@ -87,25 +80,17 @@ class SoakIT {
 				for (Path file : files.filter(f -> f.toString().endsWith(".zknet")).sorted().toList()) {
 					Path copy = dir.resolve(example + "-" + file.getFileName());
 					Files.copy(file, copy);
-					String uri = copy.toUri().toString().replaceFirst("^file:/(?!/)", "file:///");
+					String uri = ServerProcess.uri(copy);
 					originals.put(uri, Files.readString(copy));
 				}
 			}
 		}
 		Path stderr = dir.resolve("server.err");
-		Process process = new ProcessBuilder(ZknetProcess.command("lsp")).redirectError(stderr.toFile()).start();
-		DiagnosticsClient editor = new DiagnosticsClient();
-		Launcher<LanguageServer> launcher = LSPLauncher.createClientLauncher(editor, process.getInputStream(), process.getOutputStream());
-		launcher.startListening();
-		LanguageServer server = launcher.getRemoteProxy();
 		List<String> memory = new ArrayList<>();
-		try {
-			InitializeParams init = new InitializeParams();
-			init.setProcessId((int) ProcessHandle.current().pid());
-			init.setWorkspaceFolders(List.of(new WorkspaceFolder(dir.toUri().toString(), "site")));
-			init.setCapabilities(new ClientCapabilities());
-			server.initialize(init).get(TIMEOUT, TimeUnit.SECONDS);
-			server.initialized(new InitializedParams());
+		try (ServerProcess lsp = new ServerProcess(dir, stderr)) {
+			Process process = lsp.process;
+			LanguageServer server = lsp.server;
+			DiagnosticsClient editor = lsp.editor;
 			for (Map.Entry<String, String> file : originals.entrySet()) {
 				texts.put(file.getKey(), file.getValue());
 				versions.put(file.getKey(), 1);
@@ -138,11 +123,7 @@ class SoakIT {
 			if (heapAtStart > 0 && heapAtEnd > Math.max(heapAtStart * 3 / 2, heapAtStart + (64L << 20))) {
 				failures.add("the heap grew from " + (heapAtStart >> 20) + " MiB to " + (heapAtEnd >> 20) + " MiB over the session");
 			}
-			server.shutdown().get(TIMEOUT, TimeUnit.SECONDS);
-			server.exit();
-			assertTrue(process.waitFor(TIMEOUT, TimeUnit.SECONDS), "the server did not exit");
-		} finally {
-			process.destroyForcibly();
+			lsp.shutdown();
 		}
 		Collections.sort(latencies);
 		System.out.println("zknet soak: seed " + SEED + ", " + latencies.size() + " edits, " + requests + " requests; edit to diagnostics median "
