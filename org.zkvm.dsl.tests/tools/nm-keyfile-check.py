@@ -1,39 +1,35 @@
 #!/usr/bin/python3
-"""Loads NetworkManager keyfiles with netplan's keyfile parser (libnetplan, Debian's netplan.io).
+"""Reads NetworkManager keyfiles with libnm itself: NetworkManager's own keyfile reader, then verify().
 
-Usage: nm-keyfile-check.py FILE...   Exit status 0 when every file loads, 1 otherwise, with one
-line per rejected file. libnetplan reads keyfiles with GLib's GKeyFile and checks the connection's
-type, uuid and IP settings; it is the one keyfile reader packaged for Debian.
+Usage: nm-keyfile-check.py FILE...   Exit status 0 when every file is accepted, 1 otherwise, with one
+line per rejected file and the reason libnm gives. This is the reader NetworkManager uses on a RHEL
+host (nm_keyfile_read, then nm_connection_normalize and nm_connection_verify), so it rejects what
+NetworkManager would: unknown s390 options, a port without a controller type, bad addresses.
+Needs Debian's python3-gi and gir1.2-nm-1.0.
 """
-import ctypes
 import sys
 
+import gi
 
-class GError(ctypes.Structure):
-    _fields_ = [("domain", ctypes.c_uint32), ("code", ctypes.c_int), ("message", ctypes.c_char_p)]
+gi.require_version("NM", "1.0")
+from gi.repository import GLib, NM  # noqa: E402
 
 
-def library():
-    for name in ("libnetplan.so.1", "libnetplan.so.0.0", "libnetplan.so.0"):
-        try:
-            return ctypes.CDLL(name)
-        except OSError:
-            pass
-    sys.exit("nm-keyfile-check: libnetplan not found (install netplan.io)")
+def check(path):
+    keyfile = GLib.KeyFile()
+    keyfile.load_from_file(path, GLib.KeyFileFlags.NONE)
+    connection = NM.keyfile_read(keyfile, "/etc/NetworkManager/system-connections", NM.KeyfileHandlerFlags.NONE, None, None)
+    connection.normalize()
+    connection.verify()
 
 
 def main(files):
-    lib = library()
-    lib.netplan_parser_new.restype = ctypes.c_void_p
-    lib.netplan_parser_load_keyfile.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(ctypes.POINTER(GError))]
-    lib.netplan_parser_load_keyfile.restype = ctypes.c_int
     failed = 0
     for path in files:
-        parser = lib.netplan_parser_new()
-        error = ctypes.POINTER(GError)()
-        if not lib.netplan_parser_load_keyfile(parser, path.encode(), ctypes.byref(error)):
-            message = error.contents.message.decode() if error else "rejected (see the warning above)"
-            print(f"{path}: {message}")
+        try:
+            check(path)
+        except GLib.Error as error:
+            print(f"{path}: {error.message}")
             failed += 1
     return 1 if failed else 0
 

@@ -28,8 +28,10 @@ zknet_addr vnic0 10.20.1.10/16
 zknet_uplink br0 enc1000 vnic0
 
 # ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
-# only (facts §4.4), loaded before forwarding and proxy_arp come on
+# only (facts §4.4), loaded before forwarding and proxy_arp come on; at boot too, by a unit
+# ordered before network-pre.target and systemd-sysctl
 zknet_nftables nftables/zknet.nft
+zknet_boot_unit systemd/zknet-filters.service nftables/zknet.nft /etc/zknet/zknet.nft
 
 # forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
 zknet_sysctl hsi0 forwarding 1

@@ -30,8 +30,10 @@ zknet_bridge br-ex br-ex 57344 2500
 zknet_addr br-ex 10.136.11.254/24
 
 # ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
-# only (facts §4.4), loaded before forwarding and proxy_arp come on
+# only (facts §4.4), loaded before forwarding and proxy_arp come on; at boot too, by a unit
+# ordered before network-pre.target and systemd-sysctl
 zknet_nftables nftables/zknet.nft
+zknet_boot_unit systemd/zknet-filters.service nftables/zknet.nft /etc/zknet/zknet.nft
 
 # forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
 zknet_sysctl br-ex forwarding 1

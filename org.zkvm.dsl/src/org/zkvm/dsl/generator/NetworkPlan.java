@@ -124,7 +124,9 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 	private static Link link(HostInterface iface, List<String> sysctl) {
 		if (iface instanceof QethInterface qeth) {
 			String what = (qeth instanceof HiperSocketsInterface ? "HiperSockets" : "OSA") + " layer " + Hosts.layer(qeth);
-			List<String> options = new ArrayList<>(HostFacts.chzdevAttributes(qeth));
+			// NetworkManager accepts only its own s390 options (valid_s390_opts, libnm-core nm-setting-wired.c):
+			// layer2 is one, the VNIC characteristics are not; chzdev -e persists those (setup.sh, zknet_qeth)
+			List<String> options = HostFacts.chzdevAttributes(qeth).stream().filter(o -> o.startsWith("layer2=")).toList();
 			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), Addresses.of(qeth), qeth.getMtu(),
 					HostFacts.triplet(qeth).replace(':', ','), options, null, sysctl, what + ", device " + HostFacts.readDevice(qeth));
 		}

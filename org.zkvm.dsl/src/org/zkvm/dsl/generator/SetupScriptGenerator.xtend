@@ -91,8 +91,10 @@ class SetupScriptGenerator {
 		if (legacyFirewall(lpar)) legacyFirewallCommands(lpar) else '''
 
 			# ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
-			# only (facts §4.4), loaded before forwarding and proxy_arp come on
+			# only (facts §4.4), loaded before forwarding and proxy_arp come on; at boot too, by a unit
+			# ordered before network-pre.target and systemd-sysctl
 			zknet_nftables nftables/zknet.nft
+			zknet_boot_unit systemd/«BootFiltersUnitGenerator.UNIT» nftables/zknet.nft «BootFiltersUnitGenerator.RULESET»
 		'''
 	}
 

@@ -34,6 +34,8 @@ public class ZknetGenerator extends AbstractGenerator {
 	@Inject
 	private NftablesGenerator nftables;
 	@Inject
+	private BootFiltersUnitGenerator bootFilters;
+	@Inject
 	private LibvirtInterfaceGenerator libvirt;
 	@Inject
 	private GuestRoutesGenerator guestNetwork;
@@ -86,6 +88,7 @@ public class ZknetGenerator extends AbstractGenerator {
 		fsa.generateFile(folder + "sysctl.d/90-zknet.conf", sysctl.generate(lpar, source));
 		if (nftables.needed(lpar) && !HostFacts.legacyFirewall(lpar)) {
 			fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(lpar, source));
+			fsa.generateFile(folder + "systemd/" + BootFiltersUnitGenerator.UNIT, bootFilters.generate(lpar, source));
 		}
 		if (udev.needed(lpar)) {
 			fsa.generateFile(folder + "udev/70-zknet.rules", udev.generate(lpar, source));

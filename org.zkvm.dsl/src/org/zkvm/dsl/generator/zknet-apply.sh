@@ -19,6 +19,9 @@ zk_sysctls=()
 zk_routes=()
 zk_nft=""
 zk_legacy=""
+zk_boot_unit=""
+zk_boot_ruleset=""
+zk_boot_target=""
 declare -A zk_name=()
 zk_changes=()
 zk_refusals=()
@@ -51,6 +54,10 @@ zknet_route() { zk_routes+=("$*"); }
 zknet_nftables() { zk_nft="$1"; }
 # zknet_legacy_firewall FUNCTION: the arptables/iptables commands of a host that asks for them.
 zknet_legacy_firewall() { zk_legacy="$1"; }
+# zknet_boot_unit UNIT RULESET INSTALLED-RULESET: the systemd unit that loads RULESET at boot (from
+# INSTALLED-RULESET), installed in /etc/systemd/system and enabled in sysinit.target. ZKNET_ROOT
+# puts these files under another root (the lab's hosts share one file system).
+zknet_boot_unit() { zk_boot_unit="$1"; zk_boot_ruleset="$2"; zk_boot_target="$3"; }
 
 # ---- reading the host ---------------------------------------------------------------------------
 
@@ -113,6 +120,19 @@ zk_route_present() {
 }
 
 # The firewall as it is now, without counters: to tell whether zknet's tables are as last applied.
+# The boot unit's installed files: the unit, its link in sysinit.target.wants, the ruleset it loads.
+zk_boot_paths() {
+	local unit
+	unit=$(basename "$zk_boot_unit")
+	printf '%s\n' "${ZKNET_ROOT:-}/etc/systemd/system/$unit" "${ZKNET_ROOT:-}/etc/systemd/system/sysinit.target.wants/$unit" "${ZKNET_ROOT:-}$zk_boot_target"
+}
+zk_boot_installed() {
+	local -a p
+	mapfile -t p < <(zk_boot_paths)
+	cmp -s "$zk_here/$zk_boot_unit" "${p[0]}" && [ "$(readlink "${p[1]}" 2>/dev/null)" = "/etc/systemd/system/$(basename "$zk_boot_unit")" ] &&
+		cmp -s "$zk_here/$zk_boot_ruleset" "${p[2]}"
+}
+
 zk_firewall_now() {
 	if [ -n "$zk_nft" ]; then
 		local family
@@ -265,6 +285,9 @@ zk_check() {
 		if [ -n "$zk_nft" ]; then zk_changes+=("load $zk_nft (tables arp/inet/ip zknet, for the model's interfaces only)"); fi
 		if [ -n "$zk_legacy" ]; then zk_changes+=("load the ARP and forward filter with arptables/iptables (chains ZKNET*, for the model's interfaces only)"); fi
 	fi
+	if [ -n "$zk_boot_unit" ] && ! zk_boot_installed; then
+		zk_changes+=("install $zk_boot_target and enable $(basename "$zk_boot_unit") (the filters load at boot before network-pre.target and systemd-sysctl)")
+	fi
 
 	local r current_default
 	for r in "${zk_routes[@]}"; do
@@ -369,6 +392,20 @@ zk_checkpoint() {
 			echo "$busid $(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || echo -)"
 		done >qeth-names
 		zk_plan_devices >devices
+		if [ -n "$zk_boot_unit" ]; then
+			local path n=0
+			while read -r path; do
+				n=$((n + 1))
+				if [ -L "$path" ]; then
+					printf 'link %s %s\n' "$path" "$(readlink "$path")"
+				elif [ -f "$path" ]; then
+					cp -p "$path" "boot-file-$n"
+					printf 'file %s boot-file-%s\n' "$path" "$n"
+				else
+					printf 'absent %s\n' "$path"
+				fi
+			done < <(zk_boot_paths) >boot-files
+		fi
 		date -u +%Y-%m-%dT%H:%M:%SZ >taken
 	)
 	rm -rf "$dir"
@@ -512,6 +549,17 @@ zk_restore() {
 	if [ -f "$dir/iptables" ]; then
 		zk_restore_legacy "$dir"
 	fi
+	if [ -f "$dir/boot-files" ]; then
+		local kind path what
+		while read -r kind path what; do
+			case "$kind" in
+			absent) if [ -e "$path" ] || [ -L "$path" ]; then rm -f "$path" && zk_say "removed $path" && restored=$((restored + 1)); fi ;;
+			link) [ "$(readlink "$path" 2>/dev/null)" = "$what" ] || { ln -sfn "$what" "$path" && zk_say "restored the link $path" && restored=$((restored + 1)); } ;;
+			file) cmp -s "$dir/$what" "$path" || { cp -p "$dir/$what" "$path" && zk_say "restored $path" && restored=$((restored + 1)); } ;;
+			esac
+		done <"$dir/boot-files"
+		zk_systemd_reload
+	fi
 	rm -f "$zk_state/firewall.applied"
 	zk_say "restored the checkpoint of $(cat "$dir/taken") ($restored changes undone; qeth devices stay configured: chzdev -d qeth BUSID removes one)"
 }
@@ -566,6 +614,7 @@ zk_apply() {
 		if [ -n "$zk_nft" ]; then zk_load_nft; fi
 		if [ -n "$zk_legacy" ]; then zk_run "$zk_legacy"; fi
 	fi
+	if [ -n "$zk_boot_unit" ] && ! zk_boot_installed; then zk_install_boot_unit; fi
 
 	local l dev mtu qlen
 	for l in "${zk_links[@]}"; do
@@ -661,6 +710,23 @@ zk_join() {
 	done
 }
 
+# The ruleset and the unit that loads it at boot; the unit is enabled as 'systemctl enable' would (a link
+# in sysinit.target.wants), which needs no running systemd; a running one rereads its units.
+zk_install_boot_unit() {
+	local -a p
+	mapfile -t p < <(zk_boot_paths)
+	zk_run install -D -m 0600 "$zk_here/$zk_boot_ruleset" "${p[2]}"
+	zk_run install -D -m 0644 "$zk_here/$zk_boot_unit" "${p[0]}"
+	zk_run mkdir -p "$(dirname "${p[1]}")"
+	zk_run ln -sfn "/etc/systemd/system/$(basename "$zk_boot_unit")" "${p[1]}"
+	zk_systemd_reload
+}
+zk_systemd_reload() {
+	if [ -z "${ZKNET_ROOT:-}" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+		systemctl daemon-reload || zk_say "note: systemctl daemon-reload failed; systemd reads the unit at the next boot"
+	fi
+}
+
 zk_load_nft() {
 	local file="$zk_here/$zk_nft" name
 	if [ "${#zk_name[@]}" -gt 0 ]; then
@@ -733,6 +799,9 @@ zk_verify() {
 	fi
 	if [ -n "$zk_nft$zk_legacy" ] && [ -f "$zk_state/firewall.applied" ] && [ "$(zk_firewall_digest)" != "$(cat "$zk_state/firewall.applied")" ]; then
 		differences+=("the firewall differs from what setup loaded")
+	fi
+	if [ -n "$zk_boot_unit" ] && ! zk_boot_installed; then
+		differences+=("the boot unit $(basename "$zk_boot_unit") or the ruleset $zk_boot_target it loads is not installed and enabled as planned")
 	fi
 	local line
 	for line in "${differences[@]}"; do zk_say "differs: $line"; done

@@ -191,10 +191,12 @@ public final class Lab implements AutoCloseable {
 		return live.failures();
 	}
 
-	/** What the generated scripts run with: the admin's session as sshd describes it, the checkpoint folder, Open vSwitch's sockets. */
+	/** What the generated scripts run with: the admin's session as sshd describes it, the checkpoint folder, a root for persistent files, Open vSwitch's sockets. */
 	private Map<String, String> scriptEnvironment(Node node) {
 		Map<String, String> environment = new LinkedHashMap<>(node.kind() == NodeKind.GUEST ? Map.of() : ovsEnvironment(node));
 		environment.put("ZKNET_STATE_DIR", work.resolve("state").resolve(shortName(node)).toString());
+		// the namespaces share this machine's file system: each host's persistent files (the boot unit) go under a root of its own
+		environment.put("ZKNET_ROOT", work.resolve("root").resolve(shortName(node)).toString());
 		live.of(node).ifPresent(start -> environment.put("SSH_CONNECTION", start.sshConnection()));
 		return environment;
 	}

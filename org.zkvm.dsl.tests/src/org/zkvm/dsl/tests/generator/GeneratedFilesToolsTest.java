@@ -69,6 +69,15 @@ class GeneratedFilesToolsTest {
 	}
 
 	@Test
+	void bootUnitsPassSystemdAnalyzeVerify() throws IOException {
+		Map<String, String> units = matching("/systemd/[^/]+\\.service$");
+		assertTrue(units.size() >= 3, units.keySet()::toString);
+		for (var entry : units.entrySet()) {
+			RealTools.systemdUnit(entry.getKey(), entry.getValue());
+		}
+	}
+
+	@Test
 	void netplanFilesPassNetplanGenerate() throws IOException {
 		Map<String, String> files = matching("/netplan/90-zknet\\.yaml$");
 		assertTrue(files.size() >= 2, files.keySet()::toString);
@@ -87,7 +96,7 @@ class GeneratedFilesToolsTest {
 	}
 
 	@Test
-	void keyfilesLoadInNetplansKeyfileParser() throws IOException {
+	void keyfilesPassLibnm() throws IOException {
 		Map<String, String> files = matching("\\.nmconnection$");
 		assertTrue(files.size() >= 8, files.keySet()::toString);
 		RealTools.keyfiles(files);
@@ -149,7 +158,7 @@ class GeneratedFilesToolsTest {
 	@Test
 	void everyGeneratedFileIsCheckedByOneOfTheTestsAbove() {
 		Pattern checked = Pattern.compile("\\.sh$|\\.nft$|/90-zknet\\.conf$|/ifsysctl-[^/]+$|/netplan/90-zknet\\.yaml$|/interface-[^/]+\\.xml$"
-				+ "|\\.nmconnection$|/wicked/(ifcfg-[^/]+|ifroute-[^/]+|routes)$|/udev/70-zknet\\.rules$|/routes\\.txt$"
+				+ "|\\.nmconnection$|/systemd/[^/]+\\.service$|/wicked/(ifcfg-[^/]+|ifroute-[^/]+|routes)$|/udev/70-zknet\\.rules$|/routes\\.txt$"
 				+ "|/SYSTEM-CONFIG-ISLINK\\.txt$|/iocp-fctc\\.txt$");
 		List<String> unchecked = new ArrayList<>();
 		FILES.keySet().stream().filter(name -> !checked.matcher(name).find()).forEach(unchecked::add);

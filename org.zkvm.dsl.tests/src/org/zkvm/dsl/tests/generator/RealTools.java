@@ -23,7 +23,8 @@ import org.zkvm.dsl.tests.Workspace;
  * The tools that read the generated files on a real host, run on them here (outputs.md, "Checked
  * by real tools"). Each check fails the test with the tool's own output. The tools come from
  * Debian's packages that .ci/run installs: shellcheck, nftables, netplan.io, libvirt-clients,
- * libxml2-utils, openvswitch-switch (netplan wants ovs-vsctl for OVS bridges).
+ * libxml2-utils, openvswitch-switch (netplan wants ovs-vsctl for OVS bridges), python3-gi and
+ * gir1.2-nm-1.0 (libnm), systemd (systemd-analyze).
  */
 final class RealTools {
 	private RealTools() {
@@ -106,10 +107,26 @@ final class RealTools {
 		run(List.of("virt-xml-validate", write(dir, name + ".domain.xml", domain).toString(), "domain"));
 	}
 
-	/** NetworkManager keyfiles through netplan's keyfile parser (libnetplan). */
+	/**
+	 * systemd-analyze verify on the unit under its own name: it loads the unit and what it orders
+	 * itself against, and checks the command exists. It warns about unknown keys and still exits 0,
+	 * so anything it prints fails the test too.
+	 */
+	static void systemdUnit(String name, String unit) throws IOException {
+		Path dir = Files.createTempDirectory("zknet-systemd");
+		Path file = dir.resolve(Path.of(name).getFileName().toString());
+		Files.writeString(file, unit);
+		String output = run(List.of("systemd-analyze", "verify", "--man=no", file.toString()));
+		assertEquals("", output.strip(), () -> name + ": systemd-analyze verify warns");
+	}
+
+	/**
+	 * NetworkManager keyfiles through libnm itself (NM's keyfile reader, then verify()), with Debian's
+	 * python3 (python3-gi, gir1.2-nm-1.0), not whatever python3 comes first on the PATH.
+	 */
 	static void keyfiles(Map<String, String> keyfiles) throws IOException {
 		Path dir = Files.createTempDirectory("zknet-nm");
-		List<String> command = new ArrayList<>(List.of("python3", Workspace.root().resolve("org.zkvm.dsl.tests/tools/nm-keyfile-check.py").toString()));
+		List<String> command = new ArrayList<>(List.of("/usr/bin/python3", Workspace.root().resolve("org.zkvm.dsl.tests/tools/nm-keyfile-check.py").toString()));
 		for (var entry : keyfiles.entrySet()) {
 			command.add(write(dir, entry.getKey(), entry.getValue()).toString());
 		}

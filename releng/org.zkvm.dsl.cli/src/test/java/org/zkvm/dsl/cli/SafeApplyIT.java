@@ -92,6 +92,9 @@ class SafeApplyIT {
 		assertEquals(0, check.exit(), check.out() + check.err());
 		assertTrue(check.out().contains("change: enc1000 joins bridge br0; its addresses 10.20.1.10/16 and their routes move to vnic0 in the same step"),
 				check.out());
+		assertTrue(check.out().contains("change: install /etc/zknet/zknet.nft and enable zknet-filters.service (the filters load at boot before "
+				+ "network-pre.target and systemd-sysctl)"), check.out());
+		assertFalse(Files.exists(dir.resolve("root/etc")), "the check installs nothing");
 		Run apply = setup(SESSION_ON_THE_UPLINK);
 		assertEquals(0, apply.exit(), apply.out() + apply.err());
 		assertTrue(apply.out().contains("zknet: RH1: moved 10.20.1.10/16 from enc1000 to vnic0"), apply.out());
@@ -99,6 +102,7 @@ class SafeApplyIT {
 		assertEquals("default via 10.20.0.1 dev vnic0", sh("ip -n $H -4 route show default").strip());
 		assertEquals("", sh("ip -n $H -4 -o addr show dev enc1000").strip(), "no address left behind on the port");
 		assertTrue(sh("ip -n $H -4 -o addr show dev vnic0").contains("10.20.1.10/16"));
+		assertBootUnitInstalled();
 
 		String applied = snapshot();
 		Run again = setup(SESSION_ON_THE_UPLINK);
@@ -115,6 +119,26 @@ class SafeApplyIT {
 		assertEquals(1, drifted.exit(), drifted.out());
 		assertEquals(List.of("zknet: RH1: differs: sysctl net.ipv4.conf.hsi0.forwarding = 0, planned 1",
 				"zknet: RH1: differs: route 10.21.0.0/24 via 172.30.1.2 dev hsi0 metric 100: missing"), drifted.out().lines().toList());
+		Files.delete(dir.resolve("root/etc/systemd/system/sysinit.target.wants/zknet-filters.service"));
+		Run disabled = setup(SESSION_ON_THE_UPLINK, "--verify");
+		assertTrue(disabled.out().contains("differs: the boot unit zknet-filters.service or the ruleset /etc/zknet/zknet.nft it loads is not installed "
+				+ "and enabled as planned"), disabled.out());
+	}
+
+	/** The ruleset under /etc/zknet and the unit that loads it at boot, enabled as 'systemctl enable' does. */
+	private void assertBootUnitInstalled() throws IOException {
+		Path root = dir.resolve("root");
+		assertEquals(Files.readString(rh1.resolve("nftables/zknet.nft")), Files.readString(root.resolve("etc/zknet/zknet.nft")));
+		assertEquals(Files.readString(rh1.resolve("systemd/zknet-filters.service")), Files.readString(root.resolve("etc/systemd/system/zknet-filters.service")));
+		assertEquals("/etc/systemd/system/zknet-filters.service",
+				Files.readSymbolicLink(root.resolve("etc/systemd/system/sysinit.target.wants/zknet-filters.service")).toString());
+	}
+
+	private void assertBootUnitGone() {
+		Path root = dir.resolve("root");
+		for (String file : List.of("etc/zknet/zknet.nft", "etc/systemd/system/zknet-filters.service", "etc/systemd/system/sysinit.target.wants/zknet-filters.service")) {
+			assertFalse(Files.exists(root.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS), file);
+		}
 	}
 
 	@Test
@@ -128,6 +152,7 @@ class SafeApplyIT {
 		assertTrue(teardown.out().contains("zknet: RH1: restored route default via 10.20.0.1 dev enc1000"), teardown.out());
 		assertTrue(teardown.out().contains("zknet: RH1: removed port vnic0 from br0"), teardown.out());
 		assertEquals(before, snapshot());
+		assertBootUnitGone();
 		Run again = run(rh1.resolve("teardown.sh"), SESSION_ON_THE_UPLINK);
 		assertEquals(2, again.exit(), "nothing left to restore: " + again.out() + again.err());
 	}
@@ -160,6 +185,7 @@ class SafeApplyIT {
 				failed.err());
 		assertTrue(failed.out().contains("zknet: RH1: restored address 10.20.1.10/16 on enc1000"), failed.out());
 		assertEquals(before, snapshot());
+		assertBootUnitGone();
 	}
 
 	@Test
@@ -178,7 +204,7 @@ class SafeApplyIT {
 	void anUnconfirmedTryRollsBackEvenWhenTheShellThatStartedItIsGone() throws Exception {
 		String before = snapshot();
 		// the admin's shell: runs the try and would wait; it is killed as a dying SSH session's shell is
-		List<String> shell = List.of("ip", "netns", "exec", host, "env", "ZKNET_STATE_DIR=" + dir.resolve("state"), "OVS_RUNDIR=" + ovs,
+		List<String> shell = List.of("ip", "netns", "exec", host, "env", "ZKNET_STATE_DIR=" + dir.resolve("state"), "ZKNET_ROOT=" + dir.resolve("root"), "OVS_RUNDIR=" + ovs,
 				"SSH_CONNECTION=" + SESSION_ON_THE_UPLINK, "bash", "-c", "bash " + rh1.resolve("setup.sh") + " --try 3 && exec sleep 60");
 		Process process = new ProcessBuilder(shell).redirectErrorStream(true).redirectOutput(dir.resolve("try.out").toFile()).start();
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -222,7 +248,7 @@ class SafeApplyIT {
 	}
 
 	private Run run(List<String> command, String session) throws Exception {
-		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", host, "env", "ZKNET_STATE_DIR=" + dir.resolve("state"), "OVS_RUNDIR=" + ovs,
+		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", host, "env", "ZKNET_STATE_DIR=" + dir.resolve("state"), "ZKNET_ROOT=" + dir.resolve("root"), "OVS_RUNDIR=" + ovs,
 				"SSH_CONNECTION=" + session));
 		full.addAll(command);
 		return ZknetProcess.run(dir, full);

@@ -1,0 +1,41 @@
+package org.zkvm.dsl.generator
+
+import org.zkvm.dsl.topology.Hosts
+import org.zkvm.dsl.zknet.Lpar
+
+/**
+ * systemd/zknet-filters.service: loads the host's nftables ruleset at boot before anything can
+ * bring an interface up or switch forwarding on. network-pre.target is the point "before any
+ * network interface is configured" (systemd.special(7)), which a unit reaches with
+ * Before= and Wants=, as the distributions' own nftables.service does; ordering it before
+ * systemd-sysctl.service and udev's coldplug as well means the sysctl.d keys (forwarding,
+ * proxy_arp) are written after the filters are in place. setup.sh installs the ruleset as
+ * /etc/zknet/zknet.nft and enables the unit (sysinit.target.wants).
+ */
+class BootFiltersUnitGenerator {
+
+	public static val UNIT = 'zknet-filters.service'
+	public static val RULESET = '/etc/zknet/zknet.nft'
+
+	def String generate(Lpar lpar, String source) '''
+		# zknet: boot filters of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
+		# setup.sh installs it in /etc/systemd/system and enables it; teardown.sh removes it.
+		[Unit]
+		Description=zknet filters of «lpar.name» (ARP, forward, NAT), loaded before the network
+		Documentation=man:nft(8)
+		DefaultDependencies=no
+		RequiresMountsFor=/etc/zknet
+		Wants=network-pre.target
+		Before=network-pre.target systemd-sysctl.service systemd-udev-trigger.service shutdown.target
+		Conflicts=shutdown.target
+
+		[Service]
+		Type=oneshot
+		RemainAfterExit=yes
+		StandardInput=null
+		ExecStart=/usr/sbin/nft -f «RULESET»
+
+		[Install]
+		WantedBy=sysinit.target
+	'''
+}
