@@ -114,10 +114,6 @@ public final class HostFacts {
 		return ports;
 	}
 
-	public static List<InterfaceSetting> interfaceSettings(Lpar lpar, String port) {
-		return interfaceSettings(lpar).stream().filter(s -> s.iface().equals(port)).toList();
-	}
-
 	public static List<RpFilter> rpFilters(Lpar lpar) {
 		return Hosts.members(lpar, RpFilter.class);
 	}

@@ -45,7 +45,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 	 * One link. For an OVS bridge, {@code port} is the internal port with the addresses (the bridge's
 	 * own name or its vnic) and {@code uplink} the attached qeth port, if any.
 	 */
-	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, List<String> sysctl, String description) {
+	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String description) {
 
 		/** Whether the model gives this link an MTU (else the distribution's default applies). */
 		public boolean hasMtu() {
@@ -79,9 +79,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 	public static NetworkPlan of(Lpar lpar) {
 		List<Link> links = new ArrayList<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
-			List<String> sysctl = HostFacts.interfaceSettings(lpar, HostFacts.portName(iface)).stream()
-					.map(s -> s.key() + " = " + s.value()).toList();
-			links.add(link(iface, sysctl));
+			links.add(link(iface));
 		}
 		List<Route> routes = new ArrayList<>();
 		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
@@ -100,7 +98,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		for (var member : guest.getMembers()) {
 			if (member instanceof Nic nic) {
 				String on = nic.getUplink() != null ? "MacVTap on " + nic.getUplink().getName() : "OVS bridge " + nic.getBridge().getName();
-				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), null, List.of(), null, List.of(),
+				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), null, List.of(), null,
 						"virtio NIC on " + on));
 			}
 		}
@@ -121,20 +119,20 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		return new NetworkPlan(guest.getName(), path, distribution, links, routes);
 	}
 
-	private static Link link(HostInterface iface, List<String> sysctl) {
+	private static Link link(HostInterface iface) {
 		if (iface instanceof QethInterface qeth) {
 			String what = (qeth instanceof HiperSocketsInterface ? "HiperSockets" : "OSA") + " layer " + Hosts.layer(qeth);
 			// NetworkManager accepts only its own s390 options (valid_s390_opts, libnm-core nm-setting-wired.c):
 			// layer2 is one, the VNIC characteristics are not; chzdev -e persists those (setup.sh, zknet_qeth)
 			List<String> options = HostFacts.chzdevAttributes(qeth).stream().filter(o -> o.startsWith("layer2=")).toList();
 			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), Addresses.of(qeth), qeth.getMtu(),
-					HostFacts.triplet(qeth).replace(':', ','), options, null, sysctl, what + ", device " + HostFacts.readDevice(qeth));
+					HostFacts.triplet(qeth).replace(':', ','), options, null, what + ", device " + HostFacts.readDevice(qeth));
 		}
 		OvsBridge bridge = (OvsBridge) iface;
 		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
 		String what = bridge.isRouted() ? "routed OVS bridge" : "OVS bridge attached to " + uplink;
 		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(), null,
-				List.of(), uplink, sysctl, what);
+				List.of(), uplink, what);
 	}
 
 	/** The link whose connected subnet holds the gateway: the one the kernel picks. */

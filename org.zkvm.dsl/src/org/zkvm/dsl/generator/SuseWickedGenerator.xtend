@@ -9,7 +9,10 @@ import org.zkvm.dsl.generator.NetworkPlan.Route
 /**
  * SUSE (wicked) persistent configuration for /etc/sysconfig/network (facts §5.2): ifcfg-IF,
  * ifroute-IF and the global routes file (Destination Gateway Netmask Interface Options, CIDR
- * destinations, '-' for empty), ifsysctl-IF, and OVS bridges as ifcfg with OVS_BRIDGE='yes'.
+ * destinations, '-' for empty), and OVS bridges as ifcfg with OVS_BRIDGE='yes'. No ifsysctl-IF:
+ * ifsysctl(5) lists the system's sysctl.d files first and the ifsysctl files as deprecated; the
+ * per-interface keys are in the host's sysctl.d/90-zknet.conf, which udev applies again as each
+ * interface appears.
  */
 class SuseWickedGenerator {
 
@@ -23,9 +26,6 @@ class SuseWickedGenerator {
 			}
 			if (!plan.routesVia(link).empty) {
 				files.put('ifroute-' + Shell.fileName(link.port), ifroute(plan, link, source).toString)
-			}
-			if (!link.sysctl.empty) {
-				files.put('ifsysctl-' + Shell.fileName(link.port), ifsysctl(plan, link, source).toString)
 			}
 		}
 		if (!plan.routesWithoutDevice.empty) {
@@ -95,11 +95,4 @@ class SuseWickedGenerator {
 		r.destination + '\t' + r.gateway.map[toString].orElse('-') + '\t-\t' + (r.device ?: '-')
 			+ (if (r.metric != 0) '\tmetric ' + r.metric else '')
 	}
-
-	def private ifsysctl(NetworkPlan plan, Link link, String source) '''
-		# zknet: kernel settings of «link.port» on «plan.machine», generated from «source». Do not edit: change the model.
-		«FOR s : link.sysctl»
-			«s»
-		«ENDFOR»
-	'''
 }
