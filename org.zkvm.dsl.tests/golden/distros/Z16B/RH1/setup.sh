@@ -16,10 +16,10 @@ zknet_host RH1
 # qeth devices: read bus-ID, read:write:data, the model's name, layer and VNIC characteristics
 # (facts §1.2, §1.3); a live interface keeps its name until the next boot (udev/70-zknet.rules)
 zknet_qeth 0.0.1000 0.0.1000:0.0.1001:0.0.1002 enc1000 layer2=1 vnicc/learning=1 vnicc/flooding=1
-zknet_qeth 0.0.8000 0.0.8000:0.0.8001:0.0.8002 hsi0 layer2=0
+zknet_qeth 0.0.8000 0.0.8000:0.0.8001:0.0.8002 enc8000 layer2=0
 zknet_link enc1000 8992 -
-zknet_link hsi0 - -
-zknet_addr hsi0 172.30.1.1/24
+zknet_link enc8000 - -
+zknet_addr enc8000 172.30.1.1/24
 
 # Open vSwitch bridge br0 (attached to enc1000): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
 zknet_bridge br0 vnic0 8992 -
@@ -34,10 +34,10 @@ zknet_nftables nftables/zknet.nft
 zknet_boot_unit systemd/zknet-filters.service nftables/zknet.nft /etc/zknet/zknet.nft
 
 # forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
-zknet_sysctl hsi0 forwarding 1
+zknet_sysctl enc8000 forwarding 1
 zknet_sysctl vnic0 forwarding 1
 
 # routes (the host's default route stays)
-zknet_route 10.21.0.0/24 via 172.30.1.2 dev hsi0 metric 100
+zknet_route 10.21.0.0/24 via 172.30.1.2 dev enc8000 metric 100
 
 zknet_main "$@"

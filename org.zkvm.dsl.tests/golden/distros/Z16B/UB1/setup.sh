@@ -17,12 +17,12 @@ zknet_host UB1
 # (facts §1.2, §1.3); a live interface keeps its name until the next boot (udev/70-zknet.rules)
 zknet_qeth 0.0.1010 0.0.1010:0.0.1011:0.0.1012 enc1010 layer2=1
 zknet_qeth 0.0.1020 0.0.1020:0.0.1021:0.0.1022 enc1020 layer2=1
-zknet_qeth 0.0.8010 0.0.8010:0.0.8011:0.0.8012 hsi0 layer2=0
+zknet_qeth 0.0.8010 0.0.8010:0.0.8011:0.0.8012 enc8010 layer2=0
 zknet_link enc1010 - -
 zknet_addr enc1010 10.20.2.10/16
 zknet_link enc1020 - -
-zknet_link hsi0 - -
-zknet_addr hsi0 172.30.1.2/24
+zknet_link enc8010 - -
+zknet_addr enc8010 172.30.1.2/24
 
 # Open vSwitch bridge br-int (routed: the host routes for its guests): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
 zknet_bridge br-int br-int 8192 -
@@ -36,10 +36,10 @@ zknet_boot_unit systemd/zknet-filters.service nftables/zknet.nft /etc/zknet/zkne
 
 # forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
 zknet_sysctl br-int forwarding 1
-zknet_sysctl hsi0 forwarding 1
+zknet_sysctl enc8010 forwarding 1
 
 # routes (the model's default route replaces the host's)
 zknet_route default via 10.20.0.1 dev enc1010
-zknet_route 10.20.1.0/24 via 172.30.1.1 dev hsi0 metric 50
+zknet_route 10.20.1.0/24 via 172.30.1.1 dev enc8010 metric 50
 
 zknet_main "$@"

@@ -17,6 +17,10 @@ class NetplanGenerator {
 		val out = new StringBuilder
 		out.append('# zknet: network of ').append(plan.machine).append(', generated from ').append(source).append('. Do not edit: change the model.\n')
 		out.append("# Install as /etc/netplan/90-zknet.yaml (mode 600), then run 'netplan apply'.\n")
+		out.append("# Precedence: netplan reads /etc/netplan/*.yaml in lexical order; this file comes after the installer's\n")
+		out.append("# (00-installer-config.yaml, 50-cloud-init.yaml) and overrides their scalars (mtu, renderer), but lists\n")
+		out.append("# (addresses, routes) are appended across files: 'setup.sh --check' names other files that configure\n")
+		out.append("# these interfaces, so that their addresses and routes can be removed there.\n")
 		out.append('network:\n  version: 2\n  renderer: networkd\n')
 		val ethernets = plan.links.filter[kind != Kind.OVS_BRIDGE || port != name].toList
 		if (!ethernets.empty) {

@@ -10,6 +10,8 @@ class SysctlConfGenerator {
 
 	def String generate(Lpar lpar, String source) '''
 		# zknet: kernel settings of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
+		# rp_filter: an interface not named here keeps «rpFilterDefault(lpar)»;
+		# the kernel applies the larger of conf.all.rp_filter and conf.IFACE.rp_filter.
 		«IF Hosts.forwardsGlobally(lpar)»
 			net.ipv4.ip_forward = 1
 		«ENDIF»
@@ -17,4 +19,13 @@ class SysctlConfGenerator {
 			«s.key» = «s.value»
 		«ENDFOR»
 	'''
+
+	/** The distributions' own rp_filter defaults (docs/outputs.md, "Boot order"). */
+	def static String rpFilterDefault(Lpar lpar) {
+		switch lpar.distro {
+			case RHEL: "RHEL's default, strict (1: /usr/lib/sysctl.d/50-redhat.conf)"
+			case UBUNTU: "Ubuntu's default, loose (2: /etc/sysctl.d/10-network-security.conf)"
+			default: "SLES's default, loose (2: /usr/lib/sysctl.d/50-default.conf)"
+		}
+	}
 }

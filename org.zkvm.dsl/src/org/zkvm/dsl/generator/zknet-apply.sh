@@ -167,6 +167,38 @@ zk_resolve_names() {
 	done
 }
 
+# ---- other owners: the distribution's files that configure the same interfaces -----------------
+
+# Files of the installer, cloud-init or an admin that configure an interface of the plan: netplan
+# merges /etc/netplan/*.yaml in lexical order and appends lists (addresses, routes) across files,
+# so their addresses and routes stay beside 90-zknet.yaml's; a second NetworkManager profile or
+# ifcfg file for the interface competes with zknet's. zknet's own files (first line '# zknet:')
+# are not reported. ZKNET_ROOT puts /etc under another root.
+zk_other_owners() {
+	local -a names=() files=()
+	local item name port uplink file
+	for item in "${zk_links[@]}" "${zk_addrs[@]}"; do read -r name _ <<<"$item"; names+=("$name"); done
+	for item in "${zk_bridges[@]}"; do read -r name port _ <<<"$item"; names+=("$name" "$port"); done
+	for item in "${zk_uplinks[@]}"; do read -r _ uplink _ <<<"$item"; names+=("$uplink"); done
+	shopt -s nullglob
+	files=("${ZKNET_ROOT:-}"/etc/netplan/*.yaml "${ZKNET_ROOT:-}"/etc/NetworkManager/system-connections/*.nmconnection
+		"${ZKNET_ROOT:-}"/etc/sysconfig/network/ifcfg-*)
+	shopt -u nullglob
+	for file in "${files[@]}"; do
+		{ [ -f "$file" ] && [ -r "$file" ]; } || continue
+		head -n 1 "$file" | grep -q '^# zknet:' && continue
+		for name in $(printf '%s\n' "${names[@]}" | sort -u); do
+			if [ "$(basename "$file")" = "ifcfg-$name" ] || grep -qE "(^|[^A-Za-z0-9_.-])${name//./\\.}([^A-Za-z0-9_.-]|\$)" "$file"; then
+				case "$file" in
+				*.yaml) zk_notes+=("$file also configures $name: netplan merges the files in lexical order and appends lists, so its addresses and routes for $name stay beside 90-zknet.yaml's (remove $name from it)") ;;
+				*.nmconnection) zk_notes+=("$file also configures $name: NetworkManager may activate that profile instead of zknet's (delete it, or 'nmcli connection delete' it)") ;;
+				*) zk_notes+=("$file also configures $name: wicked reads it beside zknet's files (remove it)") ;;
+				esac
+			fi
+		done
+	done
+}
+
 # ---- check: what would change, what is refused, what is missing --------------------------------
 
 zk_check() {
@@ -893,6 +925,7 @@ zknet_main() {
 	esac
 
 	zk_lock
+	zk_other_owners
 	zk_check
 	zk_report_check
 	[ "${#zk_lacks[@]}" -eq 0 ] || exit 2

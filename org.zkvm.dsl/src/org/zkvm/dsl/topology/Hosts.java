@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
+import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.HiperSocketsFrame;
 import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.zknet.Cec;
@@ -54,6 +55,15 @@ public final class Hosts {
 	public static boolean isLayer3Only(Lpar lpar) {
 		OperatingSystem os = lpar.getOs();
 		return os == OperatingSystem.ZOS || os == OperatingSystem.ZVSE || os == OperatingSystem.ZVM;
+	}
+
+	/** The name udev gives a qeth device (enc + its read bus-ID, facts §1.2), or empty where the bus-ID does not parse (device.triplet says why). */
+	public static Optional<String> predictableName(QethInterface qeth) {
+		try {
+			return Optional.of(BusId.parse(qeth.getDevice().split(",")[0].strip()).predictableName());
+		} catch (RuntimeException malformed) {
+			return Optional.empty();
+		}
 	}
 
 	/** The layer a qeth interface runs: as written, else layer 2 for OSA and layer 3 for HiperSockets (facts §1.3). */

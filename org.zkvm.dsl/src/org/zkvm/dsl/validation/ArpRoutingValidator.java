@@ -29,8 +29,6 @@ import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
-import org.zkvm.dsl.zknet.RpFilter;
-import org.zkvm.dsl.zknet.RpFilterMode;
 import org.zkvm.dsl.zknet.Service;
 
 /** proxy_arp, ARP and forward filters, forwarding, routes, NAT and rp_filter on a host (seed 002; facts §4, §7). */
@@ -323,36 +321,5 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		Optional<Ipv4Prefix> cidr = Addresses.cidr(network);
 		return out.getAddresses().stream().anyMatch(a -> a.getNetwork() == network)
 				|| cidr.map(c -> Addresses.of(out).stream().anyMatch(a -> c.contains(a.address()))).orElse(false);
-	}
-
-	@Check
-	public void checkRpFilter(RpFilter filter) {
-		if (filter.getMode() != RpFilterMode.STRICT) {
-			return;
-		}
-		Lpar lpar = Hosts.lparOf(filter);
-		if (lpar == null) {
-			return;
-		}
-		for (int i = 0; i < filter.getInterfaces().size(); i++) {
-			HostInterface iface = filter.getInterfaces().get(i);
-			if (iface == null || iface.eIsProxy()) {
-				continue;
-			}
-			for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
-				if (route.isDefaultRoute() || route.getDevice() == null || route.getDevice() == iface) {
-					continue;
-				}
-				Optional<Ipv4Prefix> carved = Routes.destinations(route).stream()
-						.filter(d -> Addresses.of(iface).stream().anyMatch(a -> a.subnet().contains(d))).findFirst();
-				if (carved.isPresent()) {
-					report(IssueCodes.RP_ASYMMETRIC, "strict rp_filter on " + iface.getName() + ", but " + carved.get() + " inside its subnet is routed via "
-							+ route.getDevice().getName() + ": packets from there that arrive on " + iface.getName()
-							+ " fail the reverse-path check and are dropped (facts §7.8); set rp-filter loose on " + iface.getName(),
-							filter, Z.getRpFilter_Interfaces(), i);
-					break;
-				}
-			}
-		}
 	}
 }

@@ -77,6 +77,8 @@ public final class IssueCodes {
 	public static final String HIPERSOCKETS_CROSS_CEC = "hipersockets.cross-cec";
 	public static final String IUCV_LEGACY = "iucv.legacy";
 	public static final String NAME_INTERFACE = "name.interface";
+	/** An interface name from a kernel or udev naming scheme of another device (eth<N>, hsi<N>, enc<devno>, PCI-style). */
+	public static final String NAME_KERNEL_TEMPLATE = "name.kernel-template";
 	public static final String DEVICE_TRIPLET = "device.triplet";
 
 	// Safe on a live host: the admin's way in (docs/checks.md)
@@ -135,6 +137,7 @@ public final class IssueCodes {
 		c.put(HIPERSOCKETS_CROSS_CEC, Severity.ERROR);
 		c.put(IUCV_LEGACY, Severity.WARNING);
 		c.put(NAME_INTERFACE, Severity.ERROR);
+		c.put(NAME_KERNEL_TEMPLATE, Severity.WARNING);
 		c.put(DEVICE_TRIPLET, Severity.ERROR);
 		c.put(MGMT_ENSLAVED, Severity.ERROR);
 		c.put(MGMT_RENAMED, Severity.ERROR);

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.xtext.validation.Check;
-import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
@@ -45,7 +44,7 @@ public class ManagementValidator extends ZknetCheckBase {
 			}
 		}
 		for (QethInterface qeth : Hosts.members(lpar, QethInterface.class)) {
-			Optional<String> kernelName = predictableName(qeth);
+			Optional<String> kernelName = Hosts.predictableName(qeth);
 			if (kernelName.isPresent() && kernelName.get().equals(name) && !name.equals(qeth.getName())) {
 				report(IssueCodes.MGMT_RENAMED, "the management interface " + name + " is the kernel's name of " + qeth.getName() + "'s device "
 						+ qeth.getDevice().split(",")[0].strip() + ": the model calls it " + qeth.getName() + ", so udev/70-zknet.rules renames it at "
@@ -86,14 +85,6 @@ public class ManagementValidator extends ZknetCheckBase {
 					+ ": Open vSwitch takes every frame an attached port receives, so an address on it is dead (seed 002, Scenario I); give it to "
 					+ port(bridge) + " instead", bridge, Z.getOvsBridge_Uplink(),
 					addresses.stream().map(Ipv4Prefix::toString).toArray(String[]::new));
-		}
-	}
-
-	private static Optional<String> predictableName(QethInterface qeth) {
-		try {
-			return Optional.of(BusId.parse(qeth.getDevice().split(",")[0].strip()).predictableName());
-		} catch (RuntimeException malformed) {
-			return Optional.empty(); // device.triplet says what is wrong with it
 		}
 	}
 

@@ -4,11 +4,14 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.InterfaceNames;
+import org.zkvm.dsl.analysis.KernelNameTemplates;
 import org.zkvm.dsl.analysis.PlainNames;
+import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointLink;
+import org.zkvm.dsl.zknet.QethInterface;
 
 /** Names that become Linux interface names, and so reach scripts, sysctl keys and XML (facts §2.4). */
 public class NameValidator extends ZknetCheckBase {
@@ -19,12 +22,29 @@ public class NameValidator extends ZknetCheckBase {
 		if (iface instanceof OvsBridge bridge && bridge.getVnic() != null) {
 			check(bridge.getVnic(), "internal port", bridge, Z.getOvsBridge_Vnic());
 		}
+		String own = iface instanceof QethInterface qeth ? Hosts.predictableName(qeth).orElse(null) : null;
+		checkTemplate(iface.getName(), "interface", own, iface, Z.getHostInterface_Name());
+		if (iface instanceof OvsBridge bridge) {
+			checkTemplate(bridge.getVnic(), "internal port", null, bridge, Z.getOvsBridge_Vnic());
+		}
 	}
 
 	@Check
 	public void checkNic(Nic nic) {
 		check(nic.getName(), "guest interface", nic, Z.getNic_Name());
+		checkTemplate(nic.getName(), "guest interface", null, nic, Z.getNic_Name());
 	}
+
+	private void checkTemplate(String name, String what, String own, EObject element, EStructuralFeature feature) {
+		if (name == null || InterfaceNames.problem(name).isPresent() || PlainNames.problem(name).isPresent()) {
+			return;
+		}
+		KernelNameTemplates.race(name, own).ifPresent(why -> report(IssueCodes.NAME_KERNEL_TEMPLATE, "the " + what + " name '" + name + "' " + why
+				+ ": renaming to it races with the device the kernel or udev gives that name, and fails half-way when a second device comes"
+				+ (own != null ? "; name it " + own + " or a name of your own (e.g. osa_prod)" : "; choose a name of your own (e.g. lan0)"),
+				element, feature));
+	}
+
 
 	@Check
 	public void checkLink(PointToPointLink link) {

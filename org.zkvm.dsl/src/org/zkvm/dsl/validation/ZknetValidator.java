@@ -13,9 +13,8 @@ import com.google.inject.Inject;
  * The language's validator: one validator class per concern, composed here. The project's
  * zknet.properties is checked here too, and its problems are shown on every model it governs.
  */
-@ComposedChecks(validators = { NamesAreUniqueValidator.class, IsfcValidator.class, ArpRoutingValidator.class, AddressValidator.class,
-		MtuValidator.class, LayerDeviceValidator.class, NameValidator.class,
-		ManagementValidator.class })
+@ComposedChecks(validators = { NamesAreUniqueValidator.class, IsfcValidator.class, ArpRoutingValidator.class, RpFilterValidator.class,
+		AddressValidator.class, MtuValidator.class, LayerDeviceValidator.class, NameValidator.class, ManagementValidator.class })
 public class ZknetValidator extends AbstractZknetValidator {
 
 	@Inject

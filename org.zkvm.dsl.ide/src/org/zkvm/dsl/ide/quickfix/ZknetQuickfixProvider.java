@@ -557,6 +557,11 @@ public class ZknetQuickfixProvider extends AbstractDeclarativeIdeQuickfixProvide
 	@QuickFix(IssueCodes.RP_ASYMMETRIC)
 	public void looseRpFilter(DiagnosticResolutionAcceptor acceptor) {
 		acceptor.accept("Set rp_filter to loose (2) on this interface", edits((diagnostic, element, changes) -> {
+			// the distribution's strict default, reported at the route: the model says loose for the interface
+			if (element instanceof HostRoute route && data(diagnostic).size() == 1) {
+				changes.insertLinesAfter(route, List.of("rp-filter loose on " + data(diagnostic).get(0)));
+				return;
+			}
 			if (!(element instanceof RpFilter filter)) {
 				return;
 			}

@@ -7,9 +7,9 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
 zknet_host rh1a
-zknet_link eth0 8992 -
-zknet_addr eth0 10.20.1.11/16
-zknet_route default via 10.20.0.1 dev eth0
-zknet_route 10.21.0.0/24 via 10.20.1.10 dev eth0
+zknet_link lan0 8992 -
+zknet_addr lan0 10.20.1.11/16
+zknet_route default via 10.20.0.1 dev lan0
+zknet_route 10.21.0.0/24 via 10.20.1.10 dev lan0
 
 zknet_main "$@"

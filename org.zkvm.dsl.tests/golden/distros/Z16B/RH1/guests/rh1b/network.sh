@@ -7,8 +7,8 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
 zknet_host rh1b
-zknet_link enp1s0 8992 -
-zknet_addr enp1s0 10.20.1.12/16
+zknet_link lan0 8992 -
+zknet_addr lan0 10.20.1.12/16
 zknet_route default via 10.20.0.1
 zknet_route 10.21.0.0/24 via 10.20.1.10
 

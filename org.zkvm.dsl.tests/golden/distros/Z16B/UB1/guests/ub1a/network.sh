@@ -7,8 +7,8 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
 zknet_host ub1a
-zknet_link eth0 8192 -
-zknet_addr eth0 10.21.0.1/24
-zknet_route default via 10.21.0.254 dev eth0
+zknet_link lan0 8192 -
+zknet_addr lan0 10.21.0.1/24
+zknet_route default via 10.21.0.254 dev lan0
 
 zknet_main "$@"

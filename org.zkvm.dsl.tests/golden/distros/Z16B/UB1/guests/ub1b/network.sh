@@ -7,8 +7,8 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
 zknet_host ub1b
-zknet_link eth1 1500 -
-zknet_addr eth1 10.20.2.12/16
-zknet_route default via 10.20.0.1 dev eth1
+zknet_link lan0 1500 -
+zknet_addr lan0 10.20.2.12/16
+zknet_route default via 10.20.0.1 dev lan0
 
 zknet_main "$@"

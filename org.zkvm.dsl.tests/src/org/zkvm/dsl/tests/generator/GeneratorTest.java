@@ -86,7 +86,9 @@ class GeneratorTest {
 		}
 		String xml = files.get("Z13A/LPAR11/guests/vm11a/interface-vic_10g_2.xml");
 		assertTrue(xml.contains("<virtualport type='openvswitch'/>") && xml.contains("<mtu size='57344'/>"), xml);
-		assertEquals("net.ipv4.conf.br-ex.forwarding = 1", files.get("Z13A/LPAR11/sysctl.d/90-zknet.conf").lines().toList().get(1));
+		List<String> sysctl = files.get("Z13A/LPAR11/sysctl.d/90-zknet.conf").lines().filter(l -> !l.startsWith("#")).toList();
+		assertEquals("net.ipv4.conf.br-ex.forwarding = 1", sysctl.get(0));
+		assertTrue(files.get("Z13A/LPAR11/sysctl.d/90-zknet.conf").contains("# rp_filter: an interface not named here keeps SLES's default, loose (2"));
 		assertFalse(files.keySet().stream().anyMatch(f -> f.startsWith("Z13A/ZOS1/")), "nothing is generated for z/OS");
 		// SUSE (wicked), the seed's distribution: facts §5.2 and the seed's routes file
 		assertEquals("10.136.12.0/24\t172.31.56.2\t-\ths56k_0", files.get("Z13A/LPAR11/wicked/ifroute-hs56k_0").lines().toList().get(2));
@@ -136,11 +138,11 @@ class GeneratorTest {
 		for (String line : List.of("type=ovs-interface", "interface-name=vnic0", "type=internal", "mtu=8992", "method=manual", "address1=10.20.1.10/16")) {
 			assertTrue(internal.lines().anyMatch(line::equals), () -> line + " missing from\n" + internal);
 		}
-		assertTrue(files.get("Z16B/RH1/networkmanager/hsi0.nmconnection").contains("route1=10.21.0.0/24,172.30.1.2,100"));
+		assertTrue(files.get("Z16B/RH1/networkmanager/enc8000.nmconnection").contains("route1=10.21.0.0/24,172.30.1.2,100"));
 		// a guest without 'distro' runs its host's; a guest with one gets its own
-		assertTrue(files.get("Z16B/RH1/guests/rh1a/networkmanager/eth0.nmconnection").contains("route1=0.0.0.0/0,10.20.0.1"));
+		assertTrue(files.get("Z16B/RH1/guests/rh1a/networkmanager/lan0.nmconnection").contains("route1=0.0.0.0/0,10.20.0.1"));
 		assertTrue(files.containsKey("Z16B/RH1/guests/rh1b/netplan/90-zknet.yaml"));
-		assertTrue(files.containsKey("Z16B/UB1/guests/ub1a/wicked/ifcfg-eth0"));
+		assertTrue(files.containsKey("Z16B/UB1/guests/ub1a/wicked/ifcfg-lan0"));
 		assertFalse(files.keySet().stream().anyMatch(f -> f.startsWith("Z16B/RH1/wicked/")), "a RHEL host gets no wicked files");
 	}
 
@@ -151,7 +153,7 @@ class GeneratorTest {
 	@Test
 	void ubuntuHostGetsNetplanWithAnOpenvswitchBridge() {
 		String yaml = generate("distros").get("Z16B/UB1/netplan/90-zknet.yaml");
-		for (String line : List.of("  ethernets:", "    'hsi0':", "      addresses: ['172.30.1.2/24']", "        - to: '10.20.1.0/24'",
+		for (String line : List.of("  ethernets:", "    'enc8010':", "      addresses: ['172.30.1.2/24']", "        - to: '10.20.1.0/24'",
 				"          via: '172.30.1.1'", "          metric: 50", "  bridges:", "    'br-int':", "      openvswitch: {}", "      mtu: 8192",
 				"      addresses: ['10.21.0.254/24']", "        - to: 'default'")) {
 			assertTrue(yaml.lines().anyMatch(line::equals), () -> line + " missing from\n" + yaml);

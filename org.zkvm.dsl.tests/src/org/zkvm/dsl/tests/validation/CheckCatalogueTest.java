@@ -103,6 +103,8 @@ class CheckCatalogueTest {
 					"cec Z13B model z13 {\n", "cec Z13B model z13 {\n\tchpid F5 iqd HSLAN2 frame 64K\n", "hs0 on HSLAN device 0.0.7010", "hs0 on HSLAN2 device 0.0.7010"),
 			new Rule(IssueCodes.IUCV_LEGACY, W, "netiucv", "iucv", "iucv iucv0", "ctc ctc0"),
 			new Rule(IssueCodes.NAME_INTERFACE, E, "'production_osa_10g' has 18 characters", "production_osa_10g", "production_osa_10g", "prod_osa_10g"),
+			new Rule(IssueCodes.NAME_KERNEL_TEMPLATE, W, "'hsi1' is the qeth driver's name template for HiperSockets devices (hsi%d)", "hsi1", "hsi1",
+					"enc8000"),
 			new Rule(IssueCodes.DEVICE_TRIPLET, E, "the write device must be the read device + 1 (0.0.f501)", "0.0.f500,0.0.f502",
 					"0.0.f500,0.0.f502,0.0.f503", "0.0.f500,0.0.f501,0.0.f502"),
 			new Rule(IssueCodes.MGMT_ENSLAVED, E, "the management path enc1000 joins bridge br0", "enc1000 address",

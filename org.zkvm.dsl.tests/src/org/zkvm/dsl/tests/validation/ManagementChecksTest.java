@@ -31,8 +31,8 @@ class ManagementChecksTest {
 					%s
 				}
 				lpar RH2 id 2 kvm distro rhel {
-					osa enc1000 device 0.0.1010 chpid 30 layer 2 address 10.20.2.10/16 in lan
-					route default via 10.20.0.1 dev enc1000
+					osa enc1010 device 0.0.1010 chpid 30 layer 2 address 10.20.2.10/16 in lan
+					route default via 10.20.0.1 dev enc1010
 				}
 			}
 			""";

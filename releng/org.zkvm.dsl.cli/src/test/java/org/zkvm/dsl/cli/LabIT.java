@@ -97,7 +97,7 @@ class LabIT {
 				run.out());
 		assertSummary(run, 2, 3, "zknet lab: 41 of 41 probes as the model says (34 replies, 7 without)");
 		// the layer 2 cut-off the model has on purpose: the guests' 8992 on an attached bridge, the MacVTap guest's uplink at 1500
-		assertTrue(run.out().contains("8992-byte frames from guest RH1.rh1a on eth0 are cut off at the attached uplink enc1020 (MTU 1500)"), run.out());
+		assertTrue(run.out().contains("8992-byte frames from guest RH1.rh1a on lan0 are cut off at the attached uplink enc1020 (MTU 1500)"), run.out());
 		assertLabGone(labId(run));
 	}
 

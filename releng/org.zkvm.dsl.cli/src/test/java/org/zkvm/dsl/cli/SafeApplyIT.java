@@ -23,7 +23,7 @@ import org.zkvm.dsl.cli.ZknetProcess.Run;
 /**
  * The generated setup.sh of examples/distros' RHEL host RH1 on a host that already carries traffic,
  * every mode: a network namespace stands for RH1 with its OSA enc1000 already up, addressed and
- * carrying the default route (as the installer leaves it), hsi0 down, and Open vSwitch running;
+ * carrying the default route (as the installer leaves it), enc8000 down, and Open vSwitch running;
  * the admin's session is described by $SSH_CONNECTION as sshd does. Only the s390 step (chzdev and
  * naming, 'zknet_qeth') is left out, as in the lab. As root (CI runs as root).
  */
@@ -52,7 +52,7 @@ class SafeApplyIT {
 				ip netns add $H; ip netns add $H-sw
 				ip -n $H link set lo up
 				ip -n $H link add enc1000 mtu 8992 type veth peer name p1 netns $H-sw
-				ip -n $H link add hsi0 type veth peer name p2 netns $H-sw
+				ip -n $H link add enc8000 type veth peer name p2 netns $H-sw
 				ip -n $H link set enc1000 up
 				ip -n $H addr add 10.20.1.10/16 dev enc1000
 				ip -n $H route add default via 10.20.0.1 dev enc1000
@@ -114,11 +114,11 @@ class SafeApplyIT {
 		assertEquals("zknet: RH1: as planned\n", verify.out());
 
 		// drift: one line per difference
-		sh("ip -n $H route del 10.21.0.0/24; ip netns exec $H sysctl -q -w net.ipv4.conf.hsi0.forwarding=0");
+		sh("ip -n $H route del 10.21.0.0/24; ip netns exec $H sysctl -q -w net.ipv4.conf.enc8000.forwarding=0");
 		Run drifted = setup(SESSION_ON_THE_UPLINK, "--verify");
 		assertEquals(1, drifted.exit(), drifted.out());
-		assertEquals(List.of("zknet: RH1: differs: sysctl net.ipv4.conf.hsi0.forwarding = 0, planned 1",
-				"zknet: RH1: differs: route 10.21.0.0/24 via 172.30.1.2 dev hsi0 metric 100: missing"), drifted.out().lines().toList());
+		assertEquals(List.of("zknet: RH1: differs: sysctl net.ipv4.conf.enc8000.forwarding = 0, planned 1",
+				"zknet: RH1: differs: route 10.21.0.0/24 via 172.30.1.2 dev enc8000 metric 100: missing"), drifted.out().lines().toList());
 		Files.delete(dir.resolve("root/etc/systemd/system/sysinit.target.wants/zknet-filters.service"));
 		Run disabled = setup(SESSION_ON_THE_UPLINK, "--verify");
 		assertTrue(disabled.out().contains("differs: the boot unit zknet-filters.service or the ruleset /etc/zknet/zknet.nft it loads is not installed "
@@ -139,6 +139,28 @@ class SafeApplyIT {
 		for (String file : List.of("etc/zknet/zknet.nft", "etc/systemd/system/zknet-filters.service", "etc/systemd/system/sysinit.target.wants/zknet-filters.service")) {
 			assertFalse(Files.exists(root.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS), file);
 		}
+	}
+
+	/** The installer's and an admin's files for the plan's interfaces are named; zknet's own files and other interfaces' are not. */
+	@Test
+	void theCheckNamesOtherFilesThatConfigureThePlansInterfaces() throws Exception {
+		Path etc = dir.resolve("root/etc");
+		Files.createDirectories(etc.resolve("netplan"));
+		Files.createDirectories(etc.resolve("NetworkManager/system-connections"));
+		Files.writeString(etc.resolve("netplan/50-cloud-init.yaml"), "network:\n  ethernets:\n    enc8000:\n      addresses: [172.30.1.99/24]\n");
+		Files.writeString(etc.resolve("NetworkManager/system-connections/Wired connection 1.nmconnection"),
+				"[connection]\nid=Wired connection 1\ntype=ethernet\ninterface-name=enc1000\n");
+		Files.writeString(etc.resolve("NetworkManager/system-connections/enc1000.nmconnection"),
+				Files.readString(rh1.resolve("networkmanager/enc1000.nmconnection")));
+		Files.writeString(etc.resolve("NetworkManager/system-connections/mgmt.nmconnection"), "[connection]\nid=mgmt\ninterface-name=enc1000x\n");
+		Run check = setup(SESSION_ON_THE_UPLINK, "--check");
+		assertEquals(0, check.exit(), check.out() + check.err());
+		List<String> notes = check.out().lines().filter(l -> l.contains("also configures")).toList();
+		assertEquals(List.of("zknet: RH1: note: " + etc.resolve("netplan/50-cloud-init.yaml") + " also configures enc8000: netplan merges the files in "
+				+ "lexical order and appends lists, so its addresses and routes for enc8000 stay beside 90-zknet.yaml's (remove enc8000 from it)",
+				"zknet: RH1: note: " + etc.resolve("NetworkManager/system-connections/Wired connection 1.nmconnection") + " also configures enc1000: "
+						+ "NetworkManager may activate that profile instead of zknet's (delete it, or 'nmcli connection delete' it)"),
+				notes, check.out());
 	}
 
 	@Test
@@ -181,7 +203,7 @@ class SafeApplyIT {
 		shim.resolve("sysctl").toFile().setExecutable(true);
 		Run failed = run(List.of("env", "PATH=" + shim + ":" + System.getenv("PATH"), "bash", rh1.resolve("setup.sh").toString()), SESSION_ON_THE_UPLINK);
 		assertEquals(3, failed.exit(), failed.out() + failed.err());
-		assertTrue(failed.err().contains("zknet: RH1: setup failed (exit 1) at: sysctl -q -w net.ipv4.conf.hsi0.forwarding=1; rolling back to the checkpoint"),
+		assertTrue(failed.err().contains("zknet: RH1: setup failed (exit 1) at: sysctl -q -w net.ipv4.conf.enc8000.forwarding=1; rolling back to the checkpoint"),
 				failed.err());
 		assertTrue(failed.out().contains("zknet: RH1: restored address 10.20.1.10/16 on enc1000"), failed.out());
 		assertEquals(before, snapshot());
