@@ -23,6 +23,11 @@ class GuestRoutesGenerator {
 		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
 
 		zknet_host «quote(guest.name)»
+		# NICs by MAC: the kernel names a virtio-ccw NIC enc<devno>; it gets the model's name (at boot by
+		# udev/70-zknet.rules, or netplan's set-name on Ubuntu)
+		«FOR nic : guest.members.filter(Nic)»
+			zknet_nic «Hosts.mac(nic)» «quote(nic.name)»
+		«ENDFOR»
 		«FOR nic : guest.members.filter(Nic)»
 			zknet_link «quote(nic.name)» «Hosts.mtu(nic)» -
 			«FOR a : org.zkvm.dsl.topology.Addresses.of(nic)»

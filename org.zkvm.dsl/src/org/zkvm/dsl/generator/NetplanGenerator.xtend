@@ -26,7 +26,7 @@ class NetplanGenerator {
 		if (!ethernets.empty) {
 			out.append('  ethernets:\n')
 			for (link : ethernets) {
-				if (!link.hasMtu && link.addresses.empty && plan.routesVia(link).empty) {
+				if (!link.hasMtu && link.addresses.empty && plan.routesVia(link).empty && link.mac === null) {
 					out.append('    ').append(yaml(link.port)).append(': {}  # ').append(link.description).append('\n')
 				} else {
 					out.append('    ').append(yaml(link.port)).append(':\n')
@@ -56,6 +56,11 @@ class NetplanGenerator {
 	}
 
 	def private settings(StringBuilder out, NetworkPlan plan, Link link) {
+		if (link.mac !== null) {
+			// a virtio-ccw NIC is enc<devno> to the kernel: found by its MAC and given the model's name
+			out.append('      match:\n        macaddress: ').append(yaml(link.mac)).append('\n')
+			out.append('      set-name: ').append(yaml(link.name)).append('\n')
+		}
 		if (link.hasMtu) {
 			out.append('      mtu: ').append(link.mtu).append('\n')
 		}

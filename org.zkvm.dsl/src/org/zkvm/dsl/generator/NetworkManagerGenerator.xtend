@@ -67,6 +67,9 @@ class NetworkManagerGenerator {
 		«ENDIF»
 
 		[ethernet]
+		«IF link.mac !== null»
+			mac-address=«link.mac»
+		«ENDIF»
 		«IF link.hasMtu»
 			mtu=«link.mtu»
 		«ENDIF»

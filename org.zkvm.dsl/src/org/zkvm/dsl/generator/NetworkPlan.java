@@ -45,7 +45,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 	 * One link. For an OVS bridge, {@code port} is the internal port with the addresses (the bridge's
 	 * own name or its vnic) and {@code uplink} the attached qeth port, if any.
 	 */
-	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String description) {
+	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac, String description) {
 
 		/** Whether the model gives this link an MTU (else the distribution's default applies). */
 		public boolean hasMtu() {
@@ -98,7 +98,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		for (var member : guest.getMembers()) {
 			if (member instanceof Nic nic) {
 				String on = nic.getUplink() != null ? "MacVTap on " + nic.getUplink().getName() : "OVS bridge " + nic.getBridge().getName();
-				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), null, List.of(), null,
+				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), null, List.of(), null, Hosts.mac(nic),
 						"virtio NIC on " + on));
 			}
 		}
@@ -126,13 +126,13 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 			// layer2 is one, the VNIC characteristics are not; chzdev -e persists those (setup.sh, zknet_qeth)
 			List<String> options = HostFacts.chzdevAttributes(qeth).stream().filter(o -> o.startsWith("layer2=")).toList();
 			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), Addresses.of(qeth), qeth.getMtu(),
-					HostFacts.triplet(qeth).replace(':', ','), options, null, what + ", device " + HostFacts.readDevice(qeth));
+					HostFacts.triplet(qeth).replace(':', ','), options, null, null, what + ", device " + HostFacts.readDevice(qeth));
 		}
 		OvsBridge bridge = (OvsBridge) iface;
 		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
 		String what = bridge.isRouted() ? "routed OVS bridge" : "OVS bridge attached to " + uplink;
 		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(), null,
-				List.of(), uplink, what);
+				List.of(), uplink, null, what);
 	}
 
 	/** The link whose connected subnet holds the gateway: the one the kernel picks. */

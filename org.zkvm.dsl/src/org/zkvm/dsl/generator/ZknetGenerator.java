@@ -7,6 +7,7 @@ import org.eclipse.xtext.generator.IGeneratorContext;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.CecMember;
+import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
@@ -108,6 +109,9 @@ public class ZknetGenerator extends AbstractGenerator {
 			NetworkPlan guestPlan = NetworkPlan.of(guest);
 			fsa.generateFile(guestFolder + "routes.txt", routingTable.generate(guestPlan, source));
 			generatePersistent(guestPlan, guestFolder, source, fsa);
+			if (guestPlan.distribution() != Distribution.UBUNTU && guestPlan.links().stream().anyMatch(l -> l.mac() != null)) {
+				fsa.generateFile(guestFolder + "udev/70-zknet.rules", udev.guest(guestPlan, source));
+			}
 		}
 	}
 

@@ -11,6 +11,8 @@ zk_host=""
 
 zk_management=""
 zk_qeth=()
+zk_nics=()
+zk_renames=()
 zk_links=()
 zk_bridges=()
 zk_uplinks=()
@@ -36,6 +38,8 @@ zknet_host() { zk_host="$1"; }
 zknet_management() { zk_management="$1"; }
 # zknet_qeth READ-BUSID TRIPLET NAME ATTRIBUTE...: a qeth device configured with chzdev and named.
 zknet_qeth() { zk_qeth+=("$*"); }
+# zknet_nic MAC NAME: a guest's virtio NIC, found by its MAC and given the model's name.
+zknet_nic() { zk_nics+=("$1 $2"); }
 # zknet_link NAME MTU TXQUEUELEN: an interface brought up, '-' leaves a value as it is.
 zknet_link() { zk_links+=("$1 ${2:--} ${3:--}"); }
 # zknet_bridge BRIDGE PORT MTU TXQUEUELEN: an Open vSwitch bridge and the internal port that carries its addresses.
@@ -155,8 +159,31 @@ zk_field() { grep -oE "(^| )$1 [^ ]+" <<<"$2" | head -n 1 | awk '{print $2}' || 
 
 # ---- names: a live qeth interface is never renamed ---------------------------------------------
 
+# The interface with a MAC: a real device (with /sys/class/net/X/device) before a VLAN or macvlan on it.
+zk_dev_by_mac() {
+	local d found=""
+	for d in /sys/class/net/*; do
+		[ "$(cat "$d/address" 2>/dev/null)" = "$1" ] || continue
+		if [ -e "$d/device" ]; then basename "$d"; return 0; fi
+		[ -n "$found" ] || found=$(basename "$d")
+	done
+	[ -z "$found" ] || printf '%s\n' "$found"
+}
+
 zk_resolve_names() {
-	local q busid name current
+	local q busid name current mac
+	for q in "${zk_nics[@]}"; do
+		read -r mac name <<<"$q"
+		current=$(zk_dev_by_mac "$mac")
+		if [ -z "$current" ] || [ "$current" = "$name" ]; then
+			continue
+		elif zk_is_up "$current" && [ -n "$(zk_addrs_of "$current")" ]; then
+			zk_name[$name]="$current"
+			zk_notes+=("$current keeps its name now (it is up and carries addresses); its persistent files name it $name at the next boot")
+		else
+			zk_renames+=("$current $name")
+		fi
+	done
 	for q in "${zk_qeth[@]}"; do
 		read -r busid _ name _ <<<"$q"
 		current=$(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || true)
@@ -210,6 +237,27 @@ zk_check() {
 		command -v "$tool" >/dev/null 2>&1 || zk_lacks+=("the tool $tool")
 	done
 	[ "${#zk_qeth[@]}" -eq 0 ] || command -v chzdev >/dev/null 2>&1 || zk_lacks+=("chzdev (s390-tools)")
+	local nic mac name current
+	for nic in "${zk_nics[@]}"; do
+		read -r mac name <<<"$nic"
+		current=$(zk_dev_by_mac "$mac")
+		if [ -z "$current" ]; then
+			if zk_exists "$name"; then
+				zk_refusals+=("$name has the MAC $(cat "/sys/class/net/$name/address"), not the model's NIC $name's $mac (its libvirt interface XML): another NIC has the name")
+			else
+				zk_lacks+=("an interface with the MAC $mac for $name (add the NIC with its libvirt interface XML, which gives it this MAC)")
+			fi
+		fi
+	done
+	local rename
+	for rename in "${zk_renames[@]}"; do
+		read -r current name <<<"$rename"
+		if zk_exists "$name"; then
+			zk_refusals+=("$current has the MAC of the model's NIC $name, but another interface is called $name")
+		else
+			zk_changes+=("rename $current to $name (found by its MAC)")
+		fi
+	done
 	if [ "${#zk_bridges[@]}" -gt 0 ] && ! zk_ovs_ok; then zk_lacks+=("a running Open vSwitch (ovs-vsctl cannot reach ovsdb-server)"); fi
 	[ -z "$zk_nft" ] || command -v nft >/dev/null 2>&1 || zk_lacks+=("nft (nftables)")
 	if [ -n "$zk_legacy" ]; then
@@ -257,11 +305,11 @@ zk_check() {
 	for l in "${zk_links[@]}"; do
 		read -r name mtu qlen <<<"$l"
 		dev=$(zk_dev "$name")
-		if ! zk_exists "$dev" && ! zk_planned_qeth "$name"; then
-			zk_lacks+=("the interface $name")
+		zk_exists "$dev" || dev=$(zk_rename_source "$name")
+		if [ -z "$dev" ] || ! zk_exists "$dev"; then
+			zk_planned_qeth "$name" || zk_lacks+=("the interface $name")
 			continue
 		fi
-		zk_exists "$dev" || continue
 		[ "$mtu" = - ] || [ "$(zk_mtu "$dev")" = "$mtu" ] || zk_changes+=("$dev: mtu $(zk_mtu "$dev") -> $mtu")
 		[ "$qlen" = - ] || [ "$(zk_qlen "$dev")" = "$qlen" ] || zk_changes+=("$dev: txqueuelen $(zk_qlen "$dev") -> $qlen")
 		zk_is_up "$dev" || zk_changes+=("$dev: up")
@@ -347,6 +395,8 @@ zk_role() {
 	local IFS=,
 	printf '%s' "${roles[*]}" | sed 's/,/, /g'
 }
+# The interface a planned rename gives NAME (found by its MAC), or nothing.
+zk_rename_source() { local r from to; for r in "${zk_renames[@]}"; do read -r from to <<<"$r"; [ "$to" != "$1" ] || { echo "$from"; return 0; }; done; }
 zk_planned_addr() { local a; for a in "${zk_addrs[@]}"; do [ "$a" = "$1 $2" ] && return 0; done; return 1; }
 zk_planned_qeth() { local q n; for q in "${zk_qeth[@]}"; do read -r _ _ n _ <<<"$q"; [ "$n" = "$1" ] && return 0; done; return 1; }
 
@@ -463,6 +513,10 @@ zk_plan_devices() {
 	for item in "${zk_routes[@]}"; do
 		name=$(zk_field dev "$(zk_route_words "$item")")
 		[ -z "$name" ] || echo "$name"
+	done
+	for item in "${zk_renames[@]}"; do
+		read -r current name <<<"$item"
+		printf '%s\n%s\n' "$current" "$name"
 	done
 	for q in "${zk_qeth[@]}"; do
 		read -r busid _ name _ <<<"$q"
@@ -626,7 +680,13 @@ zk_run() { printf '%s\n' "$*" >"$zk_state/step"; "$@"; }
 
 zk_apply() {
 	set -e
-	local q busid triplet name attributes current
+	local q busid triplet name attributes current rename
+	for rename in "${zk_renames[@]}"; do
+		read -r current name <<<"$rename"
+		zk_exists "$current" || continue
+		zk_run ip link set dev "$current" down
+		zk_run ip link set dev "$current" name "$name"
+	done
 	for q in "${zk_qeth[@]}"; do
 		read -r busid triplet name attributes <<<"$q"
 		if [ "$(cat "/sys/bus/ccwgroup/devices/$busid/online" 2>/dev/null || echo 0)" != 1 ] ||
@@ -779,6 +839,16 @@ zk_load_nft() {
 
 zk_verify() {
 	local differences=()
+	local nic mac current name
+	for nic in "${zk_nics[@]}"; do
+		read -r mac name <<<"$nic"
+		current=$(zk_dev_by_mac "$mac")
+		if [ -z "$current" ]; then
+			differences+=("$name: no interface with the MAC $mac")
+		elif [ "$current" != "$(zk_dev "$name")" ]; then
+			differences+=("$name: the interface with the MAC $mac is called $current")
+		fi
+	done
 	local l name dev mtu qlen
 	for l in "${zk_links[@]}"; do
 		read -r name mtu qlen <<<"$l"

@@ -46,11 +46,17 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	/**
 	 * A device of a node. {@code layer3} marks a layer 3 qeth device, which has no ARP of its own on
 	 * Z (the lab's veth has): a layer 3 LAN resolves only registered addresses (facts §7, item 4).
+	 * A guest's NIC has the identity the guest finds it by ({@code guestNic}; null for other ports).
 	 */
-	public record Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink) {
+	public record Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink,
+			GuestNic guestNic) {
 		public Optional<Ipv4Address> firstAddress() {
 			return addresses.stream().findFirst().map(Ipv4Prefix::address);
 		}
+	}
+
+	/** A guest NIC's MAC and the name the guest's kernel gives it before its files rename it (GuestNicIdentity). */
+	public record GuestNic(String mac, String kernelName) {
 	}
 
 	/** A route: destination, optional gateway, optional device (resolved from the gateway when absent). */

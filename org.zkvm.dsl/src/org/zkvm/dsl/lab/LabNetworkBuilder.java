@@ -10,11 +10,13 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
+import org.zkvm.dsl.analysis.GuestNicIdentity;
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.generator.HostFacts;
 import org.zkvm.dsl.generator.Shell;
 import org.zkvm.dsl.lab.LabNetwork.Action;
+import org.zkvm.dsl.lab.LabNetwork.GuestNic;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
@@ -102,10 +104,10 @@ public final class LabNetworkBuilder {
 		List<Port> ports = new ArrayList<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
 			if (iface instanceof QethInterface qeth) {
-				ports.add(new Port(qeth.getName(), segmentOf(qeth), Addresses.of(qeth), Hosts.mtu(qeth), PortKind.VETH, Hosts.layer(qeth) == 3, null));
+				ports.add(new Port(qeth.getName(), segmentOf(qeth), Addresses.of(qeth), Hosts.mtu(qeth), PortKind.VETH, Hosts.layer(qeth) == 3, null, null));
 			} else if (iface instanceof OvsBridge bridge) {
 				String segment = ovsSegment(id, bridge);
-				ports.add(new Port(HostFacts.port(bridge), segment, Addresses.of(bridge), Hosts.mtu(bridge), PortKind.OVS_INTERNAL, false, null));
+				ports.add(new Port(HostFacts.port(bridge), segment, Addresses.of(bridge), Hosts.mtu(bridge), PortKind.OVS_INTERNAL, false, null, null));
 			}
 		}
 		List<Route> routes = new ArrayList<>();
@@ -136,14 +138,19 @@ public final class LabNetworkBuilder {
 		}
 	}
 
+	private static GuestNic guestNic(Nic nic) {
+		return new GuestNic(Hosts.mac(nic), GuestNicIdentity.kernelName(Hosts.nicPosition(nic)));
+	}
+
 	private void addGuest(String hostId, Guest guest, String folder) {
 		List<Port> ports = new ArrayList<>();
 		for (Nic nic : nics(guest)) {
 			if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
-				ports.add(new Port(nic.getName(), ovsSegment(hostId, nic.getBridge()), Addresses.of(nic), Hosts.mtu(nic), PortKind.VETH, false, null));
+				ports.add(new Port(nic.getName(), ovsSegment(hostId, nic.getBridge()), Addresses.of(nic), Hosts.mtu(nic), PortKind.VETH, false, null,
+						guestNic(nic)));
 			} else if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
 				ports.add(new Port(nic.getName(), segmentOf(nic.getUplink()), Addresses.of(nic), Hosts.mtu(nic), PortKind.MACVLAN, false,
-						nic.getUplink().getName()));
+						nic.getUplink().getName(), guestNic(nic)));
 			}
 		}
 		List<Route> routes = new ArrayList<>();
@@ -173,7 +180,7 @@ public final class LabNetworkBuilder {
 			Ipv4Address address = Addresses.parseAddress(network.getGateway()).orElseGet(() -> freeAddress(cidr.get()));
 			used.add(address);
 			int mtu = network.getMtu() != 0 ? network.getMtu() : segmentMtu(segment);
-			Port port = new Port("lan0", segment, List.of(new Ipv4Prefix(address, cidr.get().length())), mtu, PortKind.VETH, false, null);
+			Port port = new Port("lan0", segment, List.of(new Ipv4Prefix(address, cidr.get().length())), mtu, PortKind.VETH, false, null, null);
 			nodes.add(new Node(Hosts.endpoint(network), NodeKind.OUTSIDE, null, List.of(port), probingRoutes(segment, cidr.get()), List.of(), List.of(),
 					Map.of(), null, null, List.of(), null));
 		}

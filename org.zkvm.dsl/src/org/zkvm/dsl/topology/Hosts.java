@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
 import org.zkvm.dsl.analysis.BusId;
+import org.zkvm.dsl.analysis.GuestNicIdentity;
 import org.zkvm.dsl.analysis.HiperSocketsFrame;
 import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.zknet.Cec;
@@ -190,6 +191,22 @@ public final class Hosts {
 		}
 		String kind = element instanceof Guest ? "guest " : element instanceof Lpar ? "LPAR " : "network ";
 		return kind + path(element);
+	}
+
+	/** A guest NIC's place in the site, CEC/LPAR.GUEST.NIC: what its MAC derives from. */
+	public static String sitePath(Nic nic) {
+		Cec cec = cecOf(nic);
+		return (cec != null ? cec.getName() : "") + "/" + path(nic);
+	}
+
+	/** A guest NIC's MAC (GuestNicIdentity). */
+	public static String mac(Nic nic) {
+		return GuestNicIdentity.mac(sitePath(nic));
+	}
+
+	/** A guest NIC's position among its guest's NICs (0 for the first): its virtio-ccw device number follows from it. */
+	public static int nicPosition(Nic nic) {
+		return nic.eContainer() instanceof Guest guest ? guest.getMembers().stream().filter(Nic.class::isInstance).toList().indexOf(nic) : 0;
 	}
 
 	/** LPAR.interface, LPAR.guest.nic: how messages name an element. */

@@ -13,6 +13,7 @@ import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.InterfaceAddress;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
+import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.ZknetPackage;
@@ -39,6 +40,7 @@ public final class NetworkIndex {
 	private final AddressIndex<AddressUse> addresses = new AddressIndex<>();
 	private final PrefixIndex<AddressUse> hostSubnets = new PrefixIndex<>();
 	private final PrefixIndex<OvsBridge> guestSubnets = new PrefixIndex<>();
+	private final List<Nic> nics = new ArrayList<>();
 
 	NetworkIndex(List<Model> models) {
 		ZknetPackage p = ZknetPackage.eINSTANCE;
@@ -47,6 +49,8 @@ public final class NetworkIndex {
 				EObject element = it.next();
 				if (element instanceof Lpar lpar) {
 					lpars.add(lpar);
+				} else if (element instanceof Nic nic) {
+					nics.add(nic);
 				} else if (element instanceof InterfaceAddress address) {
 					EObject owner = address.eContainer();
 					Lpar lpar = Hosts.lparOf(owner);
@@ -68,6 +72,11 @@ public final class NetworkIndex {
 				}
 			}
 		}
+	}
+
+	/** Every guest NIC of the site. */
+	public List<Nic> nics() {
+		return nics;
 	}
 
 	public List<Lpar> lpars() {

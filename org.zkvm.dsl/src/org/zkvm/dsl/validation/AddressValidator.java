@@ -1,9 +1,12 @@
 package org.zkvm.dsl.validation;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.eclipse.xtext.validation.Check;
+import org.zkvm.dsl.analysis.GuestNicIdentity;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.analysis.PrefixIndex;
 import org.zkvm.dsl.topology.Addresses;
@@ -13,6 +16,7 @@ import org.zkvm.dsl.topology.NetworkIndex.AddressUse;
 import org.zkvm.dsl.zknet.InterfaceAddress;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
+import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 
 /**
@@ -36,6 +40,7 @@ public class AddressValidator extends ZknetCheckBase {
 						use.element(), use.feature());
 			}
 		}
+		checkMacs(model, network);
 		for (PrefixIndex.Overlap<OvsBridge> overlap : network.guestSubnets().overlaps()) {
 			Lpar first = Hosts.lparOf(overlap.first().owner());
 			Lpar second = Hosts.lparOf(overlap.second().owner());
@@ -91,5 +96,26 @@ public class AddressValidator extends ZknetCheckBase {
 					+ ", so the interface would come up without an address; give the address, or add a rule to the scheme",
 					address, Z.getInterfaceAddress_Auto());
 		}
+	}
+
+	/** The guests' files find their NICs by the MACs derived from the NICs' paths: two alike would give one guest another's NIC. */
+	private void checkMacs(Model model, NetworkIndex network) {
+		Map<String, Nic> nicOfPath = new HashMap<>();
+		Map<String, String> macOfPath = new HashMap<>();
+		for (Nic nic : network.nics()) {
+			String path = Hosts.sitePath(nic);
+			nicOfPath.put(path, nic);
+			macOfPath.put(path, Hosts.mac(nic));
+		}
+		GuestNicIdentity.collisions(macOfPath).forEach((mac, paths) -> {
+			for (String path : paths) {
+				Nic nic = nicOfPath.get(path);
+				if (nic.eResource() == model.eResource()) {
+					reportError(IssueCodes.NIC_MAC_COLLISION, "the NIC " + path + " gets the MAC " + mac + ", as " + String.join(", ", paths.stream()
+							.filter(p -> !p.equals(path)).toList()) + " does: the guests' files find their NICs by it; rename one of the NICs", nic,
+							Z.getNic_Name());
+				}
+			}
+		});
 	}
 }

@@ -25,6 +25,11 @@ public final class IssueCodes {
 	 * control characters, shell metacharacters).
 	 */
 	public static final String NAME_UNSAFE = "name.unsafe";
+	/**
+	 * Two guest NICs of the site get the same MAC from their paths (GuestNicIdentity: 40 bits of a
+	 * SHA-256): practically never, but never silent, since the guests' files find their NICs by it.
+	 */
+	public static final String NIC_MAC_COLLISION = "nic.mac-collision";
 	/** zknet could not finish checking a file (an internal fault, logged and reported): the file is not called clean. */
 	public static final String INTERNAL = "internal";
 	/** zknet.properties names an unknown code or severity. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.zkvm.dsl.analysis.Ipv4Address;
@@ -156,6 +157,7 @@ public final class Lab implements AutoCloseable {
 			if (node.kind() == NodeKind.GUEST) {
 				plugGuest(network, node);
 				require(node, "network.sh", script(node, adapted(node, node.folder() + "/network.sh"), scriptEnvironment(node)));
+				checkNicNames(node);
 			} else if (node.kind() == NodeKind.PARTNER || node.kind() == NodeKind.OUTSIDE) {
 				configureFromModel(node);
 			}
@@ -209,6 +211,25 @@ public final class Lab implements AutoCloseable {
 	private static String stateName(Node node) {
 		String id = node.id().substring(node.id().indexOf(' ') + 1);
 		return id.substring(id.lastIndexOf('.') + 1);
+	}
+
+	/** Each guest NIC came up as the kernel names a virtio-ccw NIC; network.sh must have found it by its MAC and named it as the model does. */
+	private void checkNicNames(Node guest) throws LabException {
+		String links = output(namespaceOfNode.get(guest.id()), Map.of(), "ip", "-o", "link", "show");
+		List<String> found = new ArrayList<>();
+		for (Port port : guest.ports()) {
+			if (port.guestNic() == null) {
+				continue;
+			}
+			boolean named = links.lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(port.name()) + "[@:].*") && l.contains("link/ether " + port.guestNic().mac()));
+			if (!named) {
+				throw new LabException(guest.id() + ": no interface " + port.name() + " with the MAC " + port.guestNic().mac() + " after network.sh:" + indent(links));
+			}
+			found.add(port.guestNic().kernelName() + " -> " + port.name());
+		}
+		if (!found.isEmpty()) {
+			out.println(guest.id() + ": NICs found by their MACs and named as the model says: " + String.join(", ", found));
+		}
 	}
 
 	private void require(Node node, String what, HostCommands.Outcome outcome) throws LabException {
@@ -284,19 +305,25 @@ public final class Lab implements AutoCloseable {
 				(macs.size() >> 8) & 0xff, macs.size() & 0xff));
 	}
 
-	/** A guest NIC: a veth into the guest (libvirt's tap), or a macvlan on the host's OSA port (MacVTap). */
+	/**
+	 * A guest NIC: a veth into the guest (libvirt's tap), or a macvlan on the host's OSA port
+	 * (MacVTap), with the model's MAC and under the name the guest's kernel gives a virtio-ccw NIC
+	 * (enc<devno>): the guest's network.sh finds it by its MAC and gives it the model's name.
+	 */
 	private void cableGuest(LabNetwork network, Node guest, Port port) throws LabException {
 		String guestNamespace = namespaceOfNode.get(guest.id());
 		String hostNamespace = namespaceOfNode.get(guest.host());
 		String mtu = Integer.toString(port.mtu());
+		String kernelName = port.guestNic() != null ? port.guestNic().kernelName() : port.name();
+		String mac = port.guestNic() != null ? port.guestNic().mac() : mac(guest, port);
 		if (port.kind() == PortKind.MACVLAN) {
 			String temporary = "zkmv" + (++links);
-			ip(hostNamespace, "link", "add", temporary, "link", port.uplink(), "address", mac(guest, port), "type", "macvlan", "mode", "bridge");
+			ip(hostNamespace, "link", "add", temporary, "link", port.uplink(), "address", mac, "type", "macvlan", "mode", "bridge");
 			ip(hostNamespace, "link", "set", temporary, "netns", guestNamespace);
-			ip(guestNamespace, "link", "set", temporary, "name", port.name());
-			ip(guestNamespace, "link", "set", port.name(), "mtu", mtu);
+			ip(guestNamespace, "link", "set", temporary, "name", kernelName);
+			ip(guestNamespace, "link", "set", kernelName, "mtu", mtu);
 		} else {
-			ip(guestNamespace, "link", "add", port.name(), "address", mac(guest, port), "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
+			ip(guestNamespace, "link", "add", kernelName, "address", mac, "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
 					"netns", hostNamespace);
 			ip(hostNamespace, "link", "set", vnet(guest, port), "mtu", mtu);
 			bridgePortOnly(hostNamespace, vnet(guest, port));

@@ -7,6 +7,9 @@ set -euo pipefail
 . "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/zknet-apply.sh"
 
 zknet_host vm11b
+# NICs by MAC: the kernel names a virtio-ccw NIC enc<devno>; it gets the model's name (at boot by
+# udev/70-zknet.rules, or netplan's set-name on Ubuntu)
+zknet_nic 02:1f:3e:17:3f:33 vic_10g_2
 zknet_link vic_10g_2 57344 -
 zknet_addr vic_10g_2 10.136.11.2/24
 zknet_route default via 10.136.11.254 dev vic_10g_2

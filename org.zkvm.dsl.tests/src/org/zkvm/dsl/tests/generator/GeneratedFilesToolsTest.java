@@ -128,7 +128,8 @@ class GeneratedFilesToolsTest {
 		Map<String, String> files = matching("/udev/70-zknet\\.rules$");
 		assertTrue(files.size() >= 4, files.keySet()::toString);
 		Pattern line = Pattern.compile("#.*|SUBSYSTEM==\"net\", ACTION==\"add\", (DRIVERS==\"qeth\", KERNELS==\"\\d\\.\\d\\.[0-9a-f]{4}\", NAME=\"[A-Za-z0-9_.-]+\""
-				+ "|KERNEL==\"[A-Za-z0-9_.-]+\", ATTR\\{tx_queue_len\\}=\"\\d+\")");
+				+ "|KERNEL==\"[A-Za-z0-9_.-]+\", ATTR\\{tx_queue_len\\}=\"\\d+\""
+				+ "|ATTR\\{address\\}==\"02(:[0-9a-f]{2}){5}\", NAME=\"[A-Za-z0-9_.-]+\")");
 		files.forEach((name, content) -> content.lines()
 				.forEach(l -> assertTrue(line.matcher(l).matches(), () -> name + ": not a zknet udev rule: " + l)));
 	}

@@ -98,6 +98,10 @@ class LabIT {
 		assertSummary(run, 2, 3, "zknet lab: 41 of 41 probes as the model says (34 replies, 7 without)");
 		// the layer 2 cut-off the model has on purpose: the guests' 8992 on an attached bridge, the MacVTap guest's uplink at 1500
 		assertTrue(run.out().contains("8992-byte frames from guest RH1.rh1a on lan0 are cut off at the attached uplink enc1020 (MTU 1500)"), run.out());
+		// each guest's NIC comes up as a virtio-ccw NIC does (enc100, with the MAC of the interface XML) and network.sh names it
+		for (String guest : List.of("RH1.rh1a", "RH1.rh1b", "UB1.ub1a", "UB1.ub1b")) {
+			assertTrue(run.out().contains("guest " + guest + ": NICs found by their MACs and named as the model says: enc100 -> lan0"), run.out());
+		}
 		assertLabGone(labId(run));
 	}
 

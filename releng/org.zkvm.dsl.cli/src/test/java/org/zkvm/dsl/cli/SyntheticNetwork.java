@@ -79,8 +79,8 @@ public final class SyntheticNetwork {
 				}
 			}
 			for (int g = 1; g <= guests; g++) {
-				b.append("\t\tguest g").append(g).append(" {\n\t\t\tnic eth0 on br-ex address 172.16.").append(i).append('.').append(g)
-						.append("/24\n\t\t\troute default via 172.16.").append(i).append(".254 dev eth0\n\t\t}\n");
+				b.append("\t\tguest g").append(g).append(" {\n\t\t\tnic lan0 on br-ex address 172.16.").append(i).append('.').append(g)
+						.append("/24\n\t\t\troute default via 172.16.").append(i).append(".254 dev lan0\n\t\t}\n");
 			}
 			b.append("\t}\n");
 		}
