@@ -86,7 +86,9 @@ class EditorServicesTest {
 	}
 
 	private static List<String> proposals(ISourceViewer viewer, int offset) {
-		ICompletionProposal[] proposals = new ZknetContentAssistProcessor().computeCompletionProposals(viewer, offset);
+		ZknetContentAssistProcessor processor = new ZknetContentAssistProcessor();
+		ICompletionProposal[] proposals = processor.computeCompletionProposals(viewer, offset);
+		assertEquals(null, processor.getErrorMessage(), "content assist reports no error");
 		return Arrays.stream(proposals).map(ICompletionProposal::getDisplayString).toList();
 	}
 

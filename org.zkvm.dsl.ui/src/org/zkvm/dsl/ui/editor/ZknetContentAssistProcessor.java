@@ -1,6 +1,8 @@
 package org.zkvm.dsl.ui.editor;
 
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.jface.text.ITextViewer;
@@ -12,7 +14,9 @@ import org.eclipse.lsp4j.CompletionItem;
 import org.eclipse.lsp4j.CompletionList;
 import org.eclipse.lsp4j.CompletionParams;
 import org.eclipse.lsp4j.TextDocumentIdentifier;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
 import org.zkvm.dsl.ui.server.EmbeddedLanguageServer;
 
@@ -31,8 +35,7 @@ public class ZknetContentAssistProcessor implements IContentAssistProcessor {
 		CompletionParams params = new CompletionParams(new TextDocumentIdentifier(document.uri()),
 				Positions.position(document.document(), offset));
 		try {
-			Either<List<CompletionItem>, CompletionList> result = document.server().requests().completion(params)
-					.get(EmbeddedLanguageServer.BACKGROUND_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			Either<List<CompletionItem>, CompletionList> result = completion(document, params);
 			List<CompletionItem> items = result == null ? List.of() : result.isLeft() ? result.getLeft() : result.getRight().getItems();
 			return items.stream().map(item -> new ServerCompletionProposal(item, document.document(), offset))
 					.toArray(ICompletionProposal[]::new);
@@ -44,6 +47,29 @@ public class ZknetContentAssistProcessor implements IContentAssistProcessor {
 			ZknetUiPlugin.error("zknet content assist failed", e);
 			return new ICompletionProposal[0];
 		}
+	}
+
+	/**
+	 * The server cancels a running read request when a write comes in (a file of the project
+	 * changed, the builder wrote its output): the request is asked again then, as editors do, up to
+	 * three times.
+	 */
+	private static Either<List<CompletionItem>, CompletionList> completion(ZknetDocument document, CompletionParams params) throws Exception {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return document.server().requests().completion(params).get(EmbeddedLanguageServer.BACKGROUND_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+			} catch (CancellationException | ExecutionException e) {
+				if (attempt == 3 || !cancelled(e)) {
+					throw e;
+				}
+			}
+		}
+	}
+
+	private static boolean cancelled(Exception e) {
+		Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+		return cause instanceof CancellationException
+				|| cause instanceof ResponseErrorException error && error.getResponseError().getCode() == ResponseErrorCode.RequestCancelled.getValue();
 	}
 
 	@Override
