@@ -1,5 +1,11 @@
 package org.zkvm.dsl.validation;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.lang.reflect.Field;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,119 +42,141 @@ public final class IssueCodes {
 	public static final String SETTINGS = "settings";
 
 	// ISFC logical links and SSI (seed 004; facts §3)
+	@Code(severity = Severity.ERROR, rule = "more than 16 CTCs in one logical link")
 	public static final String ISFC_TOO_MANY_CTCS = "isfc.too-many-ctcs";
+	@Code(severity = Severity.WARNING, rule = "more than 4 CTCs on one FICON chpid")
 	public static final String ISFC_CTCS_PER_CHPID = "isfc.ctcs-per-chpid";
+	@Code(severity = Severity.WARNING, rule = "mixed chpid speeds with the fast chpids not at both extremes of the ordering system's device list")
 	public static final String ISFC_CHPID_ORDER = "isfc.chpid-order";
+	@Code(severity = Severity.INFO, rule = "mixed chpid speeds at all")
 	public static final String ISFC_MIXED_SPEEDS = "isfc.mixed-speeds";
+	@Code(severity = Severity.ERROR, rule = "a CTC with no remote device, device counts differ on the two sides, or a device number used twice")
 	public static final String ISFC_UNPAIRED_DEVICE = "isfc.unpaired-device";
+	@Code(severity = Severity.WARNING, rule = "a one-CTC link")
 	public static final String ISFC_SINGLE_CTC = "isfc.single-ctc";
+	@Code(severity = Severity.INFO, rule = "the configured count gains less streaming depth than expected")
 	public static final String ISFC_STOP_SHORT_DEPTH = "isfc.stop-short-depth";
+	@Code(severity = Severity.INFO, rule = "APPC/VM traffic on a multi-CTC link")
 	public static final String ISFC_APPC_SCALING = "isfc.appc-scaling";
+	@Code(severity = Severity.ERROR, rule = "a CTC on a chpid that is not type FC")
 	public static final String ISFC_NOT_FICON = "isfc.not-ficon";
+	@Code(severity = Severity.ERROR, rule = "node name not 1–8 characters of A–Z, 0–9, @#$")
 	public static final String ISFC_NODE_NAME = "isfc.node-name";
+	@Code(severity = Severity.ERROR, rule = "an SSI cluster with more than 4 members, or two members without a direct logical link")
 	public static final String SSI_MEMBERS = "ssi.members";
 
 	// ARP, forwarding and routing (seed 002; facts §4, §7)
+	@Code(severity = Severity.ERROR, rule = "proxy_arp on an interface while another interface of the same host has an address in the same subnet")
 	public static final String ARP_SAME_SUBNET = "arp.same-subnet";
+	@Code(severity = Severity.WARNING, rule = "proxy_arp without an ARP filter whose INPUT policy is DROP with explicit ACCEPT rules")
 	public static final String ARP_UNFILTERED = "arp.unfiltered";
+	@Code(severity = Severity.ERROR, rule = "proxy_arp on a layer 3 OSA/HiperSockets interface")
 	public static final String ARP_LAYER3 = "arp.layer3";
+	@Code(severity = Severity.ERROR, rule = "proxy_arp on an interface without forwarding on it")
 	public static final String ARP_NO_FORWARDING = "arp.no-forwarding";
+	@Code(severity = Severity.WARNING, rule = "forwarding enabled globally")
 	public static final String FWD_GLOBAL = "fwd.global";
+	@Code(severity = Severity.WARNING, rule = "forwarding on but the forward filter policy is ACCEPT")
 	public static final String FWD_POLICY_ACCEPT = "fwd.policy-accept";
+	@Code(severity = Severity.ERROR, rule = "a route to another LPAR's guest subnet through a HiperSockets peer without the mirror route on the peer")
 	public static final String ROUTE_ASYMMETRIC = "route.asymmetric";
+	@Code(severity = Severity.ERROR, rule = "a guest subnet reachable from a partner by two paths")
 	public static final String ROUTE_TWO_PATHS = "route.two-paths";
+	@Code(severity = Severity.ERROR, rule = "a guest's default gateway is not the vnic of the bridge it is on")
 	public static final String ROUTE_GATEWAY = "route.gateway";
+	@Code(severity = Severity.ERROR, rule = "a route's gateway is not on any connected subnet of that host")
 	public static final String ROUTE_UNREACHABLE_GATEWAY = "route.unreachable-gateway";
+	@Code(severity = Severity.ERROR, rule = "the same address twice, overlapping guest subnets across hosts, or an address outside its network")
 	public static final String ADDR_DUPLICATE = "addr.duplicate";
-	/** Beyond the catalogue: 'address auto' that the LPAR's scheme cannot derive. */
+	@Code(severity = Severity.ERROR, rule = "'address auto' that the LPAR's address scheme cannot derive")
 	public static final String ADDR_AUTO = "addr.auto";
+	@Code(severity = Severity.WARNING, rule = "a guest offers a service to a network it reaches only through NAT")
 	public static final String NAT_SERVER = "nat.server";
+	@Code(severity = Severity.WARNING, rule = "strict rp_filter on an interface that receives asymmetric traffic")
 	public static final String RP_ASYMMETRIC = "rp.asymmetric";
 
 	// MTU (seed 002; facts §1.1, §2.1, §5.5, §5.6, §6)
+	@Code(severity = Severity.ERROR, rule = "a guest NIC MTU different from its OVS bridge / vnic MTU")
 	public static final String MTU_GUEST_BRIDGE = "mtu.guest-bridge";
+	@Code(severity = Severity.ERROR, rule = "an uplink attached to a bridge or used by MacVTap with a guest MTU above the uplink MTU")
 	public static final String MTU_ATTACHED_UPLINK = "mtu.attached-uplink";
+	@Code(severity = Severity.ERROR, rule = "MTU outside the device's range")
 	public static final String MTU_RANGE = "mtu.range";
+	@Code(severity = Severity.INFO, rule = "routed HiperSockets with a guest/bridge MTU of 1500: large packets lose 4–5x throughput")
 	public static final String MTU_HIPERSOCKETS_SMALL = "mtu.hipersockets-small";
+	@Code(severity = Severity.INFO, rule = "an OVS internal port whose MTU exceeds an attached port's")
 	public static final String MTU_OVS_REQUEST = "mtu.ovs-request";
+	@Code(severity = Severity.INFO, rule = "MacVTap guest MTU: libvirt cannot set it")
 	public static final String MTU_MACVTAP = "mtu.macvtap";
 
 	// Layers, devices and names (facts §1.2-§1.5, §2.4, §7)
+	@Code(severity = Severity.ERROR, rule = "a HiperSockets LAN with layer 2 and layer 3 interfaces")
 	public static final String LAYER_HIPERSOCKETS_MIX = "layer.hipersockets-mix";
+	@Code(severity = Severity.ERROR, rule = "a KVM guest (layer 2) placed directly on a link whose partner is layer 3")
 	public static final String LAYER_GUEST_TO_L3 = "layer.guest-to-l3";
+	@Code(severity = Severity.ERROR, rule = "a z/OS, z/VSE or z/VM TCP/IP interface declared layer 2")
 	public static final String LAYER_L3_PARTNER = "layer.l3-partner";
+	@Code(severity = Severity.ERROR, rule = "an OVS bridge or MacVTap on a layer 3 interface")
 	public static final String LAYER_ATTACH_L3 = "layer.attach-l3";
+	@Code(severity = Severity.WARNING, rule = "a layer 2 OSA attached to OVS without VNIC learning/flooding")
 	public static final String LAYER_ATTACH_VNICC = "layer.attach-vnicc";
+	@Code(severity = Severity.ERROR, rule = "a HiperSockets link between LPARs of different CECs")
 	public static final String HIPERSOCKETS_CROSS_CEC = "hipersockets.cross-cec";
+	@Code(severity = Severity.WARNING, rule = "netiucv is removed from current Linux kernels")
 	public static final String IUCV_LEGACY = "iucv.legacy";
+	@Code(severity = Severity.ERROR, rule = "an interface name over 15 characters or with characters Linux or a root script cannot take")
 	public static final String NAME_INTERFACE = "name.interface";
-	/** An interface name from a kernel or udev naming scheme of another device (eth<N>, hsi<N>, enc<devno>, PCI-style). */
+	@Code(severity = Severity.WARNING, rule = "an interface name from a kernel or udev naming scheme of another device (eth<N>, hsi<N>, enc<devno>, PCI-style)")
 	public static final String NAME_KERNEL_TEMPLATE = "name.kernel-template";
+	@Code(severity = Severity.ERROR, rule = "a qeth bus-ID not of the form 0.<ssid>.<devno>")
 	public static final String DEVICE_TRIPLET = "device.triplet";
 
 	// Safe on a live host: the admin's way in (docs/checks.md)
-	/** The management path joins an OVS bridge whose port does not carry the management address. */
+	@Code(severity = Severity.ERROR, rule = "the management interface joins an OVS bridge whose port does not carry the management address")
 	public static final String MGMT_ENSLAVED = "mgmt.enslaved";
-	/** The management interface is the kernel's name of a qeth device the model names otherwise. */
+	@Code(severity = Severity.ERROR, rule = "the management interface is the name udev gives a qeth device of the model")
 	public static final String MGMT_RENAMED = "mgmt.renamed";
-	/** The model gives the management interface addresses without the one the admin uses. */
+	@Code(severity = Severity.ERROR, rule = "the management interface is modelled, but without the management address")
 	public static final String MGMT_READDRESSED = "mgmt.readdressed";
-	/** A default route of the model replaces the management path's gateway. */
+	@Code(severity = Severity.ERROR, rule = "the management path has a gateway and the model's default route goes another way")
 	public static final String MGMT_DEFAULT_ROUTE = "mgmt.default-route";
-	/** An attached bridge's uplink carries an address of its own: dead once it joins the bridge. */
+	@Code(severity = Severity.ERROR, rule = "an interface attached to an OVS bridge has an address of its own")
 	public static final String OVS_UPLINK_ADDRESS = "ovs.uplink-address";
+
+	/**
+	 * A check's code: its default severity (users change it per project in zknet.properties) and
+	 * the rule behind it in one line (the catalogue, docs/checks.md, says it in full). Declared on
+	 * the constant itself, so that a code, its severity and its rule are written once.
+	 */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.FIELD)
+	public @interface Code {
+		Severity severity();
+
+		String rule();
+	}
 
 	/** The checks' codes with their default severities, in catalogue order; these can be configured. */
 	public static final Map<String, Severity> CONFIGURABLE;
+	/** The checks' codes with their rules in one line. */
+	public static final Map<String, String> RULES;
 
 	static {
-		Map<String, Severity> c = new LinkedHashMap<>();
-		c.put(ISFC_TOO_MANY_CTCS, Severity.ERROR);
-		c.put(ISFC_CTCS_PER_CHPID, Severity.WARNING);
-		c.put(ISFC_CHPID_ORDER, Severity.WARNING);
-		c.put(ISFC_MIXED_SPEEDS, Severity.INFO);
-		c.put(ISFC_UNPAIRED_DEVICE, Severity.ERROR);
-		c.put(ISFC_SINGLE_CTC, Severity.WARNING);
-		c.put(ISFC_STOP_SHORT_DEPTH, Severity.INFO);
-		c.put(ISFC_APPC_SCALING, Severity.INFO);
-		c.put(ISFC_NOT_FICON, Severity.ERROR);
-		c.put(ISFC_NODE_NAME, Severity.ERROR);
-		c.put(SSI_MEMBERS, Severity.ERROR);
-		c.put(ARP_SAME_SUBNET, Severity.ERROR);
-		c.put(ARP_UNFILTERED, Severity.WARNING);
-		c.put(ARP_LAYER3, Severity.ERROR);
-		c.put(ARP_NO_FORWARDING, Severity.ERROR);
-		c.put(FWD_GLOBAL, Severity.WARNING);
-		c.put(FWD_POLICY_ACCEPT, Severity.WARNING);
-		c.put(ROUTE_ASYMMETRIC, Severity.ERROR);
-		c.put(ROUTE_TWO_PATHS, Severity.ERROR);
-		c.put(ROUTE_GATEWAY, Severity.ERROR);
-		c.put(ROUTE_UNREACHABLE_GATEWAY, Severity.ERROR);
-		c.put(ADDR_DUPLICATE, Severity.ERROR);
-		c.put(ADDR_AUTO, Severity.ERROR);
-		c.put(NAT_SERVER, Severity.WARNING);
-		c.put(RP_ASYMMETRIC, Severity.WARNING);
-		c.put(MTU_GUEST_BRIDGE, Severity.ERROR);
-		c.put(MTU_ATTACHED_UPLINK, Severity.ERROR);
-		c.put(MTU_RANGE, Severity.ERROR);
-		c.put(MTU_HIPERSOCKETS_SMALL, Severity.INFO);
-		c.put(MTU_OVS_REQUEST, Severity.INFO);
-		c.put(MTU_MACVTAP, Severity.INFO);
-		c.put(LAYER_HIPERSOCKETS_MIX, Severity.ERROR);
-		c.put(LAYER_GUEST_TO_L3, Severity.ERROR);
-		c.put(LAYER_L3_PARTNER, Severity.ERROR);
-		c.put(LAYER_ATTACH_L3, Severity.ERROR);
-		c.put(LAYER_ATTACH_VNICC, Severity.WARNING);
-		c.put(HIPERSOCKETS_CROSS_CEC, Severity.ERROR);
-		c.put(IUCV_LEGACY, Severity.WARNING);
-		c.put(NAME_INTERFACE, Severity.ERROR);
-		c.put(NAME_KERNEL_TEMPLATE, Severity.WARNING);
-		c.put(DEVICE_TRIPLET, Severity.ERROR);
-		c.put(MGMT_ENSLAVED, Severity.ERROR);
-		c.put(MGMT_RENAMED, Severity.ERROR);
-		c.put(MGMT_READDRESSED, Severity.ERROR);
-		c.put(MGMT_DEFAULT_ROUTE, Severity.ERROR);
-		c.put(OVS_UPLINK_ADDRESS, Severity.ERROR);
-		CONFIGURABLE = java.util.Collections.unmodifiableMap(c);
+		Map<String, Severity> severities = new LinkedHashMap<>();
+		Map<String, String> rules = new LinkedHashMap<>();
+		for (Field field : IssueCodes.class.getDeclaredFields()) {
+			Code code = field.getAnnotation(Code.class);
+			if (code != null) {
+				try {
+					String value = (String) field.get(null);
+					severities.put(value, code.severity());
+					rules.put(value, code.rule());
+				} catch (IllegalAccessException e) {
+					throw new IllegalStateException(field.getName(), e);
+				}
+			}
+		}
+		CONFIGURABLE = Collections.unmodifiableMap(severities);
+		RULES = Collections.unmodifiableMap(rules);
 	}
 }

@@ -2,6 +2,7 @@ package org.zkvm.dsl.tests.validation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -141,6 +145,21 @@ class CheckCatalogueTest {
 		for (String code : tested) {
 			assertTrue(Files.isRegularFile(pitfall(code)), "examples/pitfalls/" + code + ".zknet");
 		}
+	}
+
+	/** docs/checks.md states every code with the severity the code is declared with, and every code has its rule in one line. */
+	@Test
+	void theCatalogueStatesEveryCodeWithItsDeclaredSeverity() {
+		Map<String, String> documented = new TreeMap<>();
+		Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9.-]+)` \\| .*? \\| (error|warning|info) \\| .*\\|$").matcher(read(Workspace.root().resolve("docs/checks.md")));
+		while (row.find()) {
+			assertNull(documented.put(row.group(1), row.group(2)), () -> "twice in docs/checks.md: " + row.group(1));
+		}
+		Map<String, String> declared = new TreeMap<>();
+		IssueCodes.CONFIGURABLE.forEach((code, severity) -> declared.put(code, severity.name().toLowerCase()));
+		assertEquals(declared, documented);
+		assertEquals(IssueCodes.CONFIGURABLE.keySet(), IssueCodes.RULES.keySet());
+		IssueCodes.RULES.forEach((code, rule) -> assertTrue(!rule.isBlank() && !rule.contains("\n"), code));
 	}
 
 	@ParameterizedTest(name = "{0}")

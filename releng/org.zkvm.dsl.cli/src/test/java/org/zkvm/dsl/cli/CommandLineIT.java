@@ -76,7 +76,7 @@ class CommandLineIT {
 
 	@Test
 	void aBrokenFileGivesFileLineColumnAndExitStatus1(@TempDir Path dir) throws Exception {
-		Files.writeString(dir.resolve("broken.zknet"), "network a 10.0.0.0/8\ncec X {\n\tlpar L id 1 kvm {\n\t\tosa eth0 device\n\t}\n}\n");
+		Files.writeString(dir.resolve("broken.zknet"), "network a 10.0.0.0/8\ncec X {\n\tlpar L id 1 kvm {\n\t\tosa osa_prod device\n\t}\n}\n");
 		Run run = zknet(dir, "validate", "broken.zknet");
 		assertEquals(1, run.exit(), run.out() + run.err());
 		assertFalse(run.lines().isEmpty());
