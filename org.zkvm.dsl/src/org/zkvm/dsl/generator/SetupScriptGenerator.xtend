@@ -1,7 +1,6 @@
 package org.zkvm.dsl.generator
 
 import org.zkvm.dsl.topology.Hosts
-import org.zkvm.dsl.zknet.ForwardRule
 import org.zkvm.dsl.zknet.Lpar
 import org.zkvm.dsl.zknet.Management
 import org.zkvm.dsl.zknet.Nat
@@ -88,7 +87,14 @@ class SetupScriptGenerator {
 		if (arpFilter(lpar) === null && forwardFilter(lpar) === null && Hosts.members(lpar, Nat).empty) {
 			return ''
 		}
-		if (legacyFirewall(lpar)) legacyFirewallCommands(lpar) else '''
+		if (legacyFirewall(lpar)) '''
+
+			# ARP filter and forward filter with arptables/iptables (seed 002) for the model's interfaces
+			# only, loaded before forwarding and proxy_arp come on; at boot too, by a unit ordered before
+			# network-pre.target and systemd-sysctl
+			zknet_legacy_firewall «LegacyFirewallGenerator.FILE»
+			zknet_boot_unit systemd/«BootFiltersUnitGenerator.UNIT» «LegacyFirewallGenerator.FILE» «BootFiltersUnitGenerator.LEGACY_SCRIPT»
+		''' else '''
 
 			# ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
 			# only (facts §4.4), loaded before forwarding and proxy_arp come on; at boot too, by a unit
@@ -96,57 +102,5 @@ class SetupScriptGenerator {
 			zknet_nftables nftables/zknet.nft
 			zknet_boot_unit systemd/«BootFiltersUnitGenerator.UNIT» nftables/zknet.nft «BootFiltersUnitGenerator.RULESET»
 		'''
-	}
-
-	/**
-	 * The seed's arptables and iptables commands (seed 002), made repeatable and confined to the
-	 * model's interfaces: the rules sit in chains of their own, entered only from those interfaces.
-	 */
-	def private legacyFirewallCommands(Lpar lpar) '''
-
-		# ARP filter and forward filter with arptables/iptables (seed 002) for the model's interfaces
-		# only, loaded before forwarding and proxy_arp come on
-		zknet_legacy_filters() {
-			«IF arpFilter(lpar) !== null»
-				arptables -N ZKNET 2>/dev/null || arptables -F ZKNET
-				«FOR rule : arpFilter(lpar).rules»
-					arptables -A ZKNET«arptablesMatch(rule)» -j «policy(rule.action)»
-				«ENDFOR»
-				arptables -A ZKNET -j «policy(arpFilter(lpar).policy)»
-				«FOR port : filteredPorts(lpar)»
-					arptables -D INPUT -i «quote(port)» -j ZKNET 2>/dev/null || true
-					arptables -A INPUT -i «quote(port)» -j ZKNET
-				«ENDFOR»
-			«ENDIF»
-			«IF forwardFilter(lpar) !== null»
-				iptables -N ZKNET-FORWARD 2>/dev/null || iptables -F ZKNET-FORWARD
-				«FOR rule : forwardFilter(lpar).rules»
-					iptables -A ZKNET-FORWARD «iptablesMatch(rule)»
-				«ENDFOR»
-				iptables -A ZKNET-FORWARD -j «policy(forwardFilter(lpar).policy)»
-				«FOR port : filteredPorts(lpar)»
-					iptables -D FORWARD -i «quote(port)» -j ZKNET-FORWARD 2>/dev/null || true
-					iptables -A FORWARD -i «quote(port)» -j ZKNET-FORWARD
-					iptables -D FORWARD -o «quote(port)» -j ZKNET-FORWARD 2>/dev/null || true
-					iptables -A FORWARD -o «quote(port)» -j ZKNET-FORWARD
-				«ENDFOR»
-			«ENDIF»
-			«FOR nat : Hosts.members(lpar, Nat)»
-				# NAT: masquerade what leaves «nat.outInterface.name» (seed 002, Scenario IV)
-				iptables -t nat -C POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE
-			«ENDFOR»
-		}
-		zknet_legacy_firewall zknet_legacy_filters
-	'''
-
-	def private iptablesMatch(ForwardRule rule) {
-		val b = new StringBuilder
-		if (rule.inInterface !== null) b.append('-i ').append(quote(portName(rule.inInterface))).append(' ')
-		if (rule.outInterface !== null) b.append('-o ').append(quote(portName(rule.outInterface))).append(' ')
-		if (rule.source !== null) b.append('-s ').append(quote(rule.source)).append(' ')
-		if (rule.destination !== null) b.append('-d ').append(quote(rule.destination)).append(' ')
-		if (rule.established) b.append('-m state --state RELATED,ESTABLISHED ')
-		b.append('-j ').append(policy(rule.action))
-		b.toString
 	}
 }

@@ -37,6 +37,8 @@ public class ZknetGenerator extends AbstractGenerator {
 	@Inject
 	private BootFiltersUnitGenerator bootFilters;
 	@Inject
+	private LegacyFirewallGenerator legacyFirewall;
+	@Inject
 	private LibvirtInterfaceGenerator libvirt;
 	@Inject
 	private GuestRoutesGenerator guestNetwork;
@@ -87,8 +89,12 @@ public class ZknetGenerator extends AbstractGenerator {
 		fsa.generateFile(folder + ApplyLibrary.FILE, ApplyLibrary.text());
 		fsa.generateFile(folder + "teardown.sh", teardown.generate(lpar, source));
 		fsa.generateFile(folder + "sysctl.d/90-zknet.conf", sysctl.generate(lpar, source));
-		if (nftables.needed(lpar) && !HostFacts.legacyFirewall(lpar)) {
-			fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(lpar, source));
+		if (nftables.needed(lpar)) {
+			if (HostFacts.legacyFirewall(lpar)) {
+				fsa.generateFile(folder + LegacyFirewallGenerator.FILE, legacyFirewall.generate(lpar, source));
+			} else {
+				fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(lpar, source));
+			}
 			fsa.generateFile(folder + "systemd/" + BootFiltersUnitGenerator.UNIT, bootFilters.generate(lpar, source));
 		}
 		if (udev.needed(lpar)) {

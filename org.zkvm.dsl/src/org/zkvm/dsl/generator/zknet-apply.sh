@@ -56,7 +56,7 @@ zknet_sysctl() {
 zknet_route() { zk_routes+=("$*"); }
 # zknet_nftables FILE: a native nftables ruleset of tables named zknet, loaded atomically.
 zknet_nftables() { zk_nft="$1"; }
-# zknet_legacy_firewall FUNCTION: the arptables/iptables commands of a host that asks for them.
+# zknet_legacy_firewall FILE: the arptables/iptables commands of a host that asks for them, run with bash.
 zknet_legacy_firewall() { zk_legacy="$1"; }
 # zknet_boot_unit UNIT RULESET INSTALLED-RULESET: the systemd unit that loads RULESET at boot (from
 # INSTALLED-RULESET), installed in /etc/systemd/system and enabled in sysinit.target. ZKNET_ROOT
@@ -146,7 +146,7 @@ zk_firewall_now() {
 		{ arptables-save 2>/dev/null || true; iptables-save 2>/dev/null || true; } | grep -v '^#' | sed -E 's/\[[0-9]+:[0-9]+\]//g'
 	fi
 }
-zk_firewall_digest() { { [ -z "$zk_nft" ] || cat "$zk_here/$zk_nft"; declare -f "$zk_legacy" 2>/dev/null || true; zk_firewall_now; } | sha256sum | cut -c1-64; }
+zk_firewall_digest() { { [ -z "$zk_nft" ] || cat "$zk_here/$zk_nft"; [ -z "$zk_legacy" ] || cat "$zk_here/$zk_legacy"; zk_firewall_now; } | sha256sum | cut -c1-64; }
 
 # The device that carries the current SSH session (IPv4 or IPv6), and its gateway (none when it is on the LAN).
 zk_session() {
@@ -704,7 +704,7 @@ zk_apply() {
 	# the filters first: forwarding and proxy_arp come only with them (seed 002; facts §4.4)
 	if [ -n "$zk_nft$zk_legacy" ] && [ "$(zk_firewall_digest)" != "$(cat "$zk_state/firewall.applied" 2>/dev/null || true)" ]; then
 		if [ -n "$zk_nft" ]; then zk_load_nft; fi
-		if [ -n "$zk_legacy" ]; then zk_run "$zk_legacy"; fi
+		if [ -n "$zk_legacy" ]; then zk_run bash "$zk_here/$zk_legacy"; fi
 	fi
 	if [ -n "$zk_boot_unit" ] && ! zk_boot_installed; then zk_install_boot_unit; fi
 

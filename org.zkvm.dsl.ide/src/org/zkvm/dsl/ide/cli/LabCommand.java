@@ -15,6 +15,7 @@ import org.eclipse.xtext.util.CancelIndicator;
 import org.zkvm.dsl.headless.ModelGenerator;
 import org.zkvm.dsl.ide.lab.HostCommands;
 import org.zkvm.dsl.ide.lab.Lab;
+import org.zkvm.dsl.ide.lab.LabCleanup;
 import org.zkvm.dsl.ide.lab.LabException;
 import org.zkvm.dsl.ide.lab.ProbeRunner;
 import org.zkvm.dsl.lab.LabNetwork;
@@ -77,7 +78,7 @@ public class LabCommand implements Callable<Integer> {
 		HostCommands commands = new HostCommands();
 		if (what.clean) {
 			try {
-				List<String> failures = Lab.clean(commands, out);
+				List<String> failures = LabCleanup.clean(commands, out);
 				failures.forEach(f -> err.println("zknet lab: could not remove " + f));
 				return failures.isEmpty() ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
 			} catch (LabException e) {

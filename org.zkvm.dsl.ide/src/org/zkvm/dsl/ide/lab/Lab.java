@@ -53,14 +53,12 @@ public final class Lab implements AutoCloseable {
 	private final List<String> namespaces = new ArrayList<>();
 	private final Map<String, String> namespaceOfNode = new LinkedHashMap<>();
 	private final Map<String, String> namespaceOfSwitch = new LinkedHashMap<>();
-	private final Map<String, Path> ovsFolders = new LinkedHashMap<>();
-	private final Map<String, String> macs = new LinkedHashMap<>();
-	private final Map<String, String> vnets = new LinkedHashMap<>();
+	private final LabCabling cabling = new LabCabling(this);
+	private final OpenVSwitches openVSwitches;
 	private final LiveHosts live;
 	private final RollbackProofs rollbacks;
 	private boolean closed;
 	private boolean keep;
-	private int links;
 
 	public Lab(HostCommands commands, PrintWriter out) throws LabException {
 		this.commands = commands;
@@ -70,6 +68,7 @@ public final class Lab implements AutoCloseable {
 		this.id = HexFormat.of().formatHex(random);
 		this.live = new LiveHosts(this, out);
 		this.rollbacks = new RollbackProofs(this, out);
+		this.openVSwitches = new OpenVSwitches(this, commands);
 		try {
 			this.work = Files.createTempDirectory("zknet-lab-" + id + "-");
 		} catch (IOException e) {
@@ -87,6 +86,19 @@ public final class Lab implements AutoCloseable {
 
 	public String namespaceOf(Node node) {
 		return namespaceOfNode.get(node.id());
+	}
+
+	String namespaceOfId(String nodeId) {
+		return namespaceOfNode.get(nodeId);
+	}
+
+	/** The namespace of a LAN's switch, or null where the segment is no switch (an Open vSwitch bridge). */
+	String switchNamespace(String segment) {
+		return namespaceOfSwitch.get(segment);
+	}
+
+	OpenVSwitches openVSwitches() {
+		return openVSwitches;
 	}
 
 	public List<String> namespaces() {
@@ -115,20 +127,20 @@ public final class Lab implements AutoCloseable {
 		for (Node node : network.nodes()) {
 			for (Port port : node.ports()) {
 				if (port.kind() == PortKind.VETH && namespaceOfSwitch.containsKey(port.segment())) {
-					cableToSwitch(network, node, port);
+					cabling.cableToSwitch(network, node, port);
 				}
 			}
 		}
 		for (Node node : network.nodes()) {
 			if (node.kind() == NodeKind.GUEST) {
 				for (Port port : node.ports()) {
-					cableGuest(network, node, port);
+					cabling.cableGuest(network, node, port);
 				}
 			}
 		}
 		for (Node node : network.nodes()) {
 			if (node.kind() == NodeKind.KVM_HOST && network.segments().stream().anyMatch(s -> node.id().equals(s.host()))) {
-				startOpenVSwitch(network, node);
+				openVSwitches.start(network, node);
 			}
 		}
 		List<Node> hosts = network.nodes().stream().filter(n -> n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR).toList();
@@ -141,7 +153,7 @@ public final class Lab implements AutoCloseable {
 			Path setup = adapted(host, host.folder() + "/setup.sh");
 			Map<String, String> environment = scriptEnvironment(host);
 			if (host == proven) {
-				rollbacks.prove(host, setup, adapted(host, host.folder() + "/teardown.sh"), environment, state(host), ovsEnvironment(host));
+				rollbacks.prove(host, setup, adapted(host, host.folder() + "/teardown.sh"), environment, state(host), openVSwitches.environment(host));
 			}
 			require(host, "setup.sh", script(host, setup, environment));
 			HostCommands.Outcome again = script(host, setup, environment);
@@ -152,10 +164,10 @@ public final class Lab implements AutoCloseable {
 			out.println(host.id() + ": setup.sh run again: nothing to change");
 		}
 		// after the hosts' setup: a link that goes down (as in the rollback proofs) loses its neighbour entries
-		registerLayer3Neighbours(network);
+		cabling.registerLayer3Neighbours(network);
 		for (Node node : network.nodes()) {
 			if (node.kind() == NodeKind.GUEST) {
-				plugGuest(network, node);
+				cabling.plugGuest(network, node);
 				require(node, "network.sh", script(node, adapted(node, node.folder() + "/network.sh"), scriptEnvironment(node)));
 				checkNicNames(node);
 			} else if (node.kind() == NodeKind.PARTNER || node.kind() == NodeKind.OUTSIDE) {
@@ -195,7 +207,7 @@ public final class Lab implements AutoCloseable {
 
 	/** What the generated scripts run with: the admin's session as sshd describes it, the checkpoint folder, a root for persistent files, Open vSwitch's sockets. */
 	private Map<String, String> scriptEnvironment(Node node) {
-		Map<String, String> environment = new LinkedHashMap<>(node.kind() == NodeKind.GUEST ? Map.of() : ovsEnvironment(node));
+		Map<String, String> environment = new LinkedHashMap<>(node.kind() == NodeKind.GUEST ? Map.of() : openVSwitches.environment(node));
 		environment.put("ZKNET_STATE_DIR", work.resolve("state").resolve(shortName(node)).toString());
 		// the namespaces share this machine's file system: each host's persistent files (the boot unit) go under a root of its own
 		environment.put("ZKNET_ROOT", work.resolve("root").resolve(shortName(node)).toString());
@@ -273,153 +285,12 @@ public final class Lab implements AutoCloseable {
 		return namespace;
 	}
 
-	private static String shortName(Node node) {
+	static String shortName(Node node) {
 		String name = switch (node.kind()) {
 			case OUTSIDE -> "net-" + node.id().substring(node.id().indexOf(' ') + 1);
 			default -> node.id().substring(node.id().indexOf(' ') + 1);
 		};
 		return name.replaceAll("[^A-Za-z0-9_.-]", "_");
-	}
-
-	/** A host's OSA or HiperSockets port, or an outside network's host: one end in the node, the other on the LAN's bridge. */
-	private void cableToSwitch(LabNetwork network, Node node, Port port) throws LabException {
-		String switchNamespace = namespaceOfSwitch.get(port.segment());
-		String peer = "p" + (++links);
-		String mac = mac(node, port);
-		ip(namespaceOfNode.get(node.id()), "link", "add", port.name(), "address", mac, "mtu", Integer.toString(port.mtu()), "type", "veth", "peer", "name",
-				peer, "netns", switchNamespace);
-		ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
-		if (network.segments().stream().anyMatch(s -> node.id().equals(s.host()) && port.name().equals(s.uplink()))) {
-			bridgePortOnly(namespaceOfNode.get(node.id()), port.name());
-		}
-	}
-
-	/** The switch never limits: its ports take the largest MTU on the LAN, so only the model's devices do. */
-	private static int switchMtu(LabNetwork network, String segment) {
-		return network.nodes().stream().flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).mapToInt(Port::mtu).max()
-				.orElse(1500);
-	}
-
-	private String mac(Node node, Port port) {
-		return macs.computeIfAbsent(node.id() + "/" + port.name(), k -> String.format("02:7a:6c:%02x:%02x:%02x", (macs.size() >> 16) & 0xff,
-				(macs.size() >> 8) & 0xff, macs.size() & 0xff));
-	}
-
-	/**
-	 * A guest NIC: a veth into the guest (libvirt's tap), or a macvlan on the host's OSA port
-	 * (MacVTap), with the model's MAC and under the name the guest's kernel gives a virtio-ccw NIC
-	 * (enc<devno>): the guest's network.sh finds it by its MAC and gives it the model's name.
-	 */
-	private void cableGuest(LabNetwork network, Node guest, Port port) throws LabException {
-		String guestNamespace = namespaceOfNode.get(guest.id());
-		String hostNamespace = namespaceOfNode.get(guest.host());
-		String mtu = Integer.toString(port.mtu());
-		String kernelName = port.guestNic() != null ? port.guestNic().kernelName() : port.name();
-		String mac = port.guestNic() != null ? port.guestNic().mac() : mac(guest, port);
-		if (port.kind() == PortKind.MACVLAN) {
-			String temporary = "zkmv" + (++links);
-			ip(hostNamespace, "link", "add", temporary, "link", port.uplink(), "address", mac, "type", "macvlan", "mode", "bridge");
-			ip(hostNamespace, "link", "set", temporary, "netns", guestNamespace);
-			ip(guestNamespace, "link", "set", temporary, "name", kernelName);
-			ip(guestNamespace, "link", "set", kernelName, "mtu", mtu);
-		} else {
-			ip(guestNamespace, "link", "add", kernelName, "address", mac, "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
-					"netns", hostNamespace);
-			ip(hostNamespace, "link", "set", vnet(guest, port), "mtu", mtu);
-			bridgePortOnly(hostNamespace, vnet(guest, port));
-		}
-	}
-
-	/**
-	 * With the kernel datapath an Open vSwitch port is the switch's alone; the userspace datapath
-	 * reads it through a packet socket, and the host's IP stack would see its frames too and answer
-	 * ARP there for the host's own addresses, so guests could learn the tap's MAC instead of the
-	 * internal port's. The lab's ports answer no ARP and carry no IPv6, as on a real host.
-	 */
-	private void bridgePortOnly(String namespace, String device) throws LabException {
-		exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf." + device + ".arp_ignore=8", "net.ipv6.conf." + device + ".disable_ipv6=1");
-	}
-
-	/** The host side of a guest NIC, named as libvirt names taps. */
-	private String vnet(Node guest, Port port) {
-		return vnets.computeIfAbsent(guest.id() + "/" + port.name(), k -> "vnet" + vnets.size());
-	}
-
-	/**
-	 * A layer 3 qeth device has no ARP: the LAN delivers to the addresses its members registered
-	 * (facts §7, item 4). The lab's veths have ARP, so every layer 3 port gets permanent neighbour entries
-	 * for the LAN's addresses, and the host's ARP filter never sees a request there.
-	 */
-	private void registerLayer3Neighbours(LabNetwork network) throws LabException {
-		for (Node node : network.nodes()) {
-			for (Port port : node.ports()) {
-				if (!port.layer3() || !namespaceOfSwitch.containsKey(port.segment())) {
-					continue;
-				}
-				for (Node other : network.nodes()) {
-					for (Port theirs : other.ports()) {
-						if (other != node && theirs.segment().equals(port.segment())) {
-							for (Ipv4Prefix address : theirs.addresses()) {
-								ip(namespaceOfNode.get(node.id()), "neigh", "replace", address.address().toString(), "lladdr", mac(other, theirs), "dev",
-										port.name(), "nud", "permanent");
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-
-	/** ovsdb-server and ovs-vswitchd inside the host's namespace, with their own database, sockets and logs. */
-	private void startOpenVSwitch(LabNetwork network, Node host) throws LabException {
-		Path folder = work.resolve("ovs").resolve(shortName(host));
-		try {
-			Files.createDirectories(folder);
-		} catch (IOException e) {
-			throw new LabException("cannot create " + folder + ": " + e.getMessage());
-		}
-		ovsFolders.put(host.id(), folder);
-		String namespace = namespaceOfNode.get(host.id());
-		Path schema = Stream.of("/usr/share/openvswitch/vswitch.ovsschema", "/usr/local/share/openvswitch/vswitch.ovsschema").map(Path::of)
-				.filter(Files::isReadable).findFirst().orElseThrow(() -> new LabException("Open vSwitch's schema vswitch.ovsschema is not installed"));
-		String db = folder.resolve("conf.db").toString();
-		commands.check("ovsdb-tool", "create", db, schema.toString());
-		checkIn(namespace, ovsEnvironment(host), "ovsdb-server", db, "--remote=punix:" + folder.resolve("db.sock"), "--pidfile", "--detach",
-				"--log-file", "--no-chdir");
-		checkIn(namespace, ovsEnvironment(host), "ovs-vsctl", "--timeout=10", "--no-wait", "init");
-		checkIn(namespace, ovsEnvironment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
-				"--no-chdir");
-		for (Segment segment : network.segments()) {
-			if (host.id().equals(segment.host())) {
-				// the userspace datapath needs no kernel module; setup.sh's 'add-br --may-exist' keeps it
-				checkIn(namespace, ovsEnvironment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", segment.bridge(), "--", "set", "bridge",
-						segment.bridge(), "datapath_type=netdev");
-			}
-		}
-	}
-
-	/** Open vSwitch's tools find the host's own daemons through these. */
-	private Map<String, String> ovsEnvironment(Node host) {
-		Path folder = ovsFolders.get(host.id());
-		if (folder == null) {
-			return Map.of();
-		}
-		String path = folder.toString();
-		return Map.of("OVS_RUNDIR", path, "OVS_LOGDIR", path, "OVS_DBDIR", path, "OVS_SYSCONFDIR", path);
-	}
-
-	/** What libvirt does when the guest starts: the tap becomes a port of its bridge. */
-	private void plugGuest(LabNetwork network, Node guest) throws LabException {
-		Node host = network.node(guest.host()).orElseThrow();
-		String hostNamespace = namespaceOfNode.get(host.id());
-		for (Port port : guest.ports()) {
-			if (port.kind() != PortKind.VETH) {
-				continue;
-			}
-			Segment segment = network.segment(port.segment()).orElseThrow();
-			checkIn(hostNamespace, ovsEnvironment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", segment.bridge(), vnet(guest, port));
-			ip(hostNamespace, "link", "set", vnet(guest, port), "up");
-		}
 	}
 
 	/** The generated script as the lab runs it (the s390-only steps left out, each said once), beside the original. */
@@ -527,11 +398,11 @@ public final class Lab implements AutoCloseable {
 		return guarded(() -> commands.run(command, 15)).ok();
 	}
 
-	private void exec(String namespace, String... command) throws LabException {
+	void exec(String namespace, String... command) throws LabException {
 		checkIn(namespace, Map.of(), command);
 	}
 
-	private void checkIn(String namespace, Map<String, String> environment, String... command) throws LabException {
+	void checkIn(String namespace, Map<String, String> environment, String... command) throws LabException {
 		List<String> full = inNamespace(namespace, command);
 		HostCommands.Outcome outcome = guarded(() -> commands.run(full, environment, 30));
 		if (!outcome.ok()) {
@@ -582,74 +453,13 @@ public final class Lab implements AutoCloseable {
 			}
 			List<String> reversed = new ArrayList<>(namespaces);
 			java.util.Collections.reverse(reversed);
-			for (String failure : remove(commands, reversed)) {
+			for (String failure : LabCleanup.remove(commands, reversed)) {
 				out.println("zknet lab: could not remove " + failure + " ('zknet lab --clean' tries again)");
 			}
-			deleteFolder(work);
+			LabCleanup.deleteFolder(work);
 		} finally {
 			lock.writeLock().unlock();
 		}
 	}
 
-	/** Ends the processes in the namespaces and deletes them; returns what could not be removed. */
-	static List<String> remove(HostCommands commands, List<String> namespaces) {
-		List<String> failures = new ArrayList<>();
-		for (String namespace : namespaces) {
-			try {
-				killProcesses(commands, namespace);
-				HostCommands.Outcome outcome = commands.run(List.of("ip", "netns", "del", namespace), 30);
-				if (!outcome.ok() && !outcome.output().contains("No such file")) {
-					failures.add(namespace + ": " + outcome.output().strip());
-				}
-			} catch (LabException e) {
-				failures.add(namespace + ": " + e.getMessage());
-			}
-		}
-		return failures;
-	}
-
-	private static void killProcesses(HostCommands commands, String namespace) throws LabException {
-		for (int round = 0; round < 20; round++) {
-			HostCommands.Outcome pids = commands.run(List.of("ip", "netns", "pids", namespace), 10);
-			List<Long> running = pids.ok() ? pids.output().lines().map(String::strip).filter(s -> s.matches("\\d+")).map(Long::valueOf).toList() : List.of();
-			if (running.isEmpty()) {
-				return;
-			}
-			for (long pid : running) {
-				ProcessHandle.of(pid).ifPresent(round < 10 ? ProcessHandle::destroy : ProcessHandle::destroyForcibly);
-			}
-			try {
-				Thread.sleep(100);
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				return;
-			}
-		}
-	}
-
-	static void deleteFolder(Path folder) {
-		try {
-			OutputFolder.deleteTree(folder);
-		} catch (IOException e) {
-			// what is left is in /tmp, named zknet-lab-ID; 'zknet lab --clean' removes it
-		}
-	}
-
-	/** Every lab this machine has: namespaces starting with {@link #PREFIX}, and the labs' folders in the temporary folder. */
-	public static List<String> clean(HostCommands commands, PrintWriter out) throws LabException {
-		String listing = commands.check("ip", "netns", "list");
-		List<String> found = listing.lines().map(l -> l.strip().split("\\s+")[0]).filter(n -> n.startsWith(PREFIX)).toList();
-		List<String> failures = remove(commands, found);
-		Path temporary = Path.of(System.getProperty("java.io.tmpdir"));
-		try (Stream<Path> folders = Files.list(temporary)) {
-			for (Path folder : folders.filter(f -> f.getFileName().toString().startsWith("zknet-lab-")).toList()) {
-				deleteFolder(folder);
-				out.println("zknet lab: removed " + folder);
-			}
-		} catch (IOException e) {
-			failures.add(temporary + ": " + e.getMessage());
-		}
-		found.forEach(n -> out.println("zknet lab: removed namespace " + n));
-		return failures;
-	}
 }

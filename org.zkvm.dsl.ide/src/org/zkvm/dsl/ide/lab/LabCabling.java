@@ -1,0 +1,131 @@
+package org.zkvm.dsl.ide.lab;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.lab.LabNetwork;
+import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.Port;
+import org.zkvm.dsl.lab.LabNetwork.PortKind;
+import org.zkvm.dsl.lab.LabNetwork.Segment;
+
+/**
+ * The lab's cables: a host's OSA and HiperSockets ports as veth pairs into their LAN's switch, a
+ * guest's NICs as libvirt makes them (a tap on the host's bridge, or a macvlan on its OSA port for
+ * MacVTap), and the neighbour entries a layer 3 LAN keeps for its members.
+ */
+final class LabCabling {
+
+	private final Lab lab;
+	private final Map<String, String> macs = new LinkedHashMap<>();
+	private final Map<String, String> vnets = new LinkedHashMap<>();
+	private int links;
+
+	LabCabling(Lab lab) {
+		this.lab = lab;
+	}
+
+	/** A host's OSA or HiperSockets port, or an outside network's host: one end in the node, the other on the LAN's bridge. */
+	void cableToSwitch(LabNetwork network, Node node, Port port) throws LabException {
+		String switchNamespace = lab.switchNamespace(port.segment());
+		String peer = "p" + (++links);
+		String mac = mac(node, port);
+		lab.ip(lab.namespaceOfId(node.id()), "link", "add", port.name(), "address", mac, "mtu", Integer.toString(port.mtu()), "type", "veth", "peer", "name",
+				peer, "netns", switchNamespace);
+		lab.ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
+		if (network.segments().stream().anyMatch(s -> node.id().equals(s.host()) && port.name().equals(s.uplink()))) {
+			bridgePortOnly(lab.namespaceOfId(node.id()), port.name());
+		}
+	}
+
+	/** The switch never limits: its ports take the largest MTU on the LAN, so only the model's devices do. */
+	static int switchMtu(LabNetwork network, String segment) {
+		return network.nodes().stream().flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).mapToInt(Port::mtu).max()
+				.orElse(1500);
+	}
+
+	String mac(Node node, Port port) {
+		return macs.computeIfAbsent(node.id() + "/" + port.name(), k -> String.format("02:7a:6c:%02x:%02x:%02x", (macs.size() >> 16) & 0xff,
+				(macs.size() >> 8) & 0xff, macs.size() & 0xff));
+	}
+
+	/**
+	 * A guest NIC: a veth into the guest (libvirt's tap), or a macvlan on the host's OSA port
+	 * (MacVTap), with the model's MAC and under the name the guest's kernel gives a virtio-ccw NIC
+	 * (enc<devno>): the guest's network.sh finds it by its MAC and gives it the model's name.
+	 */
+	void cableGuest(LabNetwork network, Node guest, Port port) throws LabException {
+		String guestNamespace = lab.namespaceOfId(guest.id());
+		String hostNamespace = lab.namespaceOfId(guest.host());
+		String mtu = Integer.toString(port.mtu());
+		String kernelName = port.guestNic() != null ? port.guestNic().kernelName() : port.name();
+		String mac = port.guestNic() != null ? port.guestNic().mac() : mac(guest, port);
+		if (port.kind() == PortKind.MACVLAN) {
+			String temporary = "zkmv" + (++links);
+			lab.ip(hostNamespace, "link", "add", temporary, "link", port.uplink(), "address", mac, "type", "macvlan", "mode", "bridge");
+			lab.ip(hostNamespace, "link", "set", temporary, "netns", guestNamespace);
+			lab.ip(guestNamespace, "link", "set", temporary, "name", kernelName);
+			lab.ip(guestNamespace, "link", "set", kernelName, "mtu", mtu);
+		} else {
+			lab.ip(guestNamespace, "link", "add", kernelName, "address", mac, "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
+					"netns", hostNamespace);
+			lab.ip(hostNamespace, "link", "set", vnet(guest, port), "mtu", mtu);
+			bridgePortOnly(hostNamespace, vnet(guest, port));
+		}
+	}
+
+	/**
+	 * With the kernel datapath an Open vSwitch port is the switch's alone; the userspace datapath
+	 * reads it through a packet socket, and the host's IP stack would see its frames too and answer
+	 * ARP there for the host's own addresses, so guests could learn the tap's MAC instead of the
+	 * internal port's. The lab's ports answer no ARP and carry no IPv6, as on a real host.
+	 */
+	void bridgePortOnly(String namespace, String device) throws LabException {
+		lab.exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf." + device + ".arp_ignore=8", "net.ipv6.conf." + device + ".disable_ipv6=1");
+	}
+
+	/** The host side of a guest NIC, named as libvirt names taps. */
+	String vnet(Node guest, Port port) {
+		return vnets.computeIfAbsent(guest.id() + "/" + port.name(), k -> "vnet" + vnets.size());
+	}
+
+	/**
+	 * A layer 3 qeth device has no ARP: the LAN delivers to the addresses its members registered
+	 * (facts §7, item 4). The lab's veths have ARP, so every layer 3 port gets permanent neighbour entries
+	 * for the LAN's addresses, and the host's ARP filter never sees a request there.
+	 */
+	void registerLayer3Neighbours(LabNetwork network) throws LabException {
+		for (Node node : network.nodes()) {
+			for (Port port : node.ports()) {
+				if (!port.layer3() || lab.switchNamespace(port.segment()) == null) {
+					continue;
+				}
+				for (Node other : network.nodes()) {
+					for (Port theirs : other.ports()) {
+						if (other != node && theirs.segment().equals(port.segment())) {
+							for (Ipv4Prefix address : theirs.addresses()) {
+								lab.ip(lab.namespaceOfId(node.id()), "neigh", "replace", address.address().toString(), "lladdr", mac(other, theirs), "dev",
+										port.name(), "nud", "permanent");
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/** What libvirt does when the guest starts: the tap becomes a port of its bridge. */
+	void plugGuest(LabNetwork network, Node guest) throws LabException {
+		Node host = network.node(guest.host()).orElseThrow();
+		String hostNamespace = lab.namespaceOfId(host.id());
+		for (Port port : guest.ports()) {
+			if (port.kind() != PortKind.VETH) {
+				continue;
+			}
+			Segment segment = network.segment(port.segment()).orElseThrow();
+			lab.checkIn(hostNamespace, lab.openVSwitches().environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", segment.bridge(), vnet(guest, port));
+			lab.ip(hostNamespace, "link", "set", vnet(guest, port), "up");
+		}
+	}
+}

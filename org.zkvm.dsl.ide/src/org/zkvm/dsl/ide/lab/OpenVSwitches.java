@@ -1,0 +1,63 @@
+package org.zkvm.dsl.ide.lab;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.zkvm.dsl.lab.LabNetwork;
+import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.Segment;
+
+/** Each KVM host's own Open vSwitch: its daemons inside the host's namespace, with their own database, sockets and logs. */
+final class OpenVSwitches {
+
+	private final Lab lab;
+	private final HostCommands commands;
+	private final Map<String, Path> folders = new LinkedHashMap<>();
+
+	OpenVSwitches(Lab lab, HostCommands commands) {
+		this.lab = lab;
+		this.commands = commands;
+	}
+
+	/** ovsdb-server and ovs-vswitchd inside the host's namespace, with their own database, sockets and logs. */
+	void start(LabNetwork network, Node host) throws LabException {
+		Path folder = lab.work().resolve("ovs").resolve(Lab.shortName(host));
+		try {
+			Files.createDirectories(folder);
+		} catch (IOException e) {
+			throw new LabException("cannot create " + folder + ": " + e.getMessage());
+		}
+		folders.put(host.id(), folder);
+		String namespace = lab.namespaceOfId(host.id());
+		Path schema = Stream.of("/usr/share/openvswitch/vswitch.ovsschema", "/usr/local/share/openvswitch/vswitch.ovsschema").map(Path::of)
+				.filter(Files::isReadable).findFirst().orElseThrow(() -> new LabException("Open vSwitch's schema vswitch.ovsschema is not installed"));
+		String db = folder.resolve("conf.db").toString();
+		commands.check("ovsdb-tool", "create", db, schema.toString());
+		lab.checkIn(namespace, environment(host), "ovsdb-server", db, "--remote=punix:" + folder.resolve("db.sock"), "--pidfile", "--detach",
+				"--log-file", "--no-chdir");
+		lab.checkIn(namespace, environment(host), "ovs-vsctl", "--timeout=10", "--no-wait", "init");
+		lab.checkIn(namespace, environment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
+				"--no-chdir");
+		for (Segment segment : network.segments()) {
+			if (host.id().equals(segment.host())) {
+				// the userspace datapath needs no kernel module; setup.sh's 'add-br --may-exist' keeps it
+				lab.checkIn(namespace, environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", segment.bridge(), "--", "set", "bridge",
+						segment.bridge(), "datapath_type=netdev");
+			}
+		}
+	}
+
+	/** Open vSwitch's tools find the host's own daemons through these. */
+	Map<String, String> environment(Node host) {
+		Path folder = folders.get(host.id());
+		if (folder == null) {
+			return Map.of();
+		}
+		String path = folder.toString();
+		return Map.of("OVS_RUNDIR", path, "OVS_LOGDIR", path, "OVS_DBDIR", path, "OVS_SYSCONFDIR", path);
+	}
+}
