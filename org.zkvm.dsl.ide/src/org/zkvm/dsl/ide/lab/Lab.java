@@ -4,7 +4,6 @@ import static org.zkvm.dsl.ide.lab.HostCommands.inNamespace;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -15,18 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.zkvm.dsl.analysis.Ipv4Address;
-import org.zkvm.dsl.analysis.Ipv4Prefix;
-import org.zkvm.dsl.headless.OutputFolder;
 import org.zkvm.dsl.lab.LabNetwork;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
 import org.zkvm.dsl.lab.LabNetwork.PortKind;
-import org.zkvm.dsl.lab.LabNetwork.Route;
 import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
 
@@ -54,6 +48,7 @@ public final class Lab implements AutoCloseable {
 	private final Map<String, String> namespaceOfNode = new LinkedHashMap<>();
 	private final Map<String, String> namespaceOfSwitch = new LinkedHashMap<>();
 	private final LabCabling cabling = new LabCabling(this);
+	private final GeneratedFiles generatedFiles = new GeneratedFiles(this);
 	private final OpenVSwitches openVSwitches;
 	private final LiveHosts live;
 	private final RollbackProofs rollbacks;
@@ -78,6 +73,10 @@ public final class Lab implements AutoCloseable {
 
 	public String id() {
 		return id;
+	}
+
+	PrintWriter out() {
+		return out;
 	}
 
 	public Path work() {
@@ -112,7 +111,7 @@ public final class Lab implements AutoCloseable {
 
 	/** Builds the network and applies the generated scripts; {@code generated} is the generator's output by relative path. */
 	public void build(LabNetwork network, Map<String, String> generated) throws LabException {
-		writeGenerated(generated);
+		generatedFiles.write(generated);
 		for (Segment segment : network.segments()) {
 			if (segment.kind() == SegmentKind.SWITCH) {
 				String namespace = createNamespace("lan-" + (namespaceOfSwitch.size() + 1));
@@ -150,10 +149,10 @@ public final class Lab implements AutoCloseable {
 		Node proven = hosts.stream().filter(h -> generated.getOrDefault(h.folder() + "/setup.sh", "").contains("\nzknet_sysctl ")).findFirst()
 				.orElse(null);
 		for (Node host : hosts) {
-			Path setup = adapted(host, host.folder() + "/setup.sh");
+			Path setup = generatedFiles.adapted(host, host.folder() + "/setup.sh");
 			Map<String, String> environment = scriptEnvironment(host);
 			if (host == proven) {
-				rollbacks.prove(host, setup, adapted(host, host.folder() + "/teardown.sh"), environment, state(host), openVSwitches.environment(host));
+				rollbacks.prove(host, setup, generatedFiles.adapted(host, host.folder() + "/teardown.sh"), environment, state(host), openVSwitches.environment(host));
 			}
 			require(host, "setup.sh", script(host, setup, environment));
 			HostCommands.Outcome again = script(host, setup, environment);
@@ -168,10 +167,10 @@ public final class Lab implements AutoCloseable {
 		for (Node node : network.nodes()) {
 			if (node.kind() == NodeKind.GUEST) {
 				cabling.plugGuest(network, node);
-				require(node, "network.sh", script(node, adapted(node, node.folder() + "/network.sh"), scriptEnvironment(node)));
-				checkNicNames(node);
+				require(node, "network.sh", script(node, generatedFiles.adapted(node, node.folder() + "/network.sh"), scriptEnvironment(node)));
+				cabling.checkNicNames(node);
 			} else if (node.kind() == NodeKind.PARTNER || node.kind() == NodeKind.OUTSIDE) {
-				configureFromModel(node);
+				cabling.configureFromModel(node);
 			}
 		}
 		out.flush();
@@ -225,43 +224,9 @@ public final class Lab implements AutoCloseable {
 		return id.substring(id.lastIndexOf('.') + 1);
 	}
 
-	/** Each guest NIC came up as the kernel names a virtio-ccw NIC; network.sh must have found it by its MAC and named it as the model does. */
-	private void checkNicNames(Node guest) throws LabException {
-		String links = output(namespaceOfNode.get(guest.id()), Map.of(), "ip", "-o", "link", "show");
-		List<String> found = new ArrayList<>();
-		for (Port port : guest.ports()) {
-			if (port.guestNic() == null) {
-				continue;
-			}
-			boolean named = links.lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(port.name()) + "[@:].*") && l.contains("link/ether " + port.guestNic().mac()));
-			if (!named) {
-				throw new LabException(guest.id() + ": no interface " + port.name() + " with the MAC " + port.guestNic().mac() + " after network.sh:" + indent(links));
-			}
-			found.add(port.guestNic().kernelName() + " -> " + port.name());
-		}
-		if (!found.isEmpty()) {
-			out.println(guest.id() + ": NICs found by their MACs and named as the model says: " + String.join(", ", found));
-		}
-	}
-
 	private void require(Node node, String what, HostCommands.Outcome outcome) throws LabException {
 		if (!outcome.ok()) {
 			throw new LabException(node.id() + ": " + what + " failed (exit " + outcome.status() + ")" + indent(outcome.output()));
-		}
-	}
-
-	private void writeGenerated(Map<String, String> generated) throws LabException {
-		try {
-			for (Map.Entry<String, String> file : generated.entrySet()) {
-				Path target = work.resolve("generated").resolve(file.getKey()).normalize();
-				if (!target.startsWith(work)) {
-					throw new LabException("the generator named a file outside its folder: " + file.getKey());
-				}
-				Files.createDirectories(target.getParent());
-				Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-			}
-		} catch (IOException e) {
-			throw new LabException("cannot write the generated files into " + work + ": " + e.getMessage());
 		}
 	}
 
@@ -293,63 +258,11 @@ public final class Lab implements AutoCloseable {
 		return name.replaceAll("[^A-Za-z0-9_.-]", "_");
 	}
 
-	/** The generated script as the lab runs it (the s390-only steps left out, each said once), beside the original. */
-	private Path adapted(Node node, String relative) throws LabException {
-		Path script = work.resolve("generated").resolve(relative);
-		String text;
-		try {
-			text = Files.readString(script);
-		} catch (IOException e) {
-			throw new LabException("the generator wrote no " + relative + " for " + node.id());
-		}
-		ScriptAdapter.Adapted adapted = ScriptAdapter.adapt(text);
-		Path labScript = script.resolveSibling("lab-" + script.getFileName());
-		try {
-			Files.writeString(labScript, adapted.script());
-		} catch (IOException e) {
-			throw new LabException("cannot write " + labScript + ": " + e.getMessage());
-		}
-		out.println(node.id() + ": " + relative + (adapted.skipped().isEmpty() ? "" : " (" + adapted.skipped().size() + " s390-only steps skipped)"));
-		for (ScriptAdapter.Skip skip : adapted.skipped()) {
-			out.println("    skipped " + skip);
-		}
-		out.flush();
-		return labScript;
-	}
-
 	/** Runs a lab script in the node's namespace; its output and status come back. */
 	HostCommands.Outcome script(Node node, Path script, Map<String, String> environment, String... arguments) throws LabException {
 		List<String> command = new ArrayList<>(inNamespace(namespaceOfNode.get(node.id()), "bash", script.toString()));
 		command.addAll(List.of(arguments));
 		return guarded(() -> commands.run(command, environment, SETUP_SECONDS));
-	}
-
-	/** Partners (z/OS and the like) and outside networks have no generated script: their addresses and routes come from the model. */
-	private void configureFromModel(Node node) throws LabException {
-		String namespace = namespaceOfNode.get(node.id());
-		for (Port port : node.ports()) {
-			ip(namespace, "link", "set", port.name(), "mtu", Integer.toString(port.mtu()), "up");
-			for (Ipv4Prefix address : port.addresses()) {
-				ip(namespace, "addr", "replace", address.toString(), "dev", port.name());
-			}
-		}
-		for (Route route : node.routes()) {
-			List<String> arguments = new ArrayList<>(List.of("route", "replace", route.destination().length() == 0 ? "default" : route.destination().toString()));
-			if (route.gateway() != null) {
-				arguments.addAll(List.of("via", route.gateway().toString()));
-			}
-			if (route.device() != null) {
-				arguments.addAll(List.of("dev", route.device()));
-			}
-			ip(namespace, arguments.toArray(String[]::new));
-		}
-		if (node.kind() == NodeKind.OUTSIDE && !node.routes().isEmpty()) {
-			out.println(node.id() + ": " + node.firstAddress().map(Ipv4Address::toString).orElse("?") + ", with routes into the model's other subnets ("
-					+ String.join(", ", node.routes().stream().map(r -> r.destination() + " via " + r.gateway()).toList()) + "): the lab tries every way in");
-		} else {
-			out.println(node.id() + ": addresses and routes from the model");
-		}
-		out.flush();
 	}
 
 	/** One echo request sequence: reply seen or not. */
@@ -427,7 +340,7 @@ public final class Lab implements AutoCloseable {
 		}
 	}
 
-	private static String indent(String output) {
+	static String indent(String output) {
 		String text = output.strip();
 		return text.isEmpty() ? "" : ":\n" + text.lines().map(l -> "    " + l).reduce((a, b) -> a + "\n" + b).orElse("");
 	}

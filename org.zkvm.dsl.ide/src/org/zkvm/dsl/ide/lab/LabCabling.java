@@ -1,13 +1,19 @@
 package org.zkvm.dsl.ide.lab;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.lab.LabNetwork;
 import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
 import org.zkvm.dsl.lab.LabNetwork.PortKind;
+import org.zkvm.dsl.lab.LabNetwork.Route;
 import org.zkvm.dsl.lab.LabNetwork.Segment;
 
 /**
@@ -127,5 +133,52 @@ final class LabCabling {
 			lab.checkIn(hostNamespace, lab.openVSwitches().environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", segment.bridge(), vnet(guest, port));
 			lab.ip(hostNamespace, "link", "set", vnet(guest, port), "up");
 		}
+	}
+
+	/** Each guest NIC came up as the kernel names a virtio-ccw NIC; network.sh must have found it by its MAC and named it as the model does. */
+	void checkNicNames(Node guest) throws LabException {
+		String links = lab.output(lab.namespaceOfId(guest.id()), Map.of(), "ip", "-o", "link", "show");
+		List<String> found = new ArrayList<>();
+		for (Port port : guest.ports()) {
+			if (port.guestNic() == null) {
+				continue;
+			}
+			boolean named = links.lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(port.name()) + "[@:].*") && l.contains("link/ether " + port.guestNic().mac()));
+			if (!named) {
+				throw new LabException(guest.id() + ": no interface " + port.name() + " with the MAC " + port.guestNic().mac() + " after network.sh:" + Lab.indent(links));
+			}
+			found.add(port.guestNic().kernelName() + " -> " + port.name());
+		}
+		if (!found.isEmpty()) {
+			lab.out().println(guest.id() + ": NICs found by their MACs and named as the model says: " + String.join(", ", found));
+		}
+	}
+
+	/** Partners (z/OS and the like) and outside networks have no generated script: their addresses and routes come from the model. */
+	void configureFromModel(Node node) throws LabException {
+		String namespace = lab.namespaceOfId(node.id());
+		for (Port port : node.ports()) {
+			lab.ip(namespace, "link", "set", port.name(), "mtu", Integer.toString(port.mtu()), "up");
+			for (Ipv4Prefix address : port.addresses()) {
+				lab.ip(namespace, "addr", "replace", address.toString(), "dev", port.name());
+			}
+		}
+		for (Route route : node.routes()) {
+			List<String> arguments = new ArrayList<>(List.of("route", "replace", route.destination().length() == 0 ? "default" : route.destination().toString()));
+			if (route.gateway() != null) {
+				arguments.addAll(List.of("via", route.gateway().toString()));
+			}
+			if (route.device() != null) {
+				arguments.addAll(List.of("dev", route.device()));
+			}
+			lab.ip(namespace, arguments.toArray(String[]::new));
+		}
+		if (node.kind() == NodeKind.OUTSIDE && !node.routes().isEmpty()) {
+			lab.out().println(node.id() + ": " + node.firstAddress().map(Ipv4Address::toString).orElse("?") + ", with routes into the model's other subnets ("
+					+ String.join(", ", node.routes().stream().map(r -> r.destination() + " via " + r.gateway()).toList()) + "): the lab tries every way in");
+		} else {
+			lab.out().println(node.id() + ": addresses and routes from the model");
+		}
+		lab.out().flush();
 	}
 }
