@@ -13,7 +13,9 @@ import org.zkvm.dsl.generator.NetworkPlan.Link
  * ovs-bridge, ovs-port and ovs-interface connections NetworkManager's Open vSwitch support needs,
  * with the uplink as an ethernet port of the bridge. UUIDs derive from the model, so the same model
  * gives the same files; controllers are referred to by UUID, because a bridge, its port and its
- * internal interface may share one name.
+ * internal interface may share one name. Routes without a metric in the model get metric 0
+ * (route-metric=0), as setup.sh, netplan and wicked give them: NetworkManager's own default for an
+ * ethernet is 100, and the host after a reboot would differ from the host setup.sh left (RebootIT).
  */
 class NetworkManagerGenerator {
 
@@ -143,6 +145,7 @@ class NetworkManagerGenerator {
 			«FOR a : link.addresses»
 				address«link.addresses.indexOf(a) + 1»=«a»
 			«ENDFOR»
+			route-metric=0
 		«ENDIF»
 		«FOR r : plan.routesVia(link)»
 			route«plan.routesVia(link).indexOf(r) + 1»=«r.prefix»«IF r.gateway.present»,«r.gateway.get»«ELSEIF r.metric != 0»,0.0.0.0«ENDIF»«IF r.metric != 0»,«r.metric»«ENDIF»

@@ -122,6 +122,71 @@ class RebootIT {
 		assertEquals(0, verify.exit());
 	}
 
+	/**
+	 * examples/distros' RHEL guest rh1a: network.sh configures it live (its NIC comes up as enc100
+	 * with the MAC of its interface XML and gets the name lan0); after the reboot udev names the NIC
+	 * by its MAC (udev/70-zknet.rules) and NetworkManager brings it up from the generated keyfile,
+	 * with a D-Bus of its own; then network.sh --verify finds the guest as planned.
+	 */
+	@Test
+	void aRhelGuestComesBackThroughNetworkManager() throws Exception {
+		Path guest = dir.resolve("out/Z16B/RH1/guests/rh1a");
+		String rule = Files.readString(guest.resolve("udev/70-zknet.rules")).lines().filter(l -> l.startsWith("SUBSYSTEM")).findFirst().orElseThrow();
+		String mac = rule.replaceAll(".*ATTR\\{address\\}==\"([^\"]+)\".*", "$1");
+		String name = rule.replaceAll(".*NAME=\"([^\"]+)\".*", "$1");
+		assertEquals("lan0", name);
+		powerOnGuest(mac);
+		Run live = inHost(List.of("bash", guest.resolve("network.sh").toString()));
+		assertEquals(0, live.exit(), live.out() + live.err());
+		assertTrue(live.out().contains("applied and verified"), live.out());
+
+		powerOff();
+		powerOnGuest(mac);
+		// udev's part at boot: the rule names the NIC that has the MAC
+		sh("ip -n " + host + " link set enc100 name " + name);
+		Path profiles = dir.resolve("nm/profiles");
+		Files.createDirectories(profiles);
+		Files.copy(guest.resolve("networkmanager/lan0.nmconnection"), profiles.resolve("lan0.nmconnection"));
+		Files.setPosixFilePermissions(profiles.resolve("lan0.nmconnection"), PosixFilePermissions.fromString("rw-------"));
+		startNetworkManager(dir.resolve("nm"));
+		// in a namespace NetworkManager's first activation at start leaves the link down ("not up for IP configuration"), as
+		// ../shared/lab/distro-daemons.md saw with routes: the profile is activated once more, as an admin would with nmcli
+		waitFor("NetworkManager's bus", "ls " + dir.resolve("nm") + " && ip netns exec " + host + " env DBUS_SYSTEM_BUS_ADDRESS=unix:path="
+				+ dir.resolve("nm/bus") + " nmcli -t -f RUNNING general 2>/dev/null || true", "running");
+		sh("ip netns exec " + host + " env DBUS_SYSTEM_BUS_ADDRESS=unix:path=" + dir.resolve("nm/bus") + " nmcli -w 15 connection up lan0");
+		waitFor("NetworkManager to bring rh1a up", "ip -n " + host + " -4 route show default", "default via 10.20.0.1 dev lan0");
+		waitFor("NetworkManager to set the route to UB1's guests", "ip -n " + host + " -4 route show 10.21.0.0/24", "via 10.20.1.10 dev lan0");
+
+		Run verify = inHost(List.of("bash", guest.resolve("network.sh").toString(), "--verify"));
+		assertEquals("zknet: rh1a: as planned\n", verify.out(), verify.out() + verify.err() + "\n" + state());
+	}
+
+	private void powerOnGuest(String mac) throws Exception {
+		sh("ip netns add " + host + "; ip -n " + host + " link set lo up; ip -n " + host + " link add enc100 address " + mac + " type veth peer name peer0; ip -n " + host + " link set peer0 up");
+	}
+
+	/**
+	 * NetworkManager in the namespace (../shared/lab/distro-daemons.md): a D-Bus of its own from a
+	 * copy of the system bus's configuration, /sys read-only so that it manages the links without
+	 * udev, only the keyfiles under test, nothing written on this machine.
+	 */
+	private void startNetworkManager(Path folder) throws IOException {
+		String dbus = Files.readString(Path.of("/usr/share/dbus-1/system.conf")).replaceAll("(?m)^.*<user>.*</user>.*$", "")
+				.replaceAll("(?m)^.*<fork/>.*$", "").replaceAll("(?m)^.*<pidfile>.*</pidfile>.*$", "").replaceAll("(?m)^.*<syslog/>.*$", "")
+				.replaceAll("(?m)^.*servicehelper.*$", "").replaceAll("<listen>.*</listen>", "<listen>unix:path=" + folder.resolve("bus") + "</listen>")
+				.replace("<includedir>system.d</includedir>", "<includedir>/usr/share/dbus-1/system.d</includedir>");
+		Files.writeString(folder.resolve("dbus.conf"), dbus);
+		Files.createDirectories(folder.resolve("conf.d"));
+		Files.writeString(folder.resolve("NetworkManager.conf"), "[main]\nplugins=keyfile\nno-auto-default=*\ndns=none\nrc-manager=unmanaged\n"
+				+ "hostname-mode=none\nauth-polkit=false\n[keyfile]\npath=" + folder.resolve("profiles") + "\n[connectivity]\nenabled=false\n");
+		String script = "mount -o remount,ro /sys && (dbus-daemon --config-file=" + folder.resolve("dbus.conf") + " --nofork &) && sleep 0.5"
+				+ " && export DBUS_SYSTEM_BUS_ADDRESS=unix:path=" + folder.resolve("bus") + " && exec /usr/sbin/NetworkManager --no-daemon --config="
+				+ folder.resolve("NetworkManager.conf") + " --config-dir=" + folder.resolve("conf.d") + " --system-config-dir=" + folder.resolve("conf.d")
+				+ " --intern-config=" + folder.resolve("intern.conf") + " --state-file=" + folder.resolve("state") + " --pid-file=" + folder.resolve("nm.pid");
+		new ProcessBuilder("ip", "netns", "exec", host, "unshare", "--mount", "--propagation", "private", "bash", "-c", script).redirectErrorStream(true)
+				.redirectOutput(dir.resolve("networkd.log").toFile()).start();
+	}
+
 	private void powerOn() throws Exception {
 		sh("ip netns add " + host + "; ip netns add " + host + "-sw 2>/dev/null || true; ip -n " + host + " link set lo up;"
 				+ " for d in enc1010 enc1020 enc8010; do ip -n " + host + " link add $d type veth peer name p-$d netns " + host + "-sw;"
