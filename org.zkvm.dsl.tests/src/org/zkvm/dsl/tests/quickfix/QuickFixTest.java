@@ -128,6 +128,38 @@ class QuickFixTest {
 		assertEquals(List.of(), appeared, () -> "'" + action.getTitle() + "' brought new diagnostics into\n" + fixed);
 	}
 
+	/** rp.asymmetric from RHEL's strict default has no rp-filter statement to change: the fix, asked at the route, adds one. */
+	@Test
+	void theDistributionsStrictRpFilterIsLoosenedFromTheRoute() throws Exception {
+		String original = """
+				network lan 10.20.0.0/16
+				network hsnet 172.30.1.0/24
+				cec Z16B model z16 {
+					chpid 30 osd devices 1000-103F
+					chpid F5 iqd HSB frame 16K devices 8000-801F
+					lpar RH2 id 2 kvm distro rhel {
+						osa enc1010 device 0.0.1010 chpid 30 layer 2 address 10.20.2.10/16
+						hipersockets enc8010 on HSB device 0.0.8010 layer 3 address 172.30.1.2/24 in hsnet
+						route 10.20.1.0/24 via 172.30.1.1 dev enc8010
+					}
+				}
+				""";
+		Path dir = Files.createTempDirectory("zknet-quickfix");
+		Path file = dir.resolve("model.zknet");
+		Files.writeString(file, original);
+		List<CodeAction> actions;
+		try (LanguageServerSession server = new LanguageServerSession(dir)) {
+			Diagnostic diagnostic = server.open(file).stream().filter(d -> d.getCode() != null && IssueCodes.RP_ASYMMETRIC.equals(d.getCode().getLeft()))
+					.findFirst().orElseThrow();
+			assertTrue(diagnostic.getMessage().getLeft().startsWith("RHEL's default rp_filter is strict"), diagnostic.getMessage().getLeft());
+			actions = server.codeActions(file, diagnostic);
+		}
+		assertEquals(1, actions.size(), actions::toString);
+		String fixed = TextEdits.apply(original, actions.get(0).getEdit().getChanges().values().stream().flatMap(List::stream).toList());
+		assertTrue(fixed.contains("\t\troute 10.20.1.0/24 via 172.30.1.1 dev enc8010\n\t\trp-filter loose on enc1010\n"), fixed);
+		assertEquals(List.of(), findings(Workspace.load(Map.of("model.zknet", fixed))).stream().filter(f -> f.startsWith(IssueCodes.RP_ASYMMETRIC)).toList());
+	}
+
 	/** Diagnostics without positions (a fix moves lines): code and message. */
 	private static List<String> findings(LoadedModel model) {
 		return model.diagnostics().stream().map(d -> d.code() + " " + d.message()).toList();
