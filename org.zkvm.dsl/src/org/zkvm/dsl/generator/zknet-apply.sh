@@ -13,6 +13,7 @@ zk_management=""
 zk_qeth=()
 zk_nics=()
 zk_renames=()
+zk_nics_missing=()
 zk_links=()
 zk_bridges=()
 zk_uplinks=()
@@ -175,7 +176,9 @@ zk_resolve_names() {
 	for q in "${zk_nics[@]}"; do
 		read -r mac name <<<"$q"
 		current=$(zk_dev_by_mac "$mac")
-		if [ -z "$current" ] || [ "$current" = "$name" ]; then
+		if [ -z "$current" ]; then
+			zk_nics_missing+=("$mac $name")
+		elif [ "$current" = "$name" ]; then
 			continue
 		elif zk_is_up "$current" && [ -n "$(zk_addrs_of "$current")" ]; then
 			zk_name[$name]="$current"
@@ -238,15 +241,12 @@ zk_check() {
 	done
 	[ "${#zk_qeth[@]}" -eq 0 ] || command -v chzdev >/dev/null 2>&1 || zk_lacks+=("chzdev (s390-tools)")
 	local nic mac name current
-	for nic in "${zk_nics[@]}"; do
+	for nic in "${zk_nics_missing[@]}"; do
 		read -r mac name <<<"$nic"
-		current=$(zk_dev_by_mac "$mac")
-		if [ -z "$current" ]; then
-			if zk_exists "$name"; then
-				zk_refusals+=("$name has the MAC $(cat "/sys/class/net/$name/address"), not the model's NIC $name's $mac (its libvirt interface XML): another NIC has the name")
-			else
-				zk_lacks+=("an interface with the MAC $mac for $name (add the NIC with its libvirt interface XML, which gives it this MAC)")
-			fi
+		if zk_exists "$name"; then
+			zk_refusals+=("$name has the MAC $(cat "/sys/class/net/$name/address"), not the model's NIC $name's $mac (its libvirt interface XML): another NIC has the name")
+		else
+			zk_lacks+=("an interface with the MAC $mac for $name (add the NIC with its libvirt interface XML, which gives it this MAC)")
 		fi
 	done
 	local rename

@@ -37,7 +37,7 @@ class GuestNicIT {
 
 	@BeforeEach
 	void aGuestAsItBoots() throws Exception {
-		assumeTrue(Files.isWritable(Path.of("/run")) && "0".equals(sh("id -u").strip()), "the guest NIC tests need root: run the tests as root (CI does)");
+		assumeTrue(TestHosts.isRoot(), "the guest NIC tests need root: run the tests as root (CI does)");
 		Run generate = zknet(ROOT, "generate", "examples/distros", "-o", dir.resolve("out").toString(), "-q");
 		assertEquals(0, generate.exit(), generate.err());
 		folder = dir.resolve("out/Z16B/RH1/guests/rh1a");
@@ -95,6 +95,14 @@ class GuestNicIT {
 		assertEquals(2, check.exit(), check.out() + check.err());
 		assertTrue(check.out().contains("zknet: rh1a: lacks: an interface with the MAC " + mac + " for lan0"), check.out());
 		assertTrue(sh("ip -n " + guest + " -o link show").contains(" enc100@"), "nothing renamed");
+	}
+
+	@Test
+	void aNicOfAnotherMacThatHasTheModelsNameIsRefused() throws Exception {
+		sh("ip -n " + guest + " link add lan0 address 02:00:00:00:00:01 type veth peer name peer0");
+		Run check = network("--check");
+		assertEquals(1, check.exit(), check.out() + check.err());
+		assertTrue(check.out().contains("zknet: rh1a: refused: lan0 has the MAC 02:00:00:00:00:01, not the model's NIC lan0's " + mac), check.out());
 	}
 
 	private Run network(String... arguments) throws Exception {

@@ -36,13 +36,13 @@ class LabIT {
 
 	@BeforeAll
 	static void asRoot() throws IOException, InterruptedException {
-		assumeTrue(isRoot(), "the lab needs root: run the tests as root (CI does)");
+		assumeTrue(TestHosts.isRoot(), "the lab needs root: run the tests as root (CI does)");
 		assertEquals(List.of(), labNamespaces(), "labs left over from before: remove them with 'zknet lab --clean'");
 	}
 
 	@AfterAll
 	static void nothingLeft() throws IOException, InterruptedException {
-		if (isRoot()) {
+		if (TestHosts.isRoot()) {
 			assertEquals(List.of(), labNamespaces());
 		}
 	}
@@ -255,13 +255,5 @@ class LabIT {
 	private static List<String> labNamespaces() throws IOException, InterruptedException {
 		Run run = ZknetProcess.run(ROOT, List.of("ip", "netns", "list"));
 		return run.lines().stream().map(l -> l.strip().split("\\s+")[0]).filter(n -> n.startsWith("zklab-")).toList();
-	}
-
-	private static boolean isRoot() {
-		try {
-			return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-		} catch (IOException | UnsupportedOperationException e) {
-			return false;
-		}
 	}
 }

@@ -43,7 +43,7 @@ class RebootIT {
 
 	@BeforeEach
 	void generate() throws Exception {
-		assumeTrue("0".equals(sh("id -u").strip()), "the reboot test needs root: run the tests as root (CI does)");
+		assumeTrue(TestHosts.isRoot(), "the reboot test needs root: run the tests as root (CI does)");
 		Run generate = zknet(ROOT, "generate", "examples/distros", "-o", dir.resolve("out").toString(), "-q");
 		assertEquals(0, generate.exit(), generate.err());
 		ub1 = dir.resolve("out/Z16B/UB1");
@@ -200,11 +200,7 @@ class RebootIT {
 	}
 
 	private void startOpenVSwitch() throws Exception {
-		String env = "env OVS_RUNDIR=" + ovs + " OVS_LOGDIR=" + ovs + " OVS_DBDIR=" + ovs + " OVS_SYSCONFDIR=" + ovs;
-		sh("[ -f " + ovs + "/conf.db ] || ovsdb-tool create " + ovs + "/conf.db /usr/share/openvswitch/vswitch.ovsschema;"
-				+ " ip netns exec " + host + " " + env + " ovsdb-server " + ovs + "/conf.db --remote=punix:" + ovs + "/db.sock --pidfile --detach --log-file --no-chdir;"
-				+ " ip netns exec " + host + " " + env + " ovs-vsctl --no-wait init;"
-				+ " ip netns exec " + host + " " + env + " ovs-vswitchd unix:" + ovs + "/db.sock --pidfile --detach --log-file --no-chdir");
+		sh(TestHosts.startOpenVSwitch(host, ovs));
 	}
 
 	/**

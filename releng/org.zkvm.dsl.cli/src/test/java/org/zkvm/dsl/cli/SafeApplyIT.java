@@ -39,7 +39,7 @@ class SafeApplyIT {
 
 	@BeforeEach
 	void aLiveHost() throws Exception {
-		assumeTrue(isRoot(), "the safe apply's tests need root: run the tests as root (CI does)");
+		assumeTrue(TestHosts.isRoot(), "the safe apply's tests need root: run the tests as root (CI does)");
 		Run generate = zknet(ROOT, "generate", "examples/distros", "-o", dir.resolve("out").toString(), "-q");
 		assertEquals(0, generate.exit(), generate.err());
 		rh1 = dir.resolve("out/Z16B/RH1");
@@ -56,12 +56,9 @@ class SafeApplyIT {
 				ip -n $H link set enc1000 up
 				ip -n $H addr add 10.20.1.10/16 dev enc1000
 				ip -n $H route add default via 10.20.0.1 dev enc1000
-				ovsdb-tool create $O/conf.db /usr/share/openvswitch/vswitch.ovsschema
-				ip netns exec $H ovsdb-server $O/conf.db --remote=punix:$O/db.sock --pidfile --detach --log-file --no-chdir
-				ip netns exec $H ovs-vsctl --no-wait init
-				ip netns exec $H ovs-vswitchd unix:$O/db.sock --pidfile --detach --log-file --no-chdir
-				ip netns exec $H ovs-vsctl add-br br0 -- set bridge br0 datapath_type=netdev
 				""");
+		sh(TestHosts.startOpenVSwitch(host, ovs));
+		sh("ip netns exec $H ovs-vsctl add-br br0 -- set bridge br0 datapath_type=netdev");
 	}
 
 	@AfterEach
@@ -281,13 +278,5 @@ class SafeApplyIT {
 				"OVS_SYSCONFDIR=" + ovs, "bash", "-euo", "pipefail", "-c", script));
 		assertEquals(0, run.exit(), () -> script + "\n" + run.out() + run.err());
 		return run.out();
-	}
-
-	private static boolean isRoot() {
-		try {
-			return Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
-		} catch (IOException | UnsupportedOperationException e) {
-			return false;
-		}
 	}
 }
