@@ -27,7 +27,6 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
-import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PrepareRenameResult;
@@ -43,7 +42,6 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
-import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.zkvm.dsl.headless.ModelFiles;
 
@@ -93,40 +91,42 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 
 	// Requests at a position: a position beyond the document's last line is the client's mistake
 	// (invalid parameters), not the server's fault; a character past a line's end is that line's end (LspDocument).
+	// LspDocument answers inside the request, after the edits sent before it: a check made when the request
+	// arrives would race them.
 
 	@Override
 	public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.completion(params));
+		return invalidParams(super.completion(params));
 	}
 
 	@Override
 	public CompletableFuture<Hover> hover(HoverParams params) {
-		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.hover(params));
+		return invalidParams(super.hover(params));
 	}
 
 	@Override
 	public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.definition(params));
+		return invalidParams(super.definition(params));
 	}
 
 	@Override
 	public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
-		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.references(params));
+		return invalidParams(super.references(params));
 	}
 
 	@Override
 	public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
-		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.documentHighlight(params));
+		return invalidParams(super.documentHighlight(params));
 	}
 
 	@Override
 	public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
-		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.prepareRename(params));
+		return invalidParams(super.prepareRename(params));
 	}
 
 	@Override
 	public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-		return outside(params.getTextDocument().getUri(), params.getPosition()) ? invalidPosition(params.getPosition()) : invalidParams(super.rename(params));
+		return invalidParams(super.rename(params));
 	}
 
 	@Override
@@ -137,18 +137,6 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 	@Override
 	public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
 		return invalidParams(super.codeAction(params));
-	}
-
-	/** Whether a position is at a line the open document does not have (answered at once as invalid parameters). */
-	private boolean outside(String uri, Position position) {
-		Optional<Document> document = getWorkspaceManager() instanceof ZknetWorkspaceManager manager ? manager.openDocument(uriExtensions.toUri(uri))
-				: Optional.empty();
-		return document.isPresent() && (position.getLine() < 0 || position.getLine() >= document.get().getLineCount() || position.getCharacter() < 0);
-	}
-
-	private static <T> CompletableFuture<T> invalidPosition(Position position) {
-		return CompletableFuture.failedFuture(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
-				"position " + (position.getLine() + 1) + ":" + (position.getCharacter() + 1) + " is outside the document", null)));
 	}
 
 	private static <T> CompletableFuture<T> invalidParams(CompletableFuture<T> request) {

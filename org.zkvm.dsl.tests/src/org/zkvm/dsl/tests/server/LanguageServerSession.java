@@ -169,6 +169,12 @@ public final class LanguageServerSession implements AutoCloseable {
 		return awaitDiagnostics(uri);
 	}
 
+	/** Replaces the text of an open file and returns at once, as an editor does while the user types. */
+	public void send(Path file, int version, String text) {
+		server.didChange(new DidChangeTextDocumentParams(new VersionedTextDocumentIdentifier(uri(file), version),
+				List.of(new TextDocumentContentChangeEvent(text))));
+	}
+
 	private List<Diagnostic> awaitDiagnostics(String uri) throws InterruptedException {
 		long deadline = System.currentTimeMillis() + TIMEOUT_SECONDS * 1000L;
 		while (!published.containsKey(uri)) {

@@ -63,6 +63,24 @@ class RobustnessTest {
 		}
 	}
 
+	/** An editor asks at a line its last edit just made: the request is answered on that edit, never refused as outside the old text. */
+	@Test
+	void aRequestRightAfterAnEditSeesTheEdit() throws Exception {
+		Path dir = Files.createTempDirectory("zknet-robust");
+		Path file = dir.resolve("m.zknet");
+		String text = "network production 10.0.0.0/8\ncec C { chpid 10 osd }\n";
+		Files.writeString(file, text);
+		try (LanguageServerSession server = new LanguageServerSession(dir)) {
+			server.open(file);
+			for (int version = 2; version < 40; version++) {
+				text += "\n";
+				server.send(file, version, text);
+				List<String> keywords = server.completion(file, new Position(text.split("\n", -1).length - 1, 0)).stream().map(i -> i.getLabel()).toList();
+				assertTrue(keywords.contains("cec") && keywords.contains("network"), keywords::toString);
+			}
+		}
+	}
+
 	@Test
 	void hoverExplainsKeywordsAndDeclarations() throws Exception {
 		Path dir = Files.createTempDirectory("zknet-robust");
