@@ -27,6 +27,7 @@ import org.eclipse.lsp4j.InitializeParams;
 import org.eclipse.lsp4j.InitializeResult;
 import org.eclipse.lsp4j.Location;
 import org.eclipse.lsp4j.LocationLink;
+import org.eclipse.lsp4j.Position;
 import org.eclipse.lsp4j.PrepareRenameDefaultBehavior;
 import org.eclipse.lsp4j.PrepareRenameParams;
 import org.eclipse.lsp4j.PrepareRenameResult;
@@ -42,7 +43,10 @@ import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.util.CancelIndicator;
+import org.eclipse.xtext.xbase.lib.Functions.Function1;
 import org.zkvm.dsl.headless.ModelFiles;
 
 /**
@@ -91,42 +95,42 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 
 	// Requests at a position: a position beyond the document's last line is the client's mistake
 	// (invalid parameters), not the server's fault; a character past a line's end is that line's end (LspDocument).
-	// LspDocument answers inside the request, after the edits sent before it: a check made when the request
-	// arrives would race them.
+	// The position is checked inside the request's read, after the edits sent before it: a check made when the
+	// request arrives races the editor's last edit (and refused completion on a line just typed).
 
 	@Override
 	public CompletableFuture<Either<List<CompletionItem>, CompletionList>> completion(CompletionParams params) {
-		return invalidParams(super.completion(params));
+		return atPosition(params.getTextDocument().getUri(), params.getPosition(), cancel -> completion(cancel, params));
 	}
 
 	@Override
 	public CompletableFuture<Hover> hover(HoverParams params) {
-		return invalidParams(super.hover(params));
+		return atPosition(params.getTextDocument().getUri(), params.getPosition(), cancel -> hover(params, cancel));
 	}
 
 	@Override
 	public CompletableFuture<Either<List<? extends Location>, List<? extends LocationLink>>> definition(DefinitionParams params) {
-		return invalidParams(super.definition(params));
+		return atPosition(params.getTextDocument().getUri(), params.getPosition(), cancel -> Either.forLeft(definition(cancel, params)));
 	}
 
 	@Override
 	public CompletableFuture<List<? extends Location>> references(ReferenceParams params) {
-		return invalidParams(super.references(params));
+		return atPosition(params.getTextDocument().getUri(), params.getPosition(), cancel -> references(params, cancel));
 	}
 
 	@Override
 	public CompletableFuture<List<? extends DocumentHighlight>> documentHighlight(DocumentHighlightParams params) {
-		return invalidParams(super.documentHighlight(params));
+		return atPosition(params.getTextDocument().getUri(), params.getPosition(), cancel -> documentHighlight(params, cancel));
 	}
 
 	@Override
 	public CompletableFuture<Either3<Range, PrepareRenameResult, PrepareRenameDefaultBehavior>> prepareRename(PrepareRenameParams params) {
-		return invalidParams(super.prepareRename(params));
+		return atPosition(params.getTextDocument().getUri(), params.getPosition(), cancel -> prepareRename(params, cancel));
 	}
 
 	@Override
 	public CompletableFuture<WorkspaceEdit> rename(RenameParams params) {
-		return invalidParams(super.rename(params));
+		return atPosition(params.getTextDocument().getUri(), params.getPosition(), cancel -> rename(params, cancel));
 	}
 
 	@Override
@@ -137,6 +141,32 @@ public class ZknetLanguageServer extends LanguageServerImpl {
 	@Override
 	public CompletableFuture<List<Either<Command, CodeAction>>> codeAction(CodeActionParams params) {
 		return invalidParams(super.codeAction(params));
+	}
+
+	/** The request's own read: the position is checked against the document as the edits before it left it. */
+	private <T> CompletableFuture<T> atPosition(String uri, Position position, Function1<CancelIndicator, T> service) {
+		CompletableFuture<Optional<Holder<T>>> read = getRequestManager().runRead(cancel -> outside(uri, position) ? Optional.empty()
+				: Optional.of(new Holder<>(service.apply(cancel))));
+		CompletableFuture<T> answer = invalidParams(read.thenCompose(result -> result.isPresent() ? CompletableFuture.completedFuture(result.get().value())
+				: CompletableFuture.<T>failedFuture(new ResponseErrorException(new ResponseError(ResponseErrorCode.InvalidParams,
+						"position " + (position.getLine() + 1) + ":" + (position.getCharacter() + 1) + " is outside the document", null)))));
+		answer.whenComplete((result, error) -> {
+			if (answer.isCancelled()) {
+				read.cancel(true);
+			}
+		});
+		return answer;
+	}
+
+	/** A service's answer, which may be null. */
+	private record Holder<T>(T value) {
+	}
+
+	/** Whether a position is at a line the open document does not have. */
+	private boolean outside(String uri, Position position) {
+		Optional<Document> document = getWorkspaceManager() instanceof ZknetWorkspaceManager manager ? manager.openDocument(uriExtensions.toUri(uri))
+				: Optional.empty();
+		return document.isPresent() && (position.getLine() < 0 || position.getLine() >= document.get().getLineCount() || position.getCharacter() < 0);
 	}
 
 	private static <T> CompletableFuture<T> invalidParams(CompletableFuture<T> request) {
