@@ -53,6 +53,11 @@ public class LabCommand implements Callable<Integer> {
 	@Option(names = "--keep", description = "Leave the lab's namespaces, daemons and files in place to look around (remove them with --clean).")
 	boolean keep;
 
+	@Option(names = "--boot", description = {"Then reboot: switch every host and guest off and boot it from its persistent files alone",
+			"(the distribution's own reader: systemd-networkd after netplan generate, NetworkManager, wicked's files),",
+			"check each with its --verify and run the probes again."})
+	boolean boot;
+
 	@Option(names = "--force", description = "Run a model that has errors, to show what the errors do (the exit status stays 1).")
 	boolean force;
 
@@ -148,6 +153,10 @@ public class LabCommand implements Callable<Integer> {
 			long failed = observations.stream().filter(o -> !o.matches()).count();
 			long reached = observations.stream().filter(ProbeRunner.Observation::observed).count();
 			out.println();
+			int rebootFailures = 0;
+			if (boot) {
+				rebootFailures = reboot(lab, network, probes, observations, out);
+			}
 			lab.checkLiveHostsAgain();
 			boolean live = lab.sessionsKept() == lab.sessions() && lab.rollbacksExact() == lab.rollbacks() && lab.liveHostFailures().isEmpty();
 			out.println("zknet lab: admin sessions kept: " + lab.sessionsKept() + " of " + lab.sessions());
@@ -162,7 +171,7 @@ public class LabCommand implements Callable<Integer> {
 				out.println("zknet lab: the production-like start found harm (the lines above): the generated setup is not safe on a live host");
 			}
 			out.flush();
-			return failed == 0 && live && !errors ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
+			return failed == 0 && rebootFailures == 0 && live && !errors ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
 		} catch (LabException e) {
 			err.println("zknet lab: " + e.getMessage());
 			return ExitCodes.MODEL_ERRORS;
@@ -178,6 +187,26 @@ public class LabCommand implements Callable<Integer> {
 				out.flush();
 			}
 		}
+	}
+
+	/** The reboot and the probes after it; returns how many nodes or probes disagree. */
+	private static int reboot(Lab lab, LabNetwork network, List<LabProbes.Probe> probes, List<ProbeRunner.Observation> before, PrintWriter out)
+			throws LabException {
+		lab.reboot(network);
+		out.println();
+		List<ProbeRunner.Observation> after = ProbeRunner.run(lab, probes);
+		ProbeRunner.print(after, out);
+		long failed = after.stream().filter(o -> !o.matches()).count();
+		long same = 0;
+		for (int i = 0; i < after.size(); i++) {
+			same += after.get(i).observed() == before.get(i).observed() ? 1 : 0;
+		}
+		int nodes = lab.rebootedAsPlanned() + lab.rebootFailures().size();
+		out.println();
+		out.println("zknet lab: after the reboot: " + lab.rebootedAsPlanned() + " of " + nodes + " hosts and guests as planned; " + (after.size() - failed)
+				+ " of " + after.size() + " probes as the model says, " + same + " the same as before the reboot");
+		out.flush();
+		return (int) failed + lab.rebootFailures().size() + (int) (after.size() - same);
 	}
 
 	/**

@@ -32,6 +32,13 @@ final class GeneratedFiles {
 		}
 	}
 
+	/** The script as the lab runs it, adapted once before. */
+	Path labScript(Node node, String relative) throws LabException {
+		Path script = lab.work().resolve("generated").resolve(relative);
+		Path labScript = script.resolveSibling("lab-" + script.getFileName());
+		return Files.exists(labScript) ? labScript : adapted(node, relative);
+	}
+
 	/** The generated script as the lab runs it (the s390-only steps left out, each said once), beside the original. */
 	Path adapted(Node node, String relative) throws LabException {
 		Path script = lab.work().resolve("generated").resolve(relative);

@@ -52,6 +52,7 @@ public final class Lab implements AutoCloseable {
 	private final OpenVSwitches openVSwitches;
 	private final LiveHosts live;
 	private final RollbackProofs rollbacks;
+	private final LabReboot reboot;
 	private boolean closed;
 	private boolean keep;
 
@@ -63,6 +64,7 @@ public final class Lab implements AutoCloseable {
 		this.id = HexFormat.of().formatHex(random);
 		this.live = new LiveHosts(this, out);
 		this.rollbacks = new RollbackProofs(this, out);
+		this.reboot = new LabReboot(this, out);
 		this.openVSwitches = new OpenVSwitches(this, commands);
 		try {
 			this.work = Files.createTempDirectory("zknet-lab-" + id + "-");
@@ -98,6 +100,23 @@ public final class Lab implements AutoCloseable {
 
 	OpenVSwitches openVSwitches() {
 		return openVSwitches;
+	}
+
+	HostCommands commands() {
+		return commands;
+	}
+
+	LabCabling cabling() {
+		return cabling;
+	}
+
+	LiveHosts live() {
+		return live;
+	}
+
+	/** The node's disk: where its persistent files are installed (setup.sh's ZKNET_ROOT). */
+	Path root(Node node) {
+		return work.resolve("root").resolve(shortName(node));
 	}
 
 	public List<String> namespaces() {
@@ -177,6 +196,37 @@ public final class Lab implements AutoCloseable {
 		live.check("after setup");
 	}
 
+	/** Switches every host and guest off and boots it from its persistent files alone ({@link LabReboot}). */
+	public void reboot(LabNetwork network) throws LabException {
+		reboot.reboot(network);
+	}
+
+	/** How many hosts and guests came back from the reboot as planned, and what the others showed. */
+	public int rebootedAsPlanned() {
+		return reboot.booted();
+	}
+
+	public List<String> rebootFailures() {
+		return reboot.failures();
+	}
+
+	/** The node switched off (its processes ended, its namespace deleted) and on again: an empty namespace of the same name. */
+	void powerCycle(Node node) throws LabException {
+		String namespace = namespaceOfNode.get(node.id());
+		guarded(() -> {
+			LabCleanup.killProcesses(commands, namespace);
+			commands.check("ip", "netns", "del", namespace);
+			return commands.check("ip", "netns", "add", namespace);
+		});
+		ip(namespace, "link", "set", "lo", "up");
+		exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
+	}
+
+	/** The node's generated script (as the lab runs it) with --verify. */
+	HostCommands.Outcome verify(Node node, String relative) throws LabException {
+		return script(node, generatedFiles.labScript(node, relative), scriptEnvironment(node), "--verify");
+	}
+
 	/** After the probes: the admin sessions must still be open. */
 	public void checkLiveHostsAgain() throws LabException {
 		live.check("at the end");
@@ -209,7 +259,7 @@ public final class Lab implements AutoCloseable {
 		Map<String, String> environment = new LinkedHashMap<>(node.kind() == NodeKind.GUEST ? Map.of() : openVSwitches.environment(node));
 		environment.put("ZKNET_STATE_DIR", work.resolve("state").resolve(shortName(node)).toString());
 		// the namespaces share this machine's file system: each host's persistent files (the boot unit) go under a root of its own
-		environment.put("ZKNET_ROOT", work.resolve("root").resolve(shortName(node)).toString());
+		environment.put("ZKNET_ROOT", root(node).toString());
 		live.of(node).ifPresent(start -> environment.put("SSH_CONNECTION", start.sshConnection()));
 		return environment;
 	}
@@ -309,6 +359,31 @@ public final class Lab implements AutoCloseable {
 	boolean pingIn(String namespace, String address) throws LabException {
 		List<String> command = inNamespace(namespace, "ping", "-n", "-q", "-c", "2", "-i", "0.3", "-W", "2", address);
 		return guarded(() -> commands.run(command, 15)).ok();
+	}
+
+	/** A command on this machine itself, outside the lab's namespaces (a file generator such as 'netplan generate'); it must succeed. */
+	String local(String... command) throws LabException {
+		List<String> full = List.of(command);
+		HostCommands.Outcome outcome = guarded(() -> commands.run(full, 60));
+		if (!outcome.ok()) {
+			throw new LabException(HostCommands.describe(full, outcome));
+		}
+		return outcome.output();
+	}
+
+	/** What a command in a namespace prints, whether it succeeds or not (a daemon's client asking whether it is up yet). */
+	String attempt(String namespace, Map<String, String> environment, String... command) throws LabException {
+		List<String> full = inNamespace(namespace, command);
+		return guarded(() -> commands.run(full, environment, 30)).output();
+	}
+
+	static void pause(long millis) throws LabException {
+		try {
+			Thread.sleep(millis);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new LabException("interrupted");
+		}
 	}
 
 	void exec(String namespace, String... command) throws LabException {

@@ -32,7 +32,7 @@ public final class LabCleanup {
 		return failures;
 	}
 
-	private static void killProcesses(HostCommands commands, String namespace) throws LabException {
+	static void killProcesses(HostCommands commands, String namespace) throws LabException {
 		for (int round = 0; round < 20; round++) {
 			HostCommands.Outcome pids = commands.run(List.of("ip", "netns", "pids", namespace), 10);
 			List<Long> running = pids.ok() ? pids.output().lines().map(String::strip).filter(s -> s.matches("\\d+")).map(Long::valueOf).toList() : List.of();

@@ -31,7 +31,7 @@ final class LiveHosts {
 
 	/** One host's production start. */
 	record Start(Node host, String namespace, String admin, String neighbour, String managementNic, String hostAddress, String adminAddress,
-			String sideNic, String sideAddress, String neighbourAddress, String defaultRoute, boolean modelSetsDefault, Path status) {
+			String sideNic, String sideAddress, String neighbourAddress, String defaultRoute, boolean modelSetsDefault, Path status, String length) {
 
 		/** What setup.sh sees of the session, as sshd sets it. */
 		String sshConnection() {
@@ -82,10 +82,36 @@ final class LiveHosts {
 		Path status = lab.work().resolve("session-" + index);
 		startSession(namespace, admin, address(hostAddress), status);
 		starts.add(new Start(host, namespace, admin, neighbour, managementNic, address(hostAddress), adminAddress, sideNic, address(sideAddress),
-				neighbourAddress, defaultRoute, setup.contains("\nzknet_route default "), status));
+				neighbourAddress, defaultRoute, setup.contains("\nzknet_route default "), status, hostAddress.substring(hostAddress.indexOf('/'))));
 		out.println(host.id() + ": starts like production: " + managementNic + " " + hostAddress + " (admin at " + adminAddress
 				+ ", the default route and an open admin session), " + sideNic + " " + sideAddress + " (a neighbour at " + neighbourAddress + ")");
 		out.flush();
+	}
+
+	/**
+	 * After the host's reboot: its unmodelled NICs come back by the host's own files (the cables
+	 * to the admin and the neighbour again, their addresses, the default route through the
+	 * management NIC unless the model sets one), and the admin logs in again.
+	 */
+	void reconnect(Node host) throws LabException {
+		Start start = of(host).orElse(null);
+		if (start == null) {
+			return;
+		}
+		LabCleanup.killProcesses(lab.commands(), start.admin());
+		try {
+			Files.deleteIfExists(start.status());
+		} catch (IOException e) {
+			throw new LabException("cannot clear " + start.status() + ": " + e.getMessage());
+		}
+		String length = start.length();
+		cable(start.namespace(), start.managementNic(), start.hostAddress() + length, start.admin(), start.adminAddress() + length);
+		cable(start.namespace(), start.sideNic(), start.sideAddress() + "/24", start.neighbour(), start.neighbourAddress() + "/24");
+		if (!start.modelSetsDefault()) {
+			lab.ip(start.namespace(), "route", "replace", "default", "via", start.adminAddress(), "dev", start.managementNic());
+		}
+		settle(start.namespace());
+		startSession(start.namespace(), start.admin(), start.hostAddress(), start.status());
 	}
 
 	/** Waits until the kernel has finished the links' IPv6 duplicate address detection, so that the host no longer changes by itself. */

@@ -51,6 +51,24 @@ final class OpenVSwitches {
 		}
 	}
 
+	/** After a power cycle: the host's daemons again, from the database they kept (its bridges, ports and mtu_request); returns the run folder. */
+	Path restart(Node host) throws LabException {
+		Path folder = folders.get(host.id());
+		String namespace = lab.namespaceOfId(host.id());
+		try (Stream<Path> stale = Files.list(folder)) {
+			for (Path file : stale.filter(f -> f.toString().endsWith(".pid") || f.toString().endsWith(".ctl") || f.toString().endsWith(".sock")).toList()) {
+				Files.deleteIfExists(file);
+			}
+		} catch (IOException e) {
+			throw new LabException("cannot clear " + folder + ": " + e.getMessage());
+		}
+		lab.checkIn(namespace, environment(host), "ovsdb-server", folder.resolve("conf.db").toString(), "--remote=punix:" + folder.resolve("db.sock"),
+				"--pidfile", "--detach", "--log-file", "--no-chdir");
+		lab.checkIn(namespace, environment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
+				"--no-chdir");
+		return folder;
+	}
+
 	/** Open vSwitch's tools find the host's own daemons through these. */
 	Map<String, String> environment(Node host) {
 		Path folder = folders.get(host.id());
