@@ -15,7 +15,7 @@ import org.zkvm.dsl.generator.NetworkPlan.Link
  * gives the same files; controllers are referred to by UUID, because a bridge, its port and its
  * internal interface may share one name. Routes without a metric in the model get metric 0
  * (route-metric=0), as setup.sh, netplan and wicked give them: NetworkManager's own default for an
- * ethernet is 100, and the host after a reboot would differ from the host setup.sh left (RebootIT).
+ * ethernet is 100, and the host after a reboot would differ from the host setup.sh left (the lab's reboot, `zknet lab --boot`).
  */
 class NetworkManagerGenerator {
 

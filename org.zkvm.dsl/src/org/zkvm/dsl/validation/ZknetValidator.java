@@ -14,7 +14,7 @@ import com.google.inject.Inject;
  * zknet.properties is checked here too, and its problems are shown on every model it governs.
  */
 @ComposedChecks(validators = { NamesAreUniqueValidator.class, IsfcValidator.class, ArpRoutingValidator.class, RpFilterValidator.class,
-		AddressValidator.class, MtuValidator.class, LayerDeviceValidator.class, NameValidator.class, ManagementValidator.class })
+		AddressValidator.class, MtuValidator.class, LayerDeviceValidator.class, NameValidator.class, CrossFileNamesValidator.class, ManagementValidator.class })
 public class ZknetValidator extends AbstractZknetValidator {
 
 	@Inject

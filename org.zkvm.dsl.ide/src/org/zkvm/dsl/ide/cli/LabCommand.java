@@ -116,9 +116,13 @@ public class LabCommand implements Callable<Integer> {
 			return ExitCodes.MODEL_ERRORS;
 		}
 		List<String> missing = missingTools(network, generated);
+		if (boot) {
+			missing.addAll(missingBootTools(generated));
+		}
 		if (!missing.isEmpty()) {
 			err.println("zknet lab: needs " + String.join(", ", missing)
-					+ " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps util-linux python3, and arptables iptables for 'firewall legacy')");
+					+ " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps util-linux python3, and arptables iptables for 'firewall legacy';"
+					+ " for --boot netplan.io systemd-networkd network-manager dbus python3-gi gir1.2-nm-1.0)");
 			return ExitCodes.USAGE;
 		}
 		return runLab(commands, network, generated, probes, errors, out, err);
@@ -207,6 +211,42 @@ public class LabCommand implements Callable<Integer> {
 				+ " of " + after.size() + " probes as the model says, " + same + " the same as before the reboot");
 		out.flush();
 		return (int) failed + lab.rebootFailures().size() + (int) (after.size() - same);
+	}
+
+	/** What the reboot runs: each distribution's reader of the files the model has, and unshare for their mount namespaces. */
+	private static List<String> missingBootTools(Map<String, String> generated) {
+		List<String> missing = new ArrayList<>();
+		if (HostCommands.find("unshare") == null) {
+			missing.add("unshare");
+		}
+		if (generated.keySet().stream().anyMatch(f -> f.contains("/netplan/"))) {
+			if (HostCommands.find("netplan") == null) {
+				missing.add("netplan");
+			}
+			if (!Files.isExecutable(Path.of("/lib/systemd/systemd-networkd")) && !Files.isExecutable(Path.of("/usr/lib/systemd/systemd-networkd"))) {
+				missing.add("systemd-networkd");
+			}
+		}
+		if (generated.keySet().stream().anyMatch(f -> f.contains("/networkmanager/"))) {
+			for (String tool : List.of("NetworkManager", "nmcli", "dbus-daemon")) {
+				if (HostCommands.find(tool) == null) {
+					missing.add(tool);
+				}
+			}
+			try {
+				Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3", "-c",
+						"import gi; gi.require_version('NM', '1.0'); from gi.repository import NM").redirectErrorStream(true).start();
+				python.getInputStream().readAllBytes();
+				if (python.waitFor() != 0) {
+					missing.add("libnm for python3 (python3-gi, gir1.2-nm-1.0)");
+				}
+			} catch (java.io.IOException e) {
+				missing.add("python3");
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		return missing;
 	}
 
 	/**

@@ -124,6 +124,8 @@ final class WickedBoot {
 				Matcher assignment = ASSIGNMENT.matcher(line.strip());
 				if (assignment.matches()) {
 					keys.put(assignment.group(1), assignment.group(2));
+				} else if (!line.isBlank() && !line.strip().startsWith("#")) {
+					keys.put("a line that is no KEY='value': " + line.strip(), "");
 				}
 			}
 		} catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelDiagnostic;
+import org.zkvm.dsl.validation.IssueCodes;
 import org.zkvm.dsl.tests.Workspace;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HostRoute;
@@ -54,6 +55,32 @@ class CrossFileReferenceTest {
 		assertEquals("LPAR11", route.getSubnetOf().eContainer().eGet(route.getSubnetOf().eContainer().eClass().getEStructuralFeature("name")));
 		// dev o5s_10g_1 is LPAR12's own interface, not LPAR11's of the same name
 		assertEquals("0.0.f510", ((OsaInterface) route.getDevice()).getDevice());
+	}
+
+	/** Two files that both declare 'network production': a name.duplicate in each, naming the other file; other names stay clean. */
+	@Test
+	void theSameNameInTwoFilesIsADuplicateInBoth() {
+		LoadedModel model = Workspace.load(Map.of("networks.zknet", NETWORKS, "more-networks.zknet", "network intranet 172.16.0.0/12\nnetwork production 10.0.0.0/8\n",
+				"cec.zknet", CEC));
+		List<ModelDiagnostic> duplicates = model.diagnostics().stream().filter(d -> IssueCodes.DUPLICATE_NAME.equals(d.code())).toList();
+		assertEquals(2, duplicates.size(), () -> Workspace.describe(model.diagnostics()));
+		ModelDiagnostic first = duplicates.stream().filter(d -> d.file().endsWith("networks.zknet") && !d.file().endsWith("more-networks.zknet")).findFirst().orElseThrow();
+		assertEquals(1, first.line());
+		assertEquals(9, first.column());
+		assertEquals("the name 'production' is used twice: this network and one in more-networks.zknet cannot both be referred to by it; rename one or remove one file",
+				first.message());
+		ModelDiagnostic second = duplicates.stream().filter(d -> d.file().endsWith("more-networks.zknet")).findFirst().orElseThrow();
+		assertEquals(2, second.line());
+		assertTrue(second.message().contains("one in networks.zknet"), second.message());
+		// the same simple name under another qualifier (an interface of another LPAR) or another kind is no duplicate
+		assertEquals(2, Workspace.errors(model).size(), () -> Workspace.describe(model.diagnostics()));
+	}
+
+	/** A network and a CEC may share a name: references name one kind, so nothing is ambiguous. */
+	@Test
+	void anotherKindUnderTheSameNameIsNoDuplicate() {
+		LoadedModel model = Workspace.load(Map.of("networks.zknet", "network Z13A 10.0.0.0/8\n", "cec.zknet", CEC.replace(" in production", "")));
+		assertEquals(List.of(), Workspace.errors(model), () -> Workspace.describe(model.diagnostics()));
 	}
 
 	@Test

@@ -49,7 +49,7 @@ class LabIT {
 
 	@Test
 	void theSeedNetworkKeepsEveryPromise() throws Exception {
-		Run run = zknet(ROOT, "lab", "examples/seed-network");
+		Run run = zknet(ROOT, "lab", "--boot", "examples/seed-network");
 		assertEquals(0, run.exit(), run.out() + run.err());
 		String id = labId(run);
 		assertTrue(run.out().contains("zknet lab: 57 of 57 probes as the model says (48 replies, 9 without)"), run.out());
@@ -83,13 +83,30 @@ class LabIT {
 		assertRow(run, "ok   guest LPAR11.vm11a  guest LPAR12.vm12a (10.136.12.1)     path MTU, DF 57344 B  reply     reply");
 		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  path MTU, DF 1500 B   reply     reply");
 		assertRow(run, "ok   guest LPAR11.vm11a  network production (10.255.255.254)  full size 57344 B     reply     reply");
+		// the reboot: SLES hosts and guests from their wicked files (read by the lab: no wicked on Debian, and it says so)
+		for (String host : List.of("LPAR11", "LPAR12")) {
+			assertTrue(run.out().contains("LPAR " + host + ": booted: zknet-filters.service (/usr/sbin/nft -f /etc/zknet/zknet.nft), systemd-sysctl,"
+					+ " Open vSwitch from its database, then the lab's reading of the wicked files in /etc/sysconfig/network (br-ex, hs56k_0, o5s_10g_1,"
+					+ " o5s_1g_1): Debian has no wicked"), run.out());
+			assertTrue(run.out().contains("LPAR " + host + ": after the reboot: setup.sh --verify: as planned"), run.out());
+		}
+		for (String guest : List.of("LPAR11.vm11a", "LPAR11.vm11b", "LPAR12.vm12a")) {
+			assertTrue(run.out().contains("guest " + guest + ": after the reboot: network.sh --verify: as planned"), run.out());
+			assertTrue(run.out().contains("guest " + guest + ": booted: the lab's reading of the wicked files") && run.out().contains("udev named enc100 -> vic_10g_2 by MAC"),
+					run.out());
+		}
+		assertTrue(run.out().contains("zknet lab: after the reboot: 5 of 5 hosts and guests as planned; 57 of 57 probes as the model says, 57 the same as before the reboot"),
+				run.out());
 		assertLabGone(id);
 	}
 
-	/** An OSA attached to OVS with an internal port of its own, HiperSockets routes both ways, MacVTap, RHEL and Ubuntu hosts. */
+	/**
+	 * An OSA attached to OVS with an internal port of its own, HiperSockets routes both ways, MacVTap, RHEL and Ubuntu hosts;
+	 * then the reboot from the persistent files alone, with each distribution's own reader.
+	 */
 	@Test
 	void theDistrosExampleKeepsEveryPromise() throws Exception {
-		Run run = zknet(ROOT, "lab", "examples/distros");
+		Run run = zknet(ROOT, "lab", "--boot", "examples/distros");
 		assertEquals(0, run.exit(), run.out() + run.err());
 		assertTrue(run.out().contains("zknet lab: 41 of 41 probes as the model says (34 replies, 7 without)"), run.out());
 		// RH1's OSA joins the bridge while the admin's session runs on the management NIC; the host's default route stays
@@ -101,7 +118,22 @@ class LabIT {
 		// each guest's NIC comes up as a virtio-ccw NIC does (enc100, with the MAC of the interface XML) and network.sh names it
 		for (String guest : List.of("RH1.rh1a", "RH1.rh1b", "UB1.ub1a", "UB1.ub1b")) {
 			assertTrue(run.out().contains("guest " + guest + ": NICs found by their MACs and named as the model says: enc100 -> lan0"), run.out());
+			assertTrue(run.out().contains("guest " + guest + ": after the reboot: network.sh --verify: as planned"), run.out());
 		}
+		// the reboot, each host and guest through its distribution's reader: RHEL's NetworkManager (its OVS profiles read by libnm and built
+		// by the lab, said), Ubuntu's systemd-networkd after netplan generate with netplan's own OVS commands
+		assertTrue(run.out().contains("LPAR RH1: booted: zknet-filters.service (/usr/sbin/nft -f /etc/zknet/zknet.nft), systemd-sysctl, Open vSwitch from its"
+				+ " database, then NetworkManager 1."), run.out());
+		assertTrue(run.out().contains("the Open vSwitch profiles br0, enc1000, ovs-if-vnic0, ovs-port-enc1000, ovs-port-vnic0 read by libnm and built by the lab"
+				+ " from their data (Debian's NetworkManager has no Open vSwitch support)"), run.out());
+		assertTrue(run.out().contains("LPAR UB1: booted: zknet-filters.service (/usr/sbin/nft -f /etc/zknet/zknet.nft), systemd-sysctl, Open vSwitch from its"
+				+ " database, then systemd-networkd from netplan's files ('netplan generate'; Open vSwitch by netplan-ovs-br-int.service)"), run.out());
+		assertTrue(run.out().contains("guest RH1.rh1a: booted: NetworkManager 1.") && run.out().contains("guest RH1.rh1b: booted: systemd-networkd"), run.out());
+		for (String host : List.of("RH1", "UB1")) {
+			assertTrue(run.out().contains("LPAR " + host + ": after the reboot: setup.sh --verify: as planned"), run.out());
+		}
+		assertTrue(run.out().contains("zknet lab: after the reboot: 6 of 6 hosts and guests as planned; 41 of 41 probes as the model says, 41 the same as before the reboot"),
+				run.out());
 		assertLabGone(labId(run));
 	}
 
