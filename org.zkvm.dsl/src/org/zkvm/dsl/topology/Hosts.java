@@ -79,6 +79,29 @@ public final class Hosts {
 		return iface instanceof OvsBridge || (iface instanceof QethInterface q && layer(q) == 2);
 	}
 
+	/**
+	 * Whether two qeth interfaces can be on one LAN: two HiperSockets interfaces only on the same
+	 * HiperSockets LAN (it never leaves its CEC, facts §1.5), HiperSockets and OSA never, two OSA
+	 * ports always (their switches may join them).
+	 */
+	public static boolean sameHiperSocketsLan(QethInterface one, QethInterface other) {
+		if (one instanceof HiperSocketsInterface a && other instanceof HiperSocketsInterface b) {
+			return a.getLan() != null && a.getLan() == b.getLan();
+		}
+		return !(one instanceof HiperSocketsInterface) && !(other instanceof HiperSocketsInterface);
+	}
+
+	/** The LAN a qeth interface is on, in words: its HiperSockets LAN or its OSA chpid, qualified. */
+	public static String lanName(QethInterface qeth) {
+		if (qeth instanceof HiperSocketsInterface hs && hs.getLan() != null && !hs.getLan().eIsProxy()) {
+			Cec cec = cecOf(hs.getLan());
+			return "HiperSockets LAN " + (cec != null ? cec.getName() + "." : "") + hs.getLan().getName();
+		}
+		Cec cec = cecOf(qeth);
+		return qeth instanceof OsaInterface osa && osa.getChpid() != null && !osa.getChpid().eIsProxy()
+				? "OSA chpid " + (cec != null ? cec.getName() + "." : "") + osa.getChpid().getName() : "its LAN";
+	}
+
 	public static HiperSocketsFrame frame(IqdChpid lan) {
 		if (lan == null || lan.eIsProxy() || lan.getFrame() == 0) {
 			return HiperSocketsFrame.DEFAULT;

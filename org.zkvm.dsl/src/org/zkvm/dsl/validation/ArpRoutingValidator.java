@@ -125,11 +125,41 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 					report(IssueCodes.ROUTE_UNREACHABLE_GATEWAY, "gateway " + gateway + " is on none of " + lpar.getName()
 							+ "'s connected subnets " + connected + ": the kernel rejects the route ('Nexthop has invalid gateway'); "
 							+ "use an address of a directly connected network", route, Z.getHostRoute_Gateway());
+				} else {
+					checkGatewayLan(lpar, route, gateway);
 				}
 			});
 		}
 		checkMirrorRoute(lpar, route);
 		checkTwoPaths(lpar, route);
+	}
+
+	/**
+	 * A gateway in a connected subnet can still be out of reach: HiperSockets never leaves its CEC
+	 * (facts §1.5), so two CECs' HiperSockets LANs that were given one subnet are two networks. When
+	 * the gateway is a model interface and the host's interface in its subnet is not on the same
+	 * HiperSockets LAN (one of them is HiperSockets), the kernel accepts the route and the gateway
+	 * never answers.
+	 */
+	private void checkGatewayLan(Lpar lpar, HostRoute route, Ipv4Address gateway) {
+		List<QethInterface> mine = Hosts.members(lpar, QethInterface.class).stream()
+				.filter(q -> route.getDevice() == null || route.getDevice() == q)
+				.filter(q -> q.getAddresses().stream().map(Addresses::resolve).flatMap(Optional::stream).anyMatch(p -> p.contains(gateway))).toList();
+		for (NetworkIndex.AddressUse use : network(route).hostInterfacesWith(gateway)) {
+			if (!(use.owner() instanceof QethInterface theirs) || use.lpar() == lpar || mine.isEmpty()) {
+				continue;
+			}
+			boolean sameLan = mine.stream().anyMatch(q -> Hosts.sameHiperSocketsLan(q, theirs));
+			if (!sameLan && mine.stream().allMatch(q -> q instanceof HiperSocketsInterface || theirs instanceof HiperSocketsInterface)) {
+				QethInterface here = mine.get(0);
+				report(IssueCodes.ROUTE_UNREACHABLE_GATEWAY, "gateway " + gateway + " is " + use.ownerPath() + " on " + Hosts.lanName(theirs) + ", but "
+						+ lpar.getName() + "'s " + here.getName() + " in that subnet is on " + Hosts.lanName(here)
+						+ ": HiperSockets never leaves its CEC (facts §1.5), so these are two networks that share a subnet number; the kernel accepts the"
+						+ " route and the gateway never answers. Route through an OSA both CECs reach, or give each LAN a subnet of its own",
+						route, Z.getHostRoute_Gateway());
+				return;
+			}
+		}
 	}
 
 	/** Seed 002, Scenario III: "Ensure that the routing setup is symmetric on both KVM hosts". */
