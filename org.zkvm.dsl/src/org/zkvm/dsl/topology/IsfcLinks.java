@@ -57,7 +57,9 @@ public final class IsfcLinks {
 	/** The negotiated speed, else the generation's top speed; 0 for a chpid that is not FICON. */
 	public static int speed(Chpid chpid) {
 		if (chpid instanceof FiconChpid fc) {
-			return fc.getSpeed() != 0 ? fc.getSpeed() : FiconSpeeds.topGbps(fc.getGeneration().getLiteral());
+			// a speed the generation cannot negotiate is isfc.ficon-speed; the estimate keeps to the generation's top rate
+			return fc.getSpeed() != 0 && FiconSpeeds.negotiated(fc.getGeneration().getLiteral()).contains(fc.getSpeed()) ? fc.getSpeed()
+					: FiconSpeeds.topGbps(fc.getGeneration().getLiteral());
 		}
 		return 0;
 	}

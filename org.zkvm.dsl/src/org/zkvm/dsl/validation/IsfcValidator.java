@@ -11,6 +11,7 @@ import java.util.Set;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.DeviceRange;
+import org.zkvm.dsl.analysis.FiconSpeeds;
 import org.zkvm.dsl.analysis.IsfcLayout;
 import org.zkvm.dsl.analysis.NodeNames;
 import org.zkvm.dsl.topology.IsfcLinks;
@@ -103,6 +104,21 @@ public class IsfcValidator extends ZknetCheckBase {
 						group, feature);
 				return;
 			}
+		}
+	}
+
+	/** A FICON channel runs at a rate its feature negotiates (facts §3.5); another one would inflate or shrink every ISFC estimate. */
+	@Check
+	public void checkFiconSpeed(FiconChpid chpid) {
+		if (chpid.getSpeed() == 0 || chpid.getGeneration() == null) {
+			return;
+		}
+		String generation = chpid.getGeneration().getLiteral();
+		List<Integer> rates = FiconSpeeds.negotiated(generation);
+		if (!rates.contains(chpid.getSpeed())) {
+			report(IssueCodes.ISFC_FICON_SPEED, "FICON " + generation + " negotiates " + rates.stream().map(r -> r + "").collect(java.util.stream.Collectors.joining(", "))
+					+ " Gbps (facts §3.5), not " + chpid.getSpeed() + " Gbps: give the speed the link really runs at, or leave it out for "
+					+ rates.get(rates.size() - 1) + " Gbps", chpid, Z.getFiconChpid_Speed());
 		}
 	}
 

@@ -58,6 +58,8 @@ public final class IssueCodes {
 	public static final String ISFC_STOP_SHORT_DEPTH = "isfc.stop-short-depth";
 	@Code(severity = Severity.INFO, rule = "APPC/VM traffic on a multi-CTC link")
 	public static final String ISFC_APPC_SCALING = "isfc.appc-scaling";
+	@Code(severity = Severity.ERROR, rule = "a FICON chpid's speed is not one its generation negotiates")
+	public static final String ISFC_FICON_SPEED = "isfc.ficon-speed";
 	@Code(severity = Severity.ERROR, rule = "a CTC on a chpid that is not type FC")
 	public static final String ISFC_NOT_FICON = "isfc.not-ficon";
 	@Code(severity = Severity.ERROR, rule = "node name not 1–8 characters of A–Z, 0–9, @#$")

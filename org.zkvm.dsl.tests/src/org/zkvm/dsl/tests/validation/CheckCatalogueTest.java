@@ -62,6 +62,8 @@ class CheckCatalogueTest {
 			new Rule(IssueCodes.ISFC_STOP_SHORT_DEPTH, I, "with 9 CTCs each side stops 2 devices short and streams on 7", "LINK1",
 					"ctc 6040-6042 chpid Z10.52 remote 6040-6042", "ctc 6040-6041 chpid Z10.52 remote 6040-6041"),
 			new Rule(IssueCodes.ISFC_APPC_SCALING, I, "APPC/VM", "appc", "carries relocation, appc", "carries relocation"),
+			new Rule(IssueCodes.ISFC_FICON_SPEED, E, "FICON express16s negotiates 4, 8, 16 Gbps (facts §3.5), not 32 Gbps", "32",
+					"express16s speed 32 Gbps", "express16s speed 16 Gbps"),
 			new Rule(IssueCodes.ISFC_NOT_FICON, E, "chpid 60 is not a FICON", "Z10.60", "chpid 60 osd", "chpid 60 fc express4"),
 			new Rule(IssueCodes.ISFC_NODE_NAME, E, "'BOSTONHARBOR'", "BOSTONHARBOR", "BOSTONHARBOR", "BOSTON"),
 			new Rule(IssueCodes.SSI_MEMBERS, E, "ATLANTA and CHICAGO have no direct ISFC logical link", "PLEX1",
