@@ -1,9 +1,7 @@
 package org.zkvm.dsl.generator
 
-import java.nio.charset.StandardCharsets
 import java.util.Map
 import java.util.TreeMap
-import java.util.UUID
 import org.zkvm.dsl.generator.NetworkPlan.Kind
 import org.zkvm.dsl.generator.NetworkPlan.Link
 
@@ -49,7 +47,7 @@ class NetworkManagerGenerator {
 	}
 
 	def String uuid(NetworkPlan plan, String id) {
-		UUID.nameUUIDFromBytes(('zknet:' + plan.path + ':' + id).getBytes(StandardCharsets.UTF_8)).toString
+		NetworkManagerIds.uuid(plan.path, id)
 	}
 
 	def private header(NetworkPlan plan, Link link, String source) '''

@@ -89,7 +89,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 				routes.add(new Route(destination, gateway, device, route.getMetric()));
 			}
 		}
-		String path = Hosts.cecOf(lpar).getName() + "/" + lpar.getName();
+		String path = NetworkManagerIds.path(lpar);
 		return new NetworkPlan(lpar.getName(), path, lpar.getDistro(), links, routes);
 	}
 

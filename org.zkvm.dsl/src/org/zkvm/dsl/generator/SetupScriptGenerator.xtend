@@ -1,6 +1,7 @@
 package org.zkvm.dsl.generator
 
 import org.zkvm.dsl.topology.Hosts
+import org.zkvm.dsl.zknet.Distribution
 import org.zkvm.dsl.zknet.Lpar
 import org.zkvm.dsl.zknet.Management
 import org.zkvm.dsl.zknet.Nat
@@ -59,6 +60,17 @@ class SetupScriptGenerator {
 			«IF !b.routed && b.uplink !== null»
 				# the uplink's addresses and routes move to «port(b)» in the same step as it joins the bridge
 				zknet_uplink «quote(b.name)» «quote(b.uplink.name)» «quote(port(b))»
+			«ENDIF»
+			«IF lpar.distro == Distribution.RHEL»
+				# NetworkManager owns these rows: each carries its profile's UUID, as the rows NetworkManager makes do, so that activating
+				# the profiles reuses them and NetworkManager's start replaces them (nm-ovsdb.c; docs/outputs.md, "One owner on RHEL")
+				zknet_nm_row bridge «quote(b.name)» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), b.name)»
+				zknet_nm_row port «quote(port(b))» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), 'ovs-port-' + port(b))»
+				zknet_nm_row interface «quote(port(b))» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), 'ovs-if-' + port(b))»
+				«IF !b.routed && b.uplink !== null»
+					zknet_nm_row port «quote(b.uplink.name)» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), 'ovs-port-' + b.uplink.name)»
+					zknet_nm_row interface «quote(b.uplink.name)» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), b.uplink.name)»
+				«ENDIF»
 			«ENDIF»
 		«ENDFOR»
 		«firewall(lpar)»

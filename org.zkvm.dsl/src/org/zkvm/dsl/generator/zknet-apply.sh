@@ -17,6 +17,7 @@ zk_nics_missing=()
 zk_links=()
 zk_bridges=()
 zk_uplinks=()
+zk_nm_rows=()
 zk_addrs=()
 zk_sysctls=()
 zk_routes=()
@@ -47,6 +48,9 @@ zknet_link() { zk_links+=("$1 ${2:--} ${3:--}"); }
 zknet_bridge() { zk_bridges+=("$1 $2 ${3:--} ${4:--}"); }
 # zknet_uplink BRIDGE UPLINK PORT: UPLINK joins BRIDGE; its addresses and routes move to PORT in the same step.
 zknet_uplink() { zk_uplinks+=("$1 $2 $3"); }
+# zknet_nm_row TABLE NAME UUID: the Open vSwitch row (bridge, port, interface) carries NetworkManager's
+# external_ids:NM.connection.uuid of its profile, so that NetworkManager takes it for its own (RHEL).
+zknet_nm_row() { zk_nm_rows+=("$1 $2 $3"); }
 # zknet_addr NAME CIDR
 zknet_addr() { zk_addrs+=("$1 $2"); }
 # zknet_sysctl KEY VALUE, or zknet_sysctl IFACE PARAMETER VALUE for net.ipv4.conf.IFACE.PARAMETER
@@ -91,6 +95,7 @@ zk_sysctl_key() {
 zk_sysctl_value() { local -a f; read -r -a f <<<"$1"; printf '%s' "${f[${#f[@]}-1]}"; }
 zk_ovs_ok() { command -v ovs-vsctl >/dev/null 2>&1 && ovs-vsctl --timeout=5 show >/dev/null 2>&1; }
 zk_port_bridge() { ovs-vsctl --timeout=5 port-to-br "$1" 2>/dev/null || true; }
+zk_nm_uuid() { ovs-vsctl --timeout=5 --if-exists get "$1" "$2" external_ids:NM.connection.uuid 2>/dev/null | tr -d '"' || true; }
 zk_mtu_request() { ovs-vsctl --timeout=5 get interface "$1" mtu_request 2>/dev/null | tr -d '[]"'; }
 
 # A route's words with the model's device names replaced by the devices that stand for them now.
@@ -353,6 +358,12 @@ zk_check() {
 		dev=$(zk_dev "$name")
 		zk_has_addr "$dev" "$addr" || zk_changes+=("$dev: address $addr")
 	done
+	local row table uuid
+	for row in "${zk_nm_rows[@]}"; do
+		read -r table name uuid <<<"$row"
+		zk_ovs_ok || break
+		[ "$(zk_nm_uuid "$table" "$name")" = "$uuid" ] || zk_changes+=("Open vSwitch $table $name: NetworkManager's (external_ids:NM.connection.uuid=$uuid)")
+	done
 
 	local s key value
 	for s in "${zk_sysctls[@]}"; do
@@ -435,6 +446,12 @@ zk_snapshot_ovs() {
 	done
 	ovs-vsctl --timeout=5 --format=csv --data=bare --no-headings --columns=name,mtu_request list interface 2>/dev/null |
 		awk -F, '{ print "mtu_request", $1, ($2 == "" ? "-" : $2) }' | sort
+	local row table name uuid
+	for row in "${zk_nm_rows[@]}"; do
+		read -r table name uuid <<<"$row"
+		uuid=$(zk_nm_uuid "$table" "$name")
+		echo "nm_uuid $table $name ${uuid:--}"
+	done
 }
 
 zk_checkpoint() {
@@ -556,6 +573,13 @@ zk_restore() {
 			if [ "$mtu" = - ]; then ovs-vsctl --timeout=10 clear interface "$name" mtu_request; else ovs-vsctl --timeout=10 set interface "$name" "mtu_request=$mtu"; fi
 			zk_say "restored mtu_request of $name" && restored=$((restored + 1))
 		done < <(grep '^mtu_request ' "$dir/ovs")
+		local table uuid
+		while read -r _ table name uuid; do
+			[ -n "$(ovs-vsctl --timeout=5 --if-exists get "$table" "$name" _uuid 2>/dev/null)" ] || continue
+			[ "$(zk_nm_uuid "$table" "$name")" = "${uuid#-}" ] && continue
+			if [ "$uuid" = - ]; then ovs-vsctl --timeout=10 remove "$table" "$name" external_ids NM.connection.uuid; else ovs-vsctl --timeout=10 set "$table" "$name" "external_ids:NM.connection.uuid=$uuid"; fi
+			zk_say "restored NetworkManager's id of $table $name" && restored=$((restored + 1))
+		done < <(grep '^nm_uuid ' "$dir/ovs")
 	fi
 
 	local idx name mtu qlen up now
@@ -752,6 +776,11 @@ zk_apply() {
 			zk_join "$bridge" "$(zk_dev "$uplink")" "$up_port"
 		done
 	done
+	local row table name uuid
+	for row in "${zk_nm_rows[@]}"; do
+		read -r table name uuid <<<"$row"
+		[ "$(zk_nm_uuid "$table" "$name")" = "$uuid" ] || zk_run ovs-vsctl --timeout=10 set "$table" "$name" "external_ids:NM.connection.uuid=$uuid"
+	done
 
 	local s key value
 	for s in "${zk_sysctls[@]}"; do
@@ -876,6 +905,12 @@ zk_verify() {
 		read -r bridge uplink port <<<"$u"
 		dev=$(zk_dev "$uplink")
 		[ "$(zk_port_bridge "$dev")" = "$bridge" ] || differences+=("$dev: not a port of $bridge")
+	done
+	local row table uuid
+	for row in "${zk_nm_rows[@]}"; do
+		read -r table name uuid <<<"$row"
+		zk_ovs_ok || break
+		[ "$(zk_nm_uuid "$table" "$name")" = "$uuid" ] || differences+=("Open vSwitch $table $name: not NetworkManager's (external_ids:NM.connection.uuid $(zk_nm_uuid "$table" "$name"), planned $uuid)")
 	done
 	local a addr
 	for a in "${zk_addrs[@]}"; do

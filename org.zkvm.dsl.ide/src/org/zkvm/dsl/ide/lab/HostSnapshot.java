@@ -53,6 +53,11 @@ record HostSnapshot(List<String> lines) {
 			}
 			lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,type,mtu_request", "list",
 					"interface").lines().map(l -> "ovs interface " + l).forEach(lines::add);
+			// whose rows they are: NetworkManager's id on a RHEL host's rows (zknet_nm_row)
+			for (String table : List.of("bridge", "port", "interface")) {
+				lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,external_ids", "list",
+						table).lines().sorted().map(l -> "ovs " + table + " ids " + l).forEach(lines::add);
+			}
 		}
 		return new HostSnapshot(List.copyOf(new TreeSet<>(lines)));
 	}

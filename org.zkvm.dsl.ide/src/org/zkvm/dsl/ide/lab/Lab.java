@@ -371,6 +371,12 @@ public final class Lab implements AutoCloseable {
 		return outcome.output();
 	}
 
+	/** A command in a namespace, its status and output as they are. */
+	HostCommands.Outcome run(String namespace, Map<String, String> environment, String... command) throws LabException {
+		List<String> full = inNamespace(namespace, command);
+		return guarded(() -> commands.run(full, environment, 30));
+	}
+
 	/** What a command in a namespace prints, whether it succeeds or not (a daemon's client asking whether it is up yet). */
 	String attempt(String namespace, Map<String, String> environment, String... command) throws LabException {
 		List<String> full = inNamespace(namespace, command);

@@ -70,7 +70,8 @@ final class NetworkManagerBoot {
 		}
 		if (!bridged.isEmpty()) {
 			said.append(said.isEmpty() ? "" : "; ").append("the Open vSwitch profiles ").append(String.join(", ", bridged.stream().map(Profile::id).toList()))
-					.append(" read by libnm and built by the lab from their data (Debian's NetworkManager has no Open vSwitch support)");
+					.append(" read by libnm and built by the lab from their data by NetworkManager's rules: its own rows removed at its start and made")
+					.append(" again, a row of the same name that is not its own refused (Debian's NetworkManager has no Open vSwitch support)");
 		}
 		if (!macvtap.isEmpty()) {
 			said.append(said.isEmpty() ? "" : "; ").append(String.join(", ", macvtap.stream().map(Profile::id).toList()))
@@ -109,23 +110,43 @@ final class NetworkManagerBoot {
 		return Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
 	}
 
-	/** What NetworkManager's Open vSwitch plugin makes of the profiles: bridges, ports, interfaces, then the interfaces' IP settings. */
+	/**
+	 * What NetworkManager's Open vSwitch support does with the profiles at its start, by its own
+	 * rules (NetworkManager 1.42 to 1.46, src/core/devices/ovs/nm-ovsdb.c): first it deletes every
+	 * Interface row that carries external_ids:NM.connection.uuid, and the ports and bridges left
+	 * empty (ovsdb_cleanup_initial_interfaces, _delete_interface); rows without the key are not
+	 * its own and stay. Then each interface profile that attaches to a port is written in one
+	 * transaction (_add_interface): a bridge, port or interface row is reused only when both its
+	 * name and its NM.connection.uuid match the profile; otherwise a new row is inserted, and where
+	 * a row of that name exists Open vSwitch's unique name index refuses the transaction, so the
+	 * activation fails. The lab does the same with ovs-vsctl, and a refused activation stops the boot.
+	 */
 	private static void buildOpenVSwitch(Lab lab, String namespace, List<Profile> profiles, Map<String, String> ovs) throws LabException {
+		if (profiles.isEmpty()) {
+			return;
+		}
+		cleanUpOwnRows(lab, namespace, ovs);
 		Map<String, Profile> byUuid = new LinkedHashMap<>();
 		profiles.forEach(p -> byUuid.put(p.uuid(), p));
-		for (Profile bridge : profiles.stream().filter(p -> p.type().equals("ovs-bridge")).toList()) {
-			lab.checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", bridge.iface(), "--", "set", "bridge", bridge.iface(),
-					"datapath_type=netdev");
-		}
 		for (Profile member : profiles.stream().filter(p -> "ovs-port".equals(p.portType())).toList()) {
 			Profile port = byUuid.get(member.controller());
 			Profile bridge = port == null ? null : byUuid.get(port.controller());
 			if (bridge == null) {
 				throw new LabException(member.file() + ": its port or bridge profile is missing (controller " + member.controller() + ")");
 			}
-			List<String> command = new ArrayList<>(List.of("ovs-vsctl", "--timeout=10", "--may-exist", "add-port", bridge.iface(), port.iface()));
+			for (Object[] row : List.of(new Object[] {"bridge", bridge}, new Object[] {"port", port}, new Object[] {"interface", member})) {
+				Profile profile = (Profile) row[1];
+				if (exists(lab, namespace, ovs, (String) row[0], profile) && !owned(lab, namespace, ovs, (String) row[0], profile)) {
+					throw new LabException(member.file() + ": NetworkManager's activation would fail: Open vSwitch has a " + row[0] + " " + profile.iface()
+							+ " that is not NetworkManager's (no external_ids:NM.connection.uuid=" + profile.uuid() + " of " + Path.of(profile.file()).getFileName()
+							+ "), and a row of the same name cannot be inserted: Open vSwitch's names are unique (nm-ovsdb.c, _add_interface)");
+				}
+			}
+			List<String> command = new ArrayList<>(List.of("ovs-vsctl", "--timeout=10", "--may-exist", "add-br", bridge.iface(), "--", "set", "bridge",
+					bridge.iface(), "datapath_type=netdev", uuidOf(bridge), "--", "--may-exist", "add-port", bridge.iface(), port.iface(), "--", "set", "port",
+					port.iface(), uuidOf(port), "--", "set", "interface", member.iface(), uuidOf(member)));
 			if (member.type().equals("ovs-interface")) {
-				command.addAll(List.of("--", "set", "interface", member.iface(), "type=internal"));
+				command.add("type=internal");
 				if (member.mtu() > 0) {
 					command.add("mtu_request=" + member.mtu());
 				}
@@ -137,6 +158,34 @@ final class NetworkManagerBoot {
 			}
 			lab.ip(namespace, "link", "set", member.iface(), "up");
 			configure(lab, namespace, member);
+		}
+	}
+
+	private static String uuidOf(Profile profile) {
+		return "external_ids:NM.connection.uuid=" + profile.uuid();
+	}
+
+	private static boolean exists(Lab lab, String namespace, Map<String, String> ovs, String table, Profile profile) throws LabException {
+		return !lab.run(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "get", table, profile.iface(), "_uuid").output().isBlank();
+	}
+
+	/** Whether the row of this name exists and is the profile's: the same NM.connection.uuid. */
+	private static boolean owned(Lab lab, String namespace, Map<String, String> ovs, String table, Profile profile) throws LabException {
+		String ids = lab.run(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "get", table, profile.iface(), "external_ids").output();
+		return ids.replace("\"", "").contains("NM.connection.uuid=" + profile.uuid());
+	}
+
+	/** NetworkManager's start: its own interface rows go, and with them the ports and bridges they leave empty. */
+	private static void cleanUpOwnRows(Lab lab, String namespace, Map<String, String> ovs) throws LabException {
+		String rows = lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,external_ids",
+				"list", "interface");
+		for (String row : rows.lines().filter(l -> l.contains("NM.connection.uuid=")).toList()) {
+			String name = row.substring(0, row.indexOf(','));
+			String bridge = lab.run(namespace, ovs, "ovs-vsctl", "--timeout=10", "port-to-br", name).output().strip();
+			lab.checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "del-port", name);
+			if (!bridge.isEmpty() && lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-ports", bridge).isBlank()) {
+				lab.checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "del-br", bridge);
+			}
 		}
 	}
 
