@@ -38,8 +38,53 @@ public record IsfcLayout(String left, String right, List<Ctc> ctcs) {
 		ctcs = List.copyOf(ctcs);
 	}
 
+	/**
+	 * Whether the left system orders the link. IBM says "the system whose name comes first in the
+	 * alphabet" (seed 004) or "the lexicographically lesser system name" (Linux on Z live guest
+	 * relocation, "Avoidance of write collisions") without naming a collating sequence; CP keeps
+	 * system names as EBCDIC bytes, where letters sort before digits, so zknet compares them in
+	 * EBCDIC (an inference, facts §3.3; isfc.name-order warns where ASCII would decide otherwise).
+	 */
 	public boolean leftOrders() {
-		return left.compareTo(right) <= 0;
+		return cpCompare(left, right) <= 0;
+	}
+
+	/** Whether the two names sort one way in EBCDIC and the other in ASCII ('ZVMPROD', 'ZVM2TST'). */
+	public boolean orderDependsOnCodePage() {
+		return Integer.signum(cpCompare(left, right)) != Integer.signum(left.compareTo(right));
+	}
+
+	/** Two system names compared as CP holds them: byte by byte in EBCDIC, a shorter name first where one is the other's start (blank padding). */
+	public static int cpCompare(String a, String b) {
+		for (int i = 0; i < Math.min(a.length(), b.length()); i++) {
+			int c = Integer.compare(ebcdic(a.charAt(i)), ebcdic(b.charAt(i)));
+			if (c != 0) {
+				return c;
+			}
+		}
+		return Integer.compare(a.length(), b.length());
+	}
+
+	/** The EBCDIC code (code page 037 and 1047 agree on these) of a node name's characters: A-Z, 0-9, @ # $ (isfc.node-name). */
+	static int ebcdic(char c) {
+		if (c >= 'A' && c <= 'I') {
+			return 0xC1 + c - 'A';
+		}
+		if (c >= 'J' && c <= 'R') {
+			return 0xD1 + c - 'J';
+		}
+		if (c >= 'S' && c <= 'Z') {
+			return 0xE2 + c - 'S';
+		}
+		if (c >= '0' && c <= '9') {
+			return 0xF0 + c - '0';
+		}
+		return switch (c) {
+			case '$' -> 0x5B;
+			case '#' -> 0x7B;
+			case '@' -> 0x7C;
+			default -> 0x100 + c; // not a node name character (isfc.node-name): after all of them
+		};
 	}
 
 	/** The system whose device numbers decide the scan order. */
@@ -93,106 +138,118 @@ public record IsfcLayout(String left, String right, List<Ctc> ctcs) {
 		return ctcs.stream().mapToInt(Ctc::gbps).max().orElse(0);
 	}
 
-	private long fastChpids() {
-		int top = topSpeed();
-		return chpidShares().stream().filter(s -> s.gbps() == top).count();
+	/** How far apart the two directions are at full load, in MB/s (IsfcCapacity: each side streams on its usable devices, stopping short). */
+	public double imbalance() {
+		IsfcCapacity.Step whole = new IsfcCapacity(this).whole();
+		return Math.abs(whole.fromOrdering().mbps() - whole.fromOther().mbps());
 	}
 
 	/**
-	 * Why the chpids are not arranged as seed 004 recommends for mixed speeds: fast chpids at both
-	 * extremes of the ordering system's device list and slow ones in the middle, or a single fast
-	 * chpid in the middle. Empty when the arrangement follows it or the speeds are not mixed.
+	 * Why the chpids are not arranged for a symmetric link: each side streams on the devices its
+	 * scan reaches and stops short of the far end (seed 004; facts §3.3), so the two directions carry
+	 * different rates when the devices one side leaves idle sit on faster chpids than the ones the
+	 * other leaves idle. Reported when the speeds are mixed and another arrangement of the same
+	 * chpids (the one {@link #recommended()} gives) brings the directions closer: the check, its fix,
+	 * the hover and the report all read IsfcCapacity.
 	 */
 	public Optional<String> arrangementProblem() {
-		if (!mixedSpeeds()) {
+		if (!mixedSpeeds() || ctcs.size() < 2) {
 			return Optional.empty();
 		}
-		List<Ctc> order = scanOrder();
-		int n = order.size();
-		int top = topSpeed();
-		if (fastChpids() == 1) {
-			int first = -1;
-			int last = -1;
-			for (int i = 0; i < n; i++) {
-				if (order.get(i).gbps() == top) {
-					first = first < 0 ? i : first;
-					last = i;
-				}
-			}
-			boolean contiguous = order.subList(first, last + 1).stream().allMatch(c -> c.gbps() == top);
-			if (!contiguous || Math.abs(first - (n - 1 - last)) > 1) {
-				return Optional.of("the only fast chpid (" + order.get(first).chpid() + ", " + top
-						+ " Gb/s) is not in the middle of " + orderingSystem() + "'s device list");
-			}
+		IsfcLayout best = new IsfcLayout(left, right, recommended());
+		if (imbalance() <= best.imbalance() + 0.01) {
 			return Optional.empty();
 		}
-		int i = 0;
-		while (i + 1 < n && order.get(i + 1).gbps() <= order.get(i).gbps()) {
-			i++;
-		}
-		while (i + 1 < n && order.get(i + 1).gbps() >= order.get(i).gbps()) {
-			i++;
-		}
-		boolean valley = i == n - 1;
-		if (!valley || order.get(0).gbps() != top || order.get(n - 1).gbps() != top) {
-			return Optional.of("the fast chpids (" + top + " Gb/s) are not at both extremes of " + orderingSystem()
-					+ "'s device list " + DeviceRange.format(orderingDevice(order.get(0))) + "-"
-					+ DeviceRange.format(orderingDevice(order.get(n - 1))) + " with the slower ones in the middle");
-		}
-		return Optional.empty();
+		IsfcCapacity.Step now = new IsfcCapacity(this).whole();
+		IsfcCapacity.Step then = new IsfcCapacity(best).whole();
+		return Optional.of(String.format(java.util.Locale.ROOT, "the two directions differ at full load: %s to %s %.0f MB/s, %s to %s %.0f MB/s;"
+				+ " with the chpids reassigned (%s) they carry %.0f and %.0f MB/s", orderingSystem(), otherSystem(), now.fromOrdering().mbps(), otherSystem(),
+				orderingSystem(), now.fromOther().mbps(), String.join(", ", best.chpidShares().stream().map(c -> c.chpid() + " " + c.gbps() + " Gb/s").toList()),
+				then.fromOrdering().mbps(), then.fromOther().mbps()));
 	}
 
 	/**
-	 * The recommended arrangement: the same device pairs in the same slots of the ordering system's
-	 * list, with the chpids reassigned so that fast ones sit at both extremes (a single fast one in the
-	 * middle). Each chpid keeps its number of CTCs, and local and remote devices stay paired.
+	 * The arrangement the fix writes: the same device pairs in the same slots of the ordering
+	 * system's list, each chpid keeping its number of CTCs in one contiguous run, in the order of
+	 * chpid runs that (1) brings the two directions closest at full load, then (2) is most symmetric
+	 * under light load, when each side uses only its first devices (the speeds read the same from
+	 * both ends), then (3) puts fast chpids at the extremes (seed 004's advice), then (4) changes the
+	 * fewest slots.
 	 */
 	public List<Ctc> recommended() {
 		List<Ctc> order = scanOrder();
 		List<ChpidShare> shares = chpidShares();
-		int top = topSpeed();
-		List<ChpidShare> fast = shares.stream().filter(s -> s.gbps() == top).toList();
-		List<ChpidShare> slow = shares.stream().filter(s -> s.gbps() != top).toList();
-		List<ChpidShare> sequence = new ArrayList<>();
-		if (fast.size() == 1) {
-			List<List<ChpidShare>> halves = balance(slow);
-			sequence.addAll(halves.get(0));
-			sequence.addAll(fast);
-			sequence.addAll(halves.get(1));
-		} else {
-			List<List<ChpidShare>> fastEnds = balance(fast);
-			List<List<ChpidShare>> slowHalves = balance(slow);
-			sequence.addAll(fastEnds.get(0));
-			sequence.addAll(slowHalves.get(0).stream().sorted(Comparator.comparingInt(ChpidShare::gbps).reversed()).toList());
-			sequence.addAll(slowHalves.get(1).stream().sorted(Comparator.comparingInt(ChpidShare::gbps)).toList());
-			sequence.addAll(fastEnds.get(1));
+		List<Ctc> best = order;
+		double[] bestScore = null;
+		for (List<ChpidShare> sequence : permutations(shares)) {
+			List<Ctc> candidate = new ArrayList<>(order.size());
+			int slot = 0;
+			for (ChpidShare share : sequence) {
+				for (int k = 0; k < share.ctcs(); k++, slot++) {
+					Ctc pair = order.get(slot);
+					candidate.add(new Ctc(pair.leftDevice(), pair.rightDevice(), share.chpid(), share.gbps()));
+				}
+			}
+			double[] score = score(order, candidate);
+			if (bestScore == null || compare(score, bestScore) < 0) {
+				best = candidate;
+				bestScore = score;
+			}
 		}
-		List<Ctc> result = new ArrayList<>(order.size());
-		int slot = 0;
-		for (ChpidShare share : sequence) {
-			for (int k = 0; k < share.ctcs(); k++, slot++) {
-				Ctc pair = order.get(slot);
-				result.add(new Ctc(pair.leftDevice(), pair.rightDevice(), share.chpid(), share.gbps()));
+		return best;
+	}
+
+	private double[] score(List<Ctc> current, List<Ctc> candidate) {
+		int n = candidate.size();
+		double light = 0;
+		for (int i = 0; i < n / 2; i++) {
+			light += Math.abs(candidate.get(i).gbps() - candidate.get(n - 1 - i).gbps()) * (double) (n - i);
+		}
+		double changed = 0;
+		for (int i = 0; i < n; i++) {
+			changed += candidate.get(i).chpid().equals(current.get(i).chpid()) ? 0 : 1;
+		}
+		double imbalance = Math.round(new IsfcLayout(left, right, candidate).imbalance() * 100) / 100.0;
+		return new double[] {imbalance, light, -(candidate.get(0).gbps() + candidate.get(n - 1).gbps()), changed};
+	}
+
+	private static int compare(double[] a, double[] b) {
+		for (int i = 0; i < a.length; i++) {
+			int c = Double.compare(a[i], b[i]);
+			if (c != 0) {
+				return c;
+			}
+		}
+		return 0;
+	}
+
+	/** Every order of the chpid runs; beyond six chpids (720 orders) only the present one and the speeds folded, fastest at both ends. */
+	private static List<List<ChpidShare>> permutations(List<ChpidShare> shares) {
+		if (shares.size() > 6) {
+			List<ChpidShare> bySpeed = shares.stream().sorted(Comparator.comparingInt(ChpidShare::gbps).reversed()).toList();
+			List<ChpidShare> front = new ArrayList<>();
+			List<ChpidShare> back = new ArrayList<>();
+			for (int i = 0; i < bySpeed.size(); i++) {
+				(i % 2 == 0 ? front : back).add(bySpeed.get(i));
+			}
+			java.util.Collections.reverse(back);
+			front.addAll(back);
+			return List.of(shares, front);
+		}
+		if (shares.size() <= 1) {
+			return List.of(shares);
+		}
+		List<List<ChpidShare>> result = new ArrayList<>();
+		for (int i = 0; i < shares.size(); i++) {
+			List<ChpidShare> rest = new ArrayList<>(shares);
+			ChpidShare first = rest.remove(i);
+			for (List<ChpidShare> tail : permutations(rest)) {
+				List<ChpidShare> sequence = new ArrayList<>();
+				sequence.add(first);
+				sequence.addAll(tail);
+				result.add(sequence);
 			}
 		}
 		return result;
-	}
-
-	/** Splits chpids into two lists whose CTC counts differ as little as a greedy split allows. */
-	private static List<List<ChpidShare>> balance(List<ChpidShare> shares) {
-		List<ChpidShare> low = new ArrayList<>();
-		List<ChpidShare> high = new ArrayList<>();
-		int lowCount = 0;
-		int highCount = 0;
-		for (ChpidShare share : shares) {
-			if (lowCount <= highCount) {
-				low.add(share);
-				lowCount += share.ctcs();
-			} else {
-				high.add(0, share);
-				highCount += share.ctcs();
-			}
-		}
-		return List.of(low, high);
 	}
 }

@@ -71,6 +71,15 @@ public class IsfcValidator extends ZknetCheckBase {
 					+ " CTCs; z/VM takes at most 16 devices per ISFC logical link (ACTIVATE ISLINK), so the link cannot be activated as planned; remove "
 					+ (n - IsfcLayout.MAX_CTCS) + " of them", link, linkFeature(link));
 		}
+		if (n > 1 && layout.orderDependsOnCodePage()) {
+			String ebcdicFirst = layout.orderingSystem();
+			String asciiFirst = ebcdicFirst.equals(layout.left()) ? layout.right() : layout.left();
+			report(IssueCodes.ISFC_NAME_ORDER, "which system orders link " + IsfcLinks.name(link) + " depends on how CP compares the names: in EBCDIC, "
+					+ "CP's code, " + ebcdicFirst + " comes first (letters before digits), in ASCII " + asciiFirst + "; IBM says only \"the system whose"
+					+ " name comes first in the alphabet\" (seed 004) and names no collating sequence. zknet follows EBCDIC (facts §3.3, an inference),"
+					+ " so the device order, the chpid-order check and the report assume " + ebcdicFirst + " scans upwards; confirm it on the systems"
+					+ " (which side's lowest devices carry its writes) or choose names whose order is the same in both", link, linkFeature(link));
+		}
 		if (n == 1) {
 			report(IssueCodes.ISFC_SINGLE_CTC, "logical link " + IsfcLinks.name(link) + " has a single CTC: both systems write on the same device, "
 					+ "so write collisions limit its throughput (seed 004); configure at least 2 CTCs, ideally 4 per FICON chpid", link, linkFeature(link));
@@ -90,8 +99,8 @@ public class IsfcValidator extends ZknetCheckBase {
 					+ "(ACTIVATE ISLINK: the link operates less efficiently)", link, linkFeature(link));
 			layout.arrangementProblem().ifPresent(problem -> report(IssueCodes.ISFC_CHPID_ORDER,
 					problem + ": " + layout.orderingSystem() + " scans its devices upwards and " + layout.otherSystem()
-							+ " downwards, so one direction runs on the slow chpids first and the link is asymmetric (seed 004); "
-							+ "reassign the CTC devices so that the fast chpids sit at both extremes (a single fast chpid in the middle)",
+							+ " downwards, each stopping short of the far end, so each leaves other devices idle (seed 004); "
+							+ "reassign the CTC devices to the chpids as the quick fix does",
 					link, linkFeature(link)));
 		}
 	}

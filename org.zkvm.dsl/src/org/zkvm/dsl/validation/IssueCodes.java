@@ -58,6 +58,8 @@ public final class IssueCodes {
 	public static final String ISFC_STOP_SHORT_DEPTH = "isfc.stop-short-depth";
 	@Code(severity = Severity.INFO, rule = "APPC/VM traffic on a multi-CTC link")
 	public static final String ISFC_APPC_SCALING = "isfc.appc-scaling";
+	@Code(severity = Severity.WARNING, rule = "the two system names of an ISFC link sort one way in EBCDIC and the other in ASCII")
+	public static final String ISFC_NAME_ORDER = "isfc.name-order";
 	@Code(severity = Severity.ERROR, rule = "a FICON chpid's speed is not one its generation negotiates")
 	public static final String ISFC_FICON_SPEED = "isfc.ficon-speed";
 	@Code(severity = Severity.ERROR, rule = "a CTC on a chpid that is not type FC")

@@ -65,8 +65,10 @@ final class NetworkManagerBoot {
 		}
 		StringBuilder said = new StringBuilder();
 		if (!plain.isEmpty()) {
-			said.append("NetworkManager ").append(version).append(" from ").append(String.join(", ", plain.stream().map(p -> p.id()).toList()))
-					.append(" (the lab's copy without the qeth channel keys: the veth standing in has no subchannels)");
+			said.append("NetworkManager ").append(version).append(" from ").append(String.join(", ", plain.stream().map(p -> p.id()).toList()));
+			if (plain.stream().anyMatch(p -> read(Path.of(p.file())).contains("\ns390-"))) {
+				said.append(" (the lab's copy without the qeth channel keys: the veth standing in has no subchannels)");
+			}
 		}
 		if (!bridged.isEmpty()) {
 			said.append(said.isEmpty() ? "" : "; ").append("the Open vSwitch profiles ").append(String.join(", ", bridged.stream().map(Profile::id).toList()))
@@ -102,6 +104,14 @@ final class NetworkManagerBoot {
 					.replace("\"route-metric\"", "\"routeMetric\""), Profile[].class));
 		} catch (JsonSyntaxException e) {
 			throw new LabException("libnm's reading of " + files + " is not what the lab expects: " + json.strip());
+		}
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		} catch (IOException e) {
+			return "";
 		}
 	}
 

@@ -40,7 +40,7 @@ public class IsfcQuickfixes extends QuickfixBase {
 
 	@QuickFix(IssueCodes.ISFC_CHPID_ORDER)
 	public void reorderChpids(DiagnosticResolutionAcceptor acceptor) {
-		acceptor.accept("Reassign the CTC devices: fast chpids at both extremes of the ordering system's list", edits((diagnostic, element, changes) -> {
+		acceptor.accept("Reassign the CTC devices to the chpids so that both directions carry the same", edits((diagnostic, element, changes) -> {
 			IsfcLink link = EcoreUtil2.getContainerOfType(element, IsfcLink.class);
 			if (link == null) {
 				return;

@@ -44,8 +44,9 @@ class QuickFixTest {
 			new Fix(IssueCodes.ISFC_CTCS_PER_CHPID, "Drop", "\t\tctc 6000-6003 chpid Z10.50 remote 6000-6003\n\t\tctc 6020-6022 chpid Z10.51 remote 6020-6022\n"),
 			new Fix(IssueCodes.ISFC_CTCS_PER_CHPID, "Move", "\t\tctc 6000-6003 chpid Z10.50 remote 6000-6003\n\t\tctc 6004 chpid Z10.51 remote 6004\n"
 					+ "\t\tctc 6020-6022 chpid Z10.51 remote 6020-6022\n"),
-			new Fix(IssueCodes.ISFC_CHPID_ORDER, "", "\t\tctc 6000-6003 chpid Z10.52 remote 6000-6003\n\t\tctc 6020-6023 chpid Z10.50 remote 6020-6023\n"
-					+ "\t\tctc 6040-6043 chpid Z10.51 remote 6040-6043\n\t\tctc 6060-6063 chpid Z10.53 remote 6060-6063\n"),
+			// fast chpids at both extremes with the fewest lines changed: 50 and 52 swap
+			new Fix(IssueCodes.ISFC_CHPID_ORDER, "", "\t\tctc 6000-6003 chpid Z10.52 remote 6000-6003\n\t\tctc 6020-6023 chpid Z10.51 remote 6020-6023\n"
+					+ "\t\tctc 6040-6043 chpid Z10.50 remote 6040-6043\n\t\tctc 6060-6063 chpid Z10.53 remote 6060-6063\n"),
 			new Fix(IssueCodes.SSI_MEMBERS, "", "\tisfc ATLANTA <-> CHICAGO {\n"),
 			new Fix(IssueCodes.ARP_SAME_SUBNET, "Turn proxy_arp off", "\t\tproxy-arp on br-ex\n"),
 			new Fix(IssueCodes.ARP_SAME_SUBNET, "Remove the other", "\t\tosa o5s_10g_2 device 0.0.f504 chpid 10 layer 2\n"),
