@@ -46,7 +46,7 @@ public final class IssueCodes {
 	public static final String ISFC_TOO_MANY_CTCS = "isfc.too-many-ctcs";
 	@Code(severity = Severity.WARNING, rule = "more than 4 CTCs on one FICON chpid")
 	public static final String ISFC_CTCS_PER_CHPID = "isfc.ctcs-per-chpid";
-	@Code(severity = Severity.WARNING, rule = "mixed chpid speeds with the fast chpids not at both extremes of the ordering system's device list")
+	@Code(severity = Severity.WARNING, rule = "mixed chpid speeds, and another order of the chpids balances the two directions at full load better")
 	public static final String ISFC_CHPID_ORDER = "isfc.chpid-order";
 	@Code(severity = Severity.INFO, rule = "mixed chpid speeds at all")
 	public static final String ISFC_MIXED_SPEEDS = "isfc.mixed-speeds";
