@@ -85,7 +85,23 @@ public final class ReportBuilder {
 		UperfWorkload w = workload(workload);
 		String description = workload.getUperf() != null ? "uperf " + workload.getUperf() : describe(w);
 		return new CapacityReport.Advice(workload.getName(), description, Hosts.endpoint(workload.getFrom()), Hosts.endpoint(workload.getTo()),
-				source + ":" + line(workload), ConnectionAdvice.rank(w, possible(workload.getFrom(), workload.getTo())));
+				source + ":" + line(workload), ConnectionAdvice.rank(w, possible(workload.getFrom(), workload.getTo()), guestSideMtu(workload)));
+	}
+
+	/** The smallest MTU of the guest ends' NICs and the bridges they are on (0 without a guest end): what routed HiperSockets carry from a guest. */
+	private static int guestSideMtu(Workload workload) {
+		int mtu = Integer.MAX_VALUE;
+		for (org.eclipse.emf.ecore.EObject end : java.util.List.of(workload.getFrom(), workload.getTo())) {
+			if (end instanceof org.zkvm.dsl.zknet.Guest guest) {
+				for (org.zkvm.dsl.zknet.Nic nic : guest.getMembers().stream().filter(org.zkvm.dsl.zknet.Nic.class::isInstance).map(org.zkvm.dsl.zknet.Nic.class::cast).toList()) {
+					mtu = Math.min(mtu, Hosts.mtu(nic));
+					if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
+						mtu = Math.min(mtu, Hosts.mtu(nic.getBridge()));
+					}
+				}
+			}
+		}
+		return mtu == Integer.MAX_VALUE ? 0 : mtu;
 	}
 
 	private static UperfWorkload workload(Workload workload) {

@@ -78,7 +78,8 @@ public final class Paths {
 			hops.add(new Hop("OVS bridge " + bridge.getName() + " (routed; internal port " + (bridge.getVnic() != null ? bridge.getVnic() : bridge.getName()) + ")",
 					bridgeMtu, bridgeMtu < guestMtu ? Event.CUT_OFF : Event.NONE,
 					bridgeMtu < guestMtu ? "the bridge's port MTU is below the guest's: frames above it are dropped" : "the host receives the packet"));
-			egress(Hosts.lparOf(nic), partner).ifPresent(out -> {
+			egress(Hosts.lparOf(nic), partner).ifPresent(route -> {
+				HostInterface out = route.iface();
 				int mtu = Hosts.mtu(out);
 				int before = hops.get(hops.size() - 1).mtu();
 				boolean fragments = mtu < Math.min(before, guestMtu);
@@ -86,13 +87,25 @@ public final class Paths {
 						fragments ? "the host's IP stack fragments packets above " + mtu + " bytes (routed: seed 002)" : "routed by the host"));
 			});
 		}
-		partnerHop(partner).ifPresent(hops::add);
+		// where the packet arrives: the partner's interface in the prefix the host routes by, or, at layer 2, in the guest's own subnet
+		Optional<Ipv4Prefix> arrival = uplink.isEmpty() && nic.getBridge() != null && !nic.getBridge().eIsProxy()
+				? egress(Hosts.lparOf(nic), partner).map(Egress::prefix)
+				: Addresses.of(nic).stream().findFirst().map(Ipv4Prefix::subnet);
+		partnerHop(partner, arrival).ifPresent(hops::add);
 		return Optional.of(new Path(Hosts.endpoint(guest), Hosts.endpoint(partner), hops));
 	}
 
-	private static Optional<Hop> partnerHop(EObject partner) {
+	/**
+	 * The partner's interface the packet arrives at: the one with an address in the prefix the last
+	 * router sends by (or the guest's subnet at layer 2), never simply the first one declared;
+	 * without such an interface, the partner's largest MTU is the one its stack takes.
+	 */
+	private static Optional<Hop> partnerHop(EObject partner, Optional<Ipv4Prefix> arrival) {
 		if (partner instanceof Lpar lpar && !Hosts.interfaces(lpar).isEmpty()) {
-			HostInterface iface = Hosts.interfaces(lpar).get(0);
+			HostInterface iface = Hosts.interfaces(lpar).stream()
+					.filter(i -> arrival.isPresent() && Addresses.of(i).stream().anyMatch(a -> arrival.get().contains(a.address())))
+					.findFirst()
+					.orElseGet(() -> Hosts.interfaces(lpar).stream().max(java.util.Comparator.comparingInt(Hosts::mtu)).orElseThrow());
 			return Optional.of(new Hop("partner interface " + Hosts.path(iface), Hosts.mtu(iface), Event.NONE, "the partner receives"));
 		}
 		if (partner instanceof Guest guest) {
@@ -102,16 +115,18 @@ public final class Paths {
 		return Optional.empty();
 	}
 
+	/** The interface a routed packet leaves by, and the prefix (connected or routed) that chose it. */
+	private record Egress(HostInterface iface, Ipv4Prefix prefix) {
+	}
+
 	/** The host interface a routed packet leaves by: the longest prefix, connected or routed, that holds the partner (as the kernel chooses). */
-	private static Optional<HostInterface> egress(Lpar host, EObject partner) {
+	private static Optional<Egress> egress(Lpar host, EObject partner) {
 		List<Ipv4Prefix> targets = addressesOf(partner);
-		HostInterface best = null;
-		int bestLength = -1;
+		Egress best = null;
 		for (HostInterface iface : Hosts.interfaces(host)) {
 			for (Ipv4Prefix mine : Addresses.of(iface)) {
-				if (mine.length() > bestLength && holds(mine.subnet(), targets)) {
-					best = iface;
-					bestLength = mine.length();
+				if ((best == null || mine.length() > best.prefix().length()) && holds(mine.subnet(), targets)) {
+					best = new Egress(iface, mine.subnet());
 				}
 			}
 		}
@@ -120,9 +135,8 @@ public final class Paths {
 				continue;
 			}
 			for (Ipv4Prefix destination : Routes.destinations(route)) {
-				if (destination.length() > bestLength && holds(destination, targets)) {
-					best = route.getDevice();
-					bestLength = destination.length();
+				if ((best == null || destination.length() > best.prefix().length()) && holds(destination, targets)) {
+					best = new Egress(route.getDevice(), destination);
 				}
 			}
 		}

@@ -26,6 +26,7 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nat;
 import org.zkvm.dsl.zknet.Network;
 import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
@@ -69,6 +70,16 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 									+ address.subnet() + ": one interface then answers ARP for the whole subnet but cannot route there, and the net dies "
 									+ "(seed 002, Scenario II pitfalls); turn proxy_arp off on " + iface.getName() + " or remove the duplicate address",
 									proxyArp, Z.getProxyArp_Interfaces(), i);
+						} else if (iface instanceof OsaInterface && other instanceof OsaInterface && otherAddress.overlaps(address)) {
+							// two OSA ports whose subnets nest are on one LAN: the more specific route wins (longest prefix), and
+							// proxy_arp answers for every address the kernel routes out by the other port
+							Ipv4Prefix inner = otherAddress.length() > address.length() ? otherAddress.subnet() : address.subnet();
+							String block = otherAddress.length() > address.length() ? inner.toString() : "all of " + otherAddress.subnet() + " outside " + inner;
+							report(IssueCodes.ARP_SAME_SUBNET, "proxy_arp on " + iface.getName() + " (" + address + ") while " + other.getName() + " ("
+									+ otherAddress + ") is in an overlapping subnet on the same LAN: the kernel routes " + block + " by " + other.getName()
+									+ " (the longer prefix wins), so " + iface.getName() + " answers ARP for that block on its LAN, takes the traffic of the"
+									+ " hosts there, and the net dies (seed 002, Scenario II pitfalls); turn proxy_arp off on " + iface.getName()
+									+ " or give the two ports one subnet with one address each on one of them", proxyArp, Z.getProxyArp_Interfaces(), i);
 						}
 					}
 				}

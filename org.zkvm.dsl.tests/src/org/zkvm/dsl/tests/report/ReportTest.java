@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.analysis.ConnectionAdvice;
 import org.zkvm.dsl.analysis.ConnectionAdvice.Connection;
 import org.zkvm.dsl.analysis.IsfcCapacity;
 import org.zkvm.dsl.analysis.PointToPointRates;
@@ -143,6 +144,45 @@ class ReportTest {
 		Paths.Hop out = paths.get("portal").hops().get(2);
 		assertEquals("host interface LPAR11.o5s_10g_1", out.element());
 		assertEquals(Paths.Event.FRAGMENTS, out.event());
+	}
+
+	/** A partner with an OSA declared before its HiperSockets interface: the path still ends where the host sends, at 57344 (issue 20). */
+	@Test
+	void declarationOrderNeverChangesAPath() throws IOException {
+		String cec = Files.readString(Workspace.root().resolve("examples/seed-network/z13a.zknet"));
+		String networks = Files.readString(Workspace.root().resolve("examples/seed-network/networks.zknet"));
+		String workloads = Files.readString(Workspace.root().resolve("examples/seed-network/workloads.zknet"));
+		String osaFirst = cec.replace("\t\thipersockets hsz0 on HSLAN", "\t\tosa zosa0 device 0.0.f518 chpid 10 layer 3 mtu 1492 address 10.131.21.1/8 in production\n"
+				+ "\t\thipersockets hsz0 on HSLAN");
+		assertTrue(osaFirst.contains("osa zosa0"));
+		for (String text : List.of(cec, osaFirst)) {
+			LoadedModel loaded = Workspace.load(Map.of("networks.zknet", networks, "z13a.zknet", text, "workloads.zknet", workloads));
+			assertEquals(List.of(), Workspace.errors(loaded), () -> Workspace.describe(loaded.diagnostics()));
+			Paths.Path orders = ReportBuilder.build(loaded.models()).paths().stream().filter(p -> p.workload().equals("orders")).findFirst().orElseThrow().path();
+			assertEquals("partner interface ZOS1.hsz0", orders.hops().get(orders.hops().size() - 1).element());
+			assertEquals(57344, orders.pathMtu());
+		}
+	}
+
+	/** Seed 002's 56K finding becomes the advice when the guests and bridge run MTU 1500 on a streaming workload over routed HiperSockets. */
+	@Test
+	void theAdviceFollowsTheModelsMtu() throws IOException {
+		String cec = Files.readString(Workspace.root().resolve("examples/seed-network/z13a.zknet"));
+		String networks = Files.readString(Workspace.root().resolve("examples/seed-network/networks.zknet"));
+		String workloads = Files.readString(Workspace.root().resolve("examples/seed-network/workloads.zknet"));
+		String small = cec.replace("ovs br-ex routed mtu 57344", "ovs br-ex routed mtu 1500").replace("mtu 57344 address 10.136.", "mtu 1500 address 10.136.");
+		assertTrue(small.contains("ovs br-ex routed mtu 1500"));
+		for (String text : List.of(cec, small)) {
+			LoadedModel loaded = Workspace.load(Map.of("networks.zknet", networks, "z13a.zknet", text, "workloads.zknet", workloads));
+			CapacityReport.Advice backup = ReportBuilder.build(loaded.models()).advice().stream().filter(a -> a.workload().equals("backup")).findFirst().orElseThrow();
+			ConnectionAdvice.Ranked first = backup.ranking().get(0);
+			assertEquals(Connection.ROUTED_HIPERSOCKETS, first.connection());
+			if (text == small) {
+				assertTrue(first.reason().startsWith("raise the guest and bridge MTU to 57344: this path runs at MTU 1500"), first.reason());
+			} else {
+				assertTrue(first.reason().startsWith("streaming reads of"), first.reason());
+			}
+		}
 	}
 
 	@Test
