@@ -171,7 +171,9 @@ public final class Reachability {
 				}
 				int layer2 = layer2Limit(out, receiver);
 				if (size > layer2) {
-					String where = crossedUplink(out, receiver).map(u -> "the attached uplink " + u.name() + " (MTU " + u.mtu() + ")").orElse(receiver.name() + " of " + next.id() + " (MTU " + receiver.mtu() + ")");
+					// where the frame is too large: the attached uplink, or the receiving device if it is the smaller
+					String where = crossedUplink(out, receiver).filter(u -> u.mtu() <= receiver.mtu()).map(u -> "the attached uplink " + u.name() + " (MTU " + u.mtu() + ")")
+							.orElse(receiver.name() + " of " + next.id() + " (MTU " + receiver.mtu() + ")");
 					return stop(Math.min(pathMtu, layer2), size + "-byte frames from " + node.id() + " on " + out.name() + " are cut off at " + where
 							+ ": layer 2 cannot fragment");
 				}

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.MtuLimits;
+import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
@@ -90,7 +91,10 @@ public class MtuValidator extends ZknetCheckBase {
 	@Check
 	public void checkNic(Nic nic) {
 		OvsBridge bridge = nic.getBridge();
-		if (bridge != null && !bridge.eIsProxy() && nic.getMtu() != 0 && nic.getMtu() != Hosts.mtu(bridge)) {
+		// the bridge's MTU is its internal port's: it matters where the host sends on the bridge itself (routed, or an address on the
+		// internal port); on an attached bridge without one, the uplink is the guests' neighbour (mtu.attached-uplink below)
+		boolean hostOnBridge = bridge != null && !bridge.eIsProxy() && (bridge.getUplink() == null || !Addresses.of(bridge).isEmpty());
+		if (hostOnBridge && nic.getMtu() != 0 && nic.getMtu() != Hosts.mtu(bridge)) {
 			report(IssueCodes.MTU_GUEST_BRIDGE, "MTU " + nic.getMtu() + " of " + nic.getName() + " differs from " + Hosts.mtu(bridge) + " of bridge "
 					+ bridge.getName() + ": the side with the larger MTU sends frames the other drops (seed 002: define guest and OVS MTU "
 					+ "consistently, always); set " + Hosts.mtu(bridge), nic, Z.getNic_Mtu(), String.valueOf(Hosts.mtu(bridge)));
@@ -104,6 +108,13 @@ public class MtuValidator extends ZknetCheckBase {
 				report(IssueCodes.MTU_ATTACHED_UPLINK, nic.getName() + " sends with MTU " + Hosts.mtu(nic) + " through " + how + " whose MTU is " + limit
 						+ ": larger packets are cut off on the card and fail their checksums at the receiver (seed 002, Scenario II pitfalls); "
 						+ "lower the guest" + (bridge != null ? " and bridge" : "") + " MTU to " + limit,
+						nic, nic.getMtu() != 0 ? Z.getNic_Mtu() : (nic.getUplink() != null ? Z.getNic_Uplink() : Z.getNic_Bridge()),
+						String.valueOf(limit));
+			} else if (Hosts.mtu(nic) < limit) {
+				String how = nic.getUplink() != null ? "MacVTap on " + uplink.get().getName() : "bridge " + bridge.getName() + " attached to " + uplink.get().getName();
+				report(IssueCodes.MTU_ATTACHED_UPLINK, nic.getName() + " has MTU " + Hosts.mtu(nic) + " on " + how + ", whose LAN carries frames up to "
+						+ limit + ": its peers there send frames the guest drops, and layer 2 cannot fragment (seed 002: define the MTU consistently,"
+						+ " always); set the guest" + (bridge != null ? " and bridge" : "") + " MTU to " + limit + ", or lower " + uplink.get().getName() + "'s",
 						nic, nic.getMtu() != 0 ? Z.getNic_Mtu() : (nic.getUplink() != null ? Z.getNic_Uplink() : Z.getNic_Bridge()),
 						String.valueOf(limit));
 			}

@@ -1,0 +1,157 @@
+package org.zkvm.dsl.tests.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.headless.LoadedModel;
+import org.zkvm.dsl.headless.ModelDiagnostic;
+import org.zkvm.dsl.lab.LabNetwork;
+import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.NodeKind;
+import org.zkvm.dsl.lab.LabNetwork.Port;
+import org.zkvm.dsl.lab.LabNetworkBuilder;
+import org.zkvm.dsl.lab.Reachability;
+import org.zkvm.dsl.lab.LabProbes;
+import org.zkvm.dsl.lab.LabProbes.Probe;
+import org.zkvm.dsl.tests.Workspace;
+import org.zkvm.dsl.validation.IssueCodes;
+
+/**
+ * The checks against the kernel-faithful simulation (lab.Reachability), over generated variants of
+ * the pitfalls: other MTUs, prefix lengths, attachment kinds, declaration orders. Where the
+ * simulation finds harm of a kind (a packet size cut off at layer 2; a promised path dead), the
+ * validator must report a code of that kind, and where the validator reports one, the simulation
+ * must show the harm. Each disagreement is printed with its variant.
+ */
+class SimulationAgreementTest {
+
+	/** One generated model: its text and what it varies. */
+	record Variant(String name, String text) {
+	}
+
+	/** What the validator and the simulation said of one variant. */
+	record Verdict(Variant variant, Set<String> codes, boolean harm, String evidence) {
+	}
+
+	private static final Set<String> MTU_CODES = Set.of(IssueCodes.MTU_ATTACHED_UPLINK, IssueCodes.MTU_GUEST_BRIDGE);
+
+	/**
+	 * Layer 2 cut-offs: an OSA attached to a bridge, MacVTap, or a routed bridge, with every
+	 * combination of OSA, bridge and guest MTUs (unset meaning the device's default), and the guest's
+	 * address at several prefix lengths. Harm: a probe of some size that the simulation cuts off at
+	 * layer 2. Codes: mtu.attached-uplink, mtu.guest-bridge.
+	 */
+	@Test
+	void layerTwoCutOffsAgreeWithTheMtuChecks() {
+		List<Variant> variants = new ArrayList<>();
+		String[] osa = {"", " mtu 1492", " mtu 1500", " mtu 8000", " mtu 8992", " mtu 9000"};
+		String[] bridge = {"", " mtu 1500", " mtu 8000", " mtu 8992", " mtu 9000"};
+		String[] guest = {"", " mtu 1500", " mtu 8000", " mtu 8992", " mtu 9000"};
+		String[] lengths = {"8", "16", "24"};
+		for (String mode : List.of("attached", "macvtap", "routed")) {
+			for (String o : osa) {
+				for (String b : mode.equals("macvtap") ? new String[] {""} : bridge) {
+					for (String g : guest) {
+						for (String length : lengths) {
+							variants.add(new Variant(mode + " osa" + o + ", bridge" + b + ", guest" + g + ", /" + length, mtuModel(mode, o, b, g, length)));
+						}
+					}
+				}
+			}
+		}
+		List<Verdict> verdicts = judge(variants, MTU_CODES, p -> !p.expected() && p.why().contains("cut off"));
+		assertAgreement(verdicts, 900);
+	}
+
+	private static String mtuModel(String mode, String osaMtu, String bridgeMtu, String guestMtu, String length) {
+		String guestAddress = "10.131.11.1/" + length;
+		String host = switch (mode) {
+			case "attached" -> "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 vnicc learning, flooding" + osaMtu + "\n"
+					+ "\t\tovs br-ex attached o5s_10g_1" + bridgeMtu + "\n"
+					+ "\t\tguest vm11a { nic eth0 on br-ex" + guestMtu + " address " + guestAddress + " in production }\n";
+			case "macvtap" -> "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2" + osaMtu + " address 10.131.11.254/" + length + " in production\n"
+					+ "\t\tguest vm11a { nic eth0 macvtap o5s_10g_1" + guestMtu + " address 10.131.11.1/" + length + " in production }\n";
+			default -> "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2" + osaMtu + " address 10.131.11.254/" + length + " in production\n"
+					+ "\t\tovs br-ex routed" + bridgeMtu + " address 10.136.11.254/24\n"
+					+ "\t\tforwarding on br-ex, o5s_10g_1\n\t\tproxy-arp on br-ex, o5s_10g_1\n"
+					+ "\t\tarp-filter policy drop {\n\t\t\taccept to 10.131.11.254 in o5s_10g_1\n\t\t\taccept to 10.136.11.0/24 in o5s_10g_1\n\t\t\taccept in br-ex\n\t\t}\n"
+					+ "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n\t\t}\n"
+					+ "\t\tguest vm11a {\n\t\t\tnic eth0 on br-ex" + guestMtu + " address 10.136.11.1/24\n\t\t\troute default via 10.136.11.254 dev eth0\n\t\t}\n";
+		};
+		String network = switch (length) {
+			case "8" -> "10.0.0.0/8";
+			case "16" -> "10.131.0.0/16";
+			default -> "10.131.11.0/24";
+		};
+		return "network production " + network + "\ncec Z13A model z13 {\n\tchpid 10 osd devices F500-F51F\n\tlpar LPAR11 id 11 kvm {\n" + host + "\t}\n}\n";
+	}
+
+	/** Validates each variant and runs the simulation's probes; variants with errors outside the family are left out (their models are not the pitfall). */
+	static List<Verdict> judge(List<Variant> variants, Set<String> family, Predicate<Probe> harmful) {
+		List<Verdict> verdicts = new ArrayList<>();
+		for (Variant variant : variants) {
+			LoadedModel model = Workspace.load(variant.text());
+			Set<String> errors = Workspace.errors(model).stream().map(ModelDiagnostic::code).collect(Collectors.toCollection(TreeSet::new));
+			Set<String> codes = model.diagnostics().stream().map(ModelDiagnostic::code).filter(family::contains).collect(Collectors.toCollection(TreeSet::new));
+			if (errors.stream().anyMatch(c -> !family.contains(c))) {
+				continue;
+			}
+			LabNetwork network = LabNetworkBuilder.build(model.models());
+			List<Probe> probes = new ArrayList<>(LabProbes.plan(network));
+			probes.addAll(hostProbes(network));
+			List<Probe> harm = probes.stream().filter(harmful).toList();
+			verdicts.add(new Verdict(variant, codes, !harm.isEmpty(), harm.isEmpty() ? "" : harm.get(0).from().id() + " -> " + harm.get(0).to().id() + " "
+					+ harm.get(0).kind() + " " + harm.get(0).size() + ": " + harm.get(0).why()));
+		}
+		return verdicts;
+	}
+
+	/**
+	 * The KVM hosts are no ends of the lab's probes (they route); their own traffic with their
+	 * guests is: each way, a packet as large as the sender's device, without DF.
+	 */
+	static List<Probe> hostProbes(LabNetwork network) {
+		Reachability reachability = new Reachability(network);
+		List<Probe> probes = new ArrayList<>();
+		for (Node guest : network.nodes().stream().filter(n -> n.kind() == NodeKind.GUEST).toList()) {
+			Node host = network.node(guest.host()).orElseThrow();
+			for (Node[] pair : List.of(new Node[] {host, guest}, new Node[] {guest, host})) {
+				Node to = pair[1];
+				for (Port port : to.ports()) {
+					for (var address : port.addresses()) {
+						Optional<Port> out = reachability.egress(pair[0], address.address());
+						if (out.isEmpty()) {
+							continue;
+						}
+						int size = out.get().mtu();
+						Reachability.Result result = reachability.ping(pair[0], address.address(), size, false);
+						probes.add(new Probe(pair[0], to, address.address(), LabProbes.Kind.FULL_SIZE, size, false, result.reached(), result.why()));
+					}
+				}
+			}
+		}
+		return probes;
+	}
+
+	static void assertAgreement(List<Verdict> verdicts, int atLeast) {
+		List<String> disagreements = new ArrayList<>();
+		for (Verdict verdict : verdicts) {
+			if (verdict.harm() != !verdict.codes().isEmpty()) {
+				disagreements.add(verdict.variant().name() + ": validator " + (verdict.codes().isEmpty() ? "silent" : verdict.codes()) + ", simulation "
+						+ (verdict.harm() ? "harm: " + verdict.evidence() : "no harm"));
+			}
+		}
+		assertTrue(verdicts.size() >= atLeast, "variants judged: " + verdicts.size());
+		assertTrue(verdicts.stream().anyMatch(Verdict::harm) && verdicts.stream().anyMatch(v -> !v.harm()), "the family has both outcomes");
+		assertEquals(List.of(), disagreements.stream().limit(200).toList(), disagreements.size() + " of " + verdicts.size() + " variants disagree");
+	}
+}
