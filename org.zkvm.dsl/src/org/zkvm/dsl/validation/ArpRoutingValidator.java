@@ -70,7 +70,10 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 									+ address.subnet() + ": one interface then answers ARP for the whole subnet but cannot route there, and the net dies "
 									+ "(seed 002, Scenario II pitfalls); turn proxy_arp off on " + iface.getName() + " or remove the duplicate address",
 									proxyArp, Z.getProxyArp_Interfaces(), i);
-						} else if (iface instanceof OsaInterface && other instanceof OsaInterface && otherAddress.overlaps(address)) {
+						} else if (iface instanceof OsaInterface && other instanceof OsaInterface && otherAddress.overlaps(address)
+								&& (otherAddress.length() > address.length() || !hasRestrictiveArpFilter(lpar))) {
+							// the other port's block inside this port's subnet takes that block's peers away from this port; this
+							// port's subnet inside the other's only lets it answer ARP for the rest, which a restrictive ARP filter stops
 							// two OSA ports whose subnets nest are on one LAN: the more specific route wins (longest prefix), and
 							// proxy_arp answers for every address the kernel routes out by the other port
 							Ipv4Prefix inner = otherAddress.length() > address.length() ? otherAddress.subnet() : address.subnet();

@@ -48,7 +48,9 @@ class ArpSameSubnetChecksTest {
 			"osa o5s_10g_1 device 0.0.f500 chpid 10 address 10.131.11.254/8 | osa o5s_10g_2 device 0.0.f504 chpid 10 address 10.131.111.254/8 | true",
 			// the issue's variant: the other port's /24 inside the proxy_arp port's /8, and the reverse, and other lengths
 			"osa o5s_10g_1 device 0.0.f500 chpid 10 address 10.131.11.254/8 | osa o5s_10g_2 device 0.0.f504 chpid 10 address 10.131.11.253/24 | true",
-			"osa o5s_10g_1 device 0.0.f500 chpid 10 address 10.131.11.254/24 | osa o5s_10g_2 device 0.0.f504 chpid 10 address 10.131.111.254/8 | true",
+			// the proxy_arp port's /24 inside the other's /8: it could only answer ARP for the rest of the /8, which the ARP filter stops
+			// (the simulation agrees: SimulationAgreementTest); without the filter it is reported (below)
+			"osa o5s_10g_1 device 0.0.f500 chpid 10 address 10.131.11.254/24 | osa o5s_10g_2 device 0.0.f504 chpid 10 address 10.131.111.254/8 | false",
 			"osa o5s_10g_1 device 0.0.f500 chpid 10 address 10.131.11.254/16 | osa o5s_10g_2 device 0.0.f504 chpid 10 address 10.131.200.1/20 | true",
 			// declared the other way round
 			"osa o5s_10g_2 device 0.0.f504 chpid 10 address 10.131.11.253/24 | osa o5s_10g_1 device 0.0.f500 chpid 10 address 10.131.11.254/8 | true",
@@ -62,6 +64,17 @@ class ArpSameSubnetChecksTest {
 		if (reported) {
 			assertTrue(found.get(0).message().startsWith("proxy_arp on o5s_10g_1"), found.get(0).message());
 		}
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({"10.131.11.254/24, 10.131.111.254/8", "10.131.11.254/16, 10.131.11.253/8"})
+	void aProxyArpPortInsideAnotherPortsSubnetWithoutAnArpFilterIsReported(String own, String other) {
+		String text = HOST.formatted("osa o5s_10g_1 device 0.0.f500 chpid 10 address " + own, "osa o5s_10g_2 device 0.0.f504 chpid 10 address " + other)
+				.replaceAll("(?s)\t\tarp-filter policy drop \\{.*?\n\t\t\\}\n", "");
+		assertTrue(!text.contains("arp-filter"), text);
+		LoadedModel model = Workspace.load(text);
+		assertEquals(1, model.diagnostics().stream().filter(d -> IssueCodes.ARP_SAME_SUBNET.equals(d.code())).count(),
+				() -> Workspace.describe(model.diagnostics()));
 	}
 
 	/** The seed's design: proxy_arp answers for the guests' /24 behind the bridge, inside the /8 of the OSA port; no finding. */
