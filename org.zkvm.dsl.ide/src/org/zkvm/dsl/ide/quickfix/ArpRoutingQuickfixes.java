@@ -28,6 +28,7 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.LparMember;
 import org.zkvm.dsl.zknet.Nat;
 import org.zkvm.dsl.zknet.Nic;
+import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
@@ -63,13 +64,15 @@ public class ArpRoutingQuickfixes extends QuickfixBase {
 	public void fixSameSubnet(DiagnosticResolutionAcceptor acceptor) {
 		acceptor.accept("Turn proxy_arp off on this interface", edits((diagnostic, element, changes) ->
 				proxyArpTarget(diagnostic, element, changes).ifPresent(iface -> removeFromProxyArp((ProxyArp) element, iface, changes))));
-		acceptor.accept("Remove the other interface's address in the same subnet", edits((diagnostic, element, changes) ->
+		acceptor.accept("Remove the other interface's address in the same (or, for OSA ports, an overlapping) subnet", edits((diagnostic, element, changes) ->
 				proxyArpTarget(diagnostic, element, changes).ifPresent(iface -> {
 					Lpar lpar = Hosts.lparOf(iface);
 					for (Ipv4Prefix mine : Addresses.of(iface)) {
 						for (HostInterface other : Hosts.interfaces(lpar)) {
 							for (InterfaceAddress address : other == iface ? List.<InterfaceAddress>of() : other.getAddresses()) {
-								if (Addresses.resolve(address).map(a -> a.subnet().equals(mine.subnet())).orElse(false)) {
+								// the cases arp.same-subnet reports: one subnet, or two OSA ports whose subnets nest
+								boolean osaPair = iface instanceof OsaInterface && other instanceof OsaInterface;
+								if (Addresses.resolve(address).map(a -> a.subnet().equals(mine.subnet()) || osaPair && a.overlaps(mine)).orElse(false)) {
 									var node = NodeModelUtils.getNode(address);
 									changes.deleteWithLeadingBlanks(node.getOffset(), node.getEndOffset());
 								}

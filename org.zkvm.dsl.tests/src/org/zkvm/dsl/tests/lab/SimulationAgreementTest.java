@@ -66,7 +66,7 @@ class SimulationAgreementTest {
 							for (String second : new String[] {null, g, "", " mtu 1500"}) {
 								for (boolean before : second == null ? new boolean[] {false} : new boolean[] {false, true}) {
 									variants.add(new Variant(mode + " osa" + o + ", bridge" + b + ", guest" + g + ", /" + length
-											+ (second == null ? "" : ", second guest" + second + (before ? " declared first" : "")), mtuModel(mode, o, b, g, length, second, before)));
+											+ (second == null ? "" : ", second guest" + second + (before ? " declared first" : "")), PitfallVariants.mtuModel(mode, o, b, g, length, second, before)));
 								}
 							}
 						}
@@ -78,44 +78,7 @@ class SimulationAgreementTest {
 		assertAgreement(verdicts, 3000);
 	}
 
-	private static String mtuModel(String mode, String osaMtu, String bridgeMtu, String guestMtu, String length, String secondMtu, boolean secondFirst) {
-		String first = mtuModel(mode, osaMtu, bridgeMtu, guestMtu, length);
-		if (secondMtu == null) {
-			return first;
-		}
-		// the second guest: the same kind of NIC, its own address; declared before or after the first
-		String other = mtuModel(mode, osaMtu, bridgeMtu, secondMtu, length).lines().filter(l -> l.contains("guest vm11a") || l.contains("nic eth0")
-				|| l.contains("route default via 10.136.11.254")).reduce("", (a, b) -> a + b + "\n").replace("vm11a", "vm11b").replace("10.131.11.1/", "10.131.11.2/")
-				.replace("10.136.11.1/", "10.136.11.2/");
-		if (mode.equals("routed")) {
-			other = "\t\tguest vm11b {\n" + other.lines().filter(l -> !l.contains("guest vm11b")).reduce("", (a, b) -> a + b + "\n") + "\t\t}\n";
-		}
-		int at = secondFirst ? first.indexOf("\t\tguest vm11a") : first.lastIndexOf("\t}\n}");
-		return first.substring(0, at) + other + first.substring(at);
-	}
 
-	private static String mtuModel(String mode, String osaMtu, String bridgeMtu, String guestMtu, String length) {
-		String guestAddress = "10.131.11.1/" + length;
-		String host = switch (mode) {
-			case "attached" -> "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 vnicc learning, flooding" + osaMtu + "\n"
-					+ "\t\tovs br-ex attached o5s_10g_1" + bridgeMtu + "\n"
-					+ "\t\tguest vm11a { nic eth0 on br-ex" + guestMtu + " address " + guestAddress + " in production }\n";
-			case "macvtap" -> "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2" + osaMtu + " address 10.131.11.254/" + length + " in production\n"
-					+ "\t\tguest vm11a { nic eth0 macvtap o5s_10g_1" + guestMtu + " address 10.131.11.1/" + length + " in production }\n";
-			default -> "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2" + osaMtu + " address 10.131.11.254/" + length + " in production\n"
-					+ "\t\tovs br-ex routed" + bridgeMtu + " address 10.136.11.254/24\n"
-					+ "\t\tforwarding on br-ex, o5s_10g_1\n\t\tproxy-arp on br-ex, o5s_10g_1\n"
-					+ "\t\tarp-filter policy drop {\n\t\t\taccept to 10.131.11.254 in o5s_10g_1\n\t\t\taccept to 10.136.11.0/24 in o5s_10g_1\n\t\t\taccept in br-ex\n\t\t}\n"
-					+ "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n\t\t}\n"
-					+ "\t\tguest vm11a {\n\t\t\tnic eth0 on br-ex" + guestMtu + " address 10.136.11.1/24\n\t\t\troute default via 10.136.11.254 dev eth0\n\t\t}\n";
-		};
-		String network = switch (length) {
-			case "8" -> "10.0.0.0/8";
-			case "16" -> "10.131.0.0/16";
-			default -> "10.131.11.0/24";
-		};
-		return "network production " + network + "\ncec Z13A model z13 {\n\tchpid 10 osd devices F500-F51F\n\tlpar LPAR11 id 11 kvm {\n" + host + "\t}\n}\n";
-	}
 
 	private static final Set<String> ARP_CODES = Set.of(IssueCodes.ARP_SAME_SUBNET, IssueCodes.ARP_NO_FORWARDING);
 
@@ -142,11 +105,11 @@ class SimulationAgreementTest {
 					String evidence = "";
 					boolean valid = true;
 					for (String peer : peers(second)) {
-						if (!reachesGuest(arpModel(length, peer, "", false, true))) {
+						if (!reachesGuest(PitfallVariants.arpModel(length, peer, "", false, true))) {
 							continue; // without the variation this peer is not reached either: nothing to compare
 						}
 						for (boolean secondFirst : second.isEmpty() ? List.of(false) : List.of(false, true)) {
-							LoadedModel model = Workspace.load(arpModel(length, peer, second, secondFirst, forwarding));
+							LoadedModel model = Workspace.load(PitfallVariants.arpModel(length, peer, second, secondFirst, forwarding));
 							if (Workspace.errors(model).stream().anyMatch(d -> !ARP_CODES.contains(d.code()))) {
 								valid = false;
 							}
@@ -203,19 +166,6 @@ class SimulationAgreementTest {
 				&& probes.stream().anyMatch(p -> p.kind() == LabProbes.Kind.REACH && p.from().id().equals("guest LPAR11.vm11a"));
 	}
 
-	private static String arpModel(String length, String gateway, String second, boolean secondFirst, boolean forwarding) {
-		String own = "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 address 10.131.11.254/" + length + " in production\n";
-		String other = second.isEmpty() ? "" : "\t\tosa o5s_10g_2 device 0.0.f504 chpid 10 layer 2 address " + second + "\n";
-		return "network production 10.0.0.0/8 gateway " + gateway + "\ncec Z13A model z13 {\n\tchpid 10 osd devices F500-F51F\n\tlpar LPAR11 id 11 kvm {\n"
-				+ (secondFirst ? other + own : own + other)
-				+ "\t\tovs br-ex routed address 10.136.11.254/24\n"
-				+ "\t\tforwarding on br-ex" + (forwarding ? ", o5s_10g_1" : "") + "\n\t\tproxy-arp on br-ex, o5s_10g_1\n"
-				+ "\t\tarp-filter policy drop {\n\t\t\taccept to 10.131.11.254 in o5s_10g_1\n\t\t\taccept to 10.136.11.0/24 in o5s_10g_1\n\t\t\taccept in br-ex\n"
-				+ (second.isEmpty() ? "" : "\t\t\taccept to " + second.substring(0, second.indexOf('/')) + " in o5s_10g_2\n") + "\t\t}\n"
-				+ "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n\t\t}\n"
-				+ "\t\tguest vm11a {\n\t\t\tnic eth0 on br-ex address 10.136.11.1/24\n\t\t\troute default via 10.136.11.254 dev eth0\n\t\t}\n"
-				+ "\t}\n}\n";
-	}
 
 	/** Validates each variant and runs the simulation's probes; variants with errors outside the family are left out (their models are not the pitfall). */
 	static List<Verdict> judge(List<Variant> variants, Set<String> family, Predicate<Probe> harmful) {

@@ -1,0 +1,95 @@
+package org.zkvm.dsl.tests.quickfix;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.lsp4j.CodeAction;
+import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.TextEdit;
+import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.headless.LoadedModel;
+import org.zkvm.dsl.tests.Workspace;
+import org.zkvm.dsl.tests.lab.PitfallVariants;
+import org.zkvm.dsl.tests.server.LanguageServerSession;
+import org.zkvm.dsl.tests.server.TextEdits;
+import org.zkvm.dsl.validation.IssueCodes;
+
+/**
+ * Every fix clears its diagnostic on the pitfalls' variants too, not only on the pitfall file:
+ * over the simulation-agreement test's variant families (MTUs of OSA, bridge and guests; second
+ * OSA ports in nested subnets; forwarding), each code action the language server offers for a
+ * family's diagnostic is applied, and the fixed model must have no diagnostic of that code and no
+ * error that was not there before. Failures are listed with their variant and fix.
+ */
+class QuickFixVariantsTest {
+
+	private static final Set<String> CODES = Set.of(IssueCodes.MTU_ATTACHED_UPLINK, IssueCodes.MTU_GUEST_BRIDGE, IssueCodes.ARP_SAME_SUBNET,
+			IssueCodes.ARP_NO_FORWARDING);
+
+	@Test
+	void everyFixClearsItsDiagnosticOnTheVariants() throws Exception {
+		List<String> variants = new ArrayList<>();
+		String[] osa = {"", " mtu 1492", " mtu 8992", " mtu 9000"};
+		String[] mtus = {"", " mtu 1500", " mtu 8000", " mtu 8992"};
+		for (String mode : List.of("attached", "macvtap", "routed")) {
+			for (String o : osa) {
+				for (String b : mode.equals("macvtap") ? new String[] {""} : mtus) {
+					for (String g : mtus) {
+						variants.add(PitfallVariants.mtuModel(mode, o, b, g, "8"));
+					}
+				}
+			}
+		}
+		for (String length : List.of("8", "16")) {
+			for (String second : List.of("10.131.111.254/" + length, "10.131.11.253/24", "10.131.11.253/28")) {
+				for (boolean first : List.of(false, true)) {
+					variants.add(PitfallVariants.arpModel(length, "10.131.11.1", second, first, true));
+				}
+			}
+			variants.add(PitfallVariants.arpModel(length, "10.131.11.1", "", false, false));
+		}
+		List<String> failures = new ArrayList<>();
+		int fixesApplied = 0;
+		for (String original : variants) {
+			// a workspace of its own per variant: the variants declare the same names
+			Path dir = Files.createTempDirectory("zknet-quickfix-variants");
+			Path file = dir.resolve("model.zknet");
+			Files.writeString(file, original);
+			try (LanguageServerSession server = new LanguageServerSession(dir)) {
+				List<String> before = errors(Workspace.load(Map.of("model.zknet", original)));
+				for (Diagnostic diagnostic : server.open(file)) {
+					String code = diagnostic.getCode() == null ? null : diagnostic.getCode().getLeft();
+					if (!CODES.contains(code)) {
+						continue;
+					}
+					for (CodeAction action : server.codeActions(file, diagnostic)) {
+						List<TextEdit> edits = action.getEdit() == null ? List.of() : action.getEdit().getChanges().values().stream().flatMap(List::stream).toList();
+						String fixed = TextEdits.apply(original, edits);
+						LoadedModel after = Workspace.load(Map.of("model.zknet", fixed));
+						fixesApplied++;
+						boolean remains = after.diagnostics().stream().anyMatch(d -> code.equals(d.code()));
+						List<String> appeared = new ArrayList<>(errors(after));
+						appeared.removeAll(before);
+						if (edits.isEmpty() || remains || !appeared.isEmpty()) {
+							failures.add("'" + action.getTitle() + "' for " + code + (edits.isEmpty() ? ": changes nothing" : remains ? ": the diagnostic remains" : ": brings "
+									+ appeared) + "\n" + original);
+						}
+					}
+				}
+			}
+		}
+		assertTrue(fixesApplied > 50, "fixes applied: " + fixesApplied);
+		assertEquals(List.of(), failures.stream().limit(10).toList(), failures.size() + " of " + fixesApplied + " fixes fail on their variants");
+	}
+
+	private static List<String> errors(LoadedModel model) {
+		return Workspace.errors(model).stream().map(d -> d.code() + " " + d.message()).toList();
+	}
+}
