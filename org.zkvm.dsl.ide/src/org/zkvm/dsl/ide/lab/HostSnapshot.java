@@ -21,12 +21,12 @@ record HostSnapshot(List<String> lines) {
 
 	static HostSnapshot take(Lab lab, String namespace, Map<String, String> ovs) throws LabException {
 		List<String> lines = new ArrayList<>();
-		for (JsonElement link : array(lab.output(namespace, Map.of(), "ip", "-j", "link", "show"))) {
+		for (JsonElement link : array(lab.shell().output(namespace, Map.of(), "ip", "-j", "link", "show"))) {
 			JsonObject l = link.getAsJsonObject();
 			lines.add("link " + text(l, "ifname") + " mtu " + text(l, "mtu") + (flags(l).contains("UP") ? " up" : " down") + " master " + text(l, "master")
 					+ " txqlen " + text(l, "txqlen") + " mac " + text(l, "address"));
 		}
-		for (JsonElement link : array(lab.output(namespace, Map.of(), "ip", "-j", "addr", "show"))) {
+		for (JsonElement link : array(lab.shell().output(namespace, Map.of(), "ip", "-j", "addr", "show"))) {
 			JsonObject l = link.getAsJsonObject();
 			for (JsonElement address : l.getAsJsonArray("addr_info")) {
 				JsonObject a = address.getAsJsonObject();
@@ -35,7 +35,7 @@ record HostSnapshot(List<String> lines) {
 			}
 		}
 		for (String family : List.of("-4", "-6")) {
-			for (JsonElement route : array(lab.output(namespace, Map.of(), "ip", "-j", family, "route", "show", "table", "all"))) {
+			for (JsonElement route : array(lab.shell().output(namespace, Map.of(), "ip", "-j", family, "route", "show", "table", "all"))) {
 				JsonObject r = route.getAsJsonObject();
 				StringBuilder line = new StringBuilder("route");
 				for (String key : List.of("type", "dst", "gateway", "dev", "protocol", "scope", "prefsrc", "metric", "table")) {
@@ -44,18 +44,18 @@ record HostSnapshot(List<String> lines) {
 				lines.add(line.toString());
 			}
 		}
-		lab.output(namespace, Map.of(), "sysctl", "-a", "-r", "^net\\.ipv4\\.(ip_forward$|conf\\.)").lines().map(l -> "sysctl " + l).forEach(lines::add);
-		lab.output(namespace, Map.of(), "nft", "list", "ruleset").lines().map(l -> "nft " + l).forEach(lines::add);
+		lab.shell().output(namespace, Map.of(), "sysctl", "-a", "-r", "^net\\.ipv4\\.(ip_forward$|conf\\.)").lines().map(l -> "sysctl " + l).forEach(lines::add);
+		lab.shell().output(namespace, Map.of(), "nft", "list", "ruleset").lines().map(l -> "nft " + l).forEach(lines::add);
 		if (!ovs.isEmpty()) {
-			for (String bridge : lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-br").lines().toList()) {
+			for (String bridge : lab.shell().output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-br").lines().toList()) {
 				lines.add("ovs bridge " + bridge);
-				lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-ports", bridge).lines().map(p -> "ovs port " + bridge + " " + p).forEach(lines::add);
+				lab.shell().output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-ports", bridge).lines().map(p -> "ovs port " + bridge + " " + p).forEach(lines::add);
 			}
-			lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,type,mtu_request", "list",
+			lab.shell().output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,type,mtu_request", "list",
 					"interface").lines().map(l -> "ovs interface " + l).forEach(lines::add);
 			// whose rows they are: NetworkManager's id on a RHEL host's rows (zknet_nm_row)
 			for (String table : List.of("bridge", "port", "interface")) {
-				lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,external_ids", "list",
+				lab.shell().output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,external_ids", "list",
 						table).lines().sorted().map(l -> "ovs " + table + " ids " + l).forEach(lines::add);
 			}
 		}

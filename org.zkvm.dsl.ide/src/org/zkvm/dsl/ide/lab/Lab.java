@@ -53,6 +53,7 @@ public final class Lab implements AutoCloseable {
 	private final LiveHosts live;
 	private final RollbackProofs rollbacks;
 	private final LabReboot reboot;
+	private final NamespaceShell shell = new NamespaceShell(this);
 	private boolean closed;
 	private boolean keep;
 
@@ -98,6 +99,11 @@ public final class Lab implements AutoCloseable {
 		return namespaceOfSwitch.get(segment);
 	}
 
+	/** The commands the lab runs in its namespaces and on this machine. */
+	NamespaceShell shell() {
+		return shell;
+	}
+
 	OpenVSwitches openVSwitches() {
 		return openVSwitches;
 	}
@@ -135,8 +141,8 @@ public final class Lab implements AutoCloseable {
 			if (segment.kind() == SegmentKind.SWITCH) {
 				String namespace = createNamespace("lan-" + (namespaceOfSwitch.size() + 1));
 				namespaceOfSwitch.put(segment.id(), namespace);
-				ip(namespace, "link", "add", "lan", "type", "bridge", "stp_state", "0", "forward_delay", "0");
-				ip(namespace, "link", "set", "lan", "up");
+				shell.ip(namespace, "link", "add", "lan", "type", "bridge", "stp_state", "0", "forward_delay", "0");
+				shell.ip(namespace, "link", "set", "lan", "up");
 			}
 		}
 		for (Node node : network.nodes()) {
@@ -218,8 +224,8 @@ public final class Lab implements AutoCloseable {
 			commands.check("ip", "netns", "del", namespace);
 			return commands.check("ip", "netns", "add", namespace);
 		});
-		ip(namespace, "link", "set", "lo", "up");
-		exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
+		shell.ip(namespace, "link", "set", "lo", "up");
+		shell.exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
 	}
 
 	/** The node's generated script (as the lab runs it) with --verify. */
@@ -294,9 +300,9 @@ public final class Lab implements AutoCloseable {
 		} finally {
 			lock.readLock().unlock();
 		}
-		ip(namespace, "link", "set", "lo", "up");
+		shell.ip(namespace, "link", "set", "lo", "up");
 		// the kernel's own default; distributions set 1 or 2 (model it with 'rp-filter')
-		exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
+		shell.exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
 		return namespace;
 	}
 
@@ -322,94 +328,16 @@ public final class Lab implements AutoCloseable {
 		return guarded(() -> commands.run(command, 15)).ok();
 	}
 
-	void ip(String namespace, String... arguments) throws LabException {
-		List<String> command = new ArrayList<>(List.of("ip", "-n", namespace));
-		command.addAll(List.of(arguments));
-		HostCommands.Outcome outcome = guarded(() -> commands.run(command, 30));
-		if (!outcome.ok()) {
-			throw new LabException(HostCommands.describe(command, outcome));
-		}
-	}
 
-	/** What a command in a namespace prints; it must succeed. */
-	String output(String namespace, Map<String, String> environment, String... command) throws LabException {
-		List<String> full = inNamespace(namespace, command);
-		HostCommands.Outcome outcome = guarded(() -> commands.run(full, environment, 30));
-		if (!outcome.ok()) {
-			throw new LabException(HostCommands.describe(full, outcome));
-		}
-		return outcome.output();
-	}
 
-	/** Starts a command in a namespace and leaves it running (until the lab's removal ends it); its output goes to the lab's folder. */
-	void background(String namespace, String... command) throws LabException {
-		Path log = work.resolve("background-" + namespace + ".log");
-		StringBuilder line = new StringBuilder("exec");
-		for (String word : command) {
-			line.append(" '").append(word.replace("'", "'\\''")).append('\'');
-		}
-		List<String> full = inNamespace(namespace, "bash", "-c", "(" + line + ") </dev/null >>'" + log + "' 2>&1 &");
-		HostCommands.Outcome outcome = guarded(() -> commands.run(full, 10));
-		if (!outcome.ok()) {
-			throw new LabException(HostCommands.describe(full, outcome));
-		}
-	}
 
-	/** A ping from a namespace that is not a model's node (an admin, a neighbour), or from a host to one. */
-	boolean pingIn(String namespace, String address) throws LabException {
-		List<String> command = inNamespace(namespace, "ping", "-n", "-q", "-c", "2", "-i", "0.3", "-W", "2", address);
-		return guarded(() -> commands.run(command, 15)).ok();
-	}
 
-	/** A command on this machine itself, outside the lab's namespaces (a file generator such as 'netplan generate'); it must succeed. */
-	String local(String... command) throws LabException {
-		List<String> full = List.of(command);
-		HostCommands.Outcome outcome = guarded(() -> commands.run(full, 60));
-		if (!outcome.ok()) {
-			throw new LabException(HostCommands.describe(full, outcome));
-		}
-		return outcome.output();
-	}
-
-	/** A command in a namespace, its status and output as they are. */
-	HostCommands.Outcome run(String namespace, Map<String, String> environment, String... command) throws LabException {
-		List<String> full = inNamespace(namespace, command);
-		return guarded(() -> commands.run(full, environment, 30));
-	}
-
-	/** What a command in a namespace prints, whether it succeeds or not (a daemon's client asking whether it is up yet). */
-	String attempt(String namespace, Map<String, String> environment, String... command) throws LabException {
-		List<String> full = inNamespace(namespace, command);
-		return guarded(() -> commands.run(full, environment, 30)).output();
-	}
-
-	static void pause(long millis) throws LabException {
-		try {
-			Thread.sleep(millis);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new LabException("interrupted");
-		}
-	}
-
-	void exec(String namespace, String... command) throws LabException {
-		checkIn(namespace, Map.of(), command);
-	}
-
-	void checkIn(String namespace, Map<String, String> environment, String... command) throws LabException {
-		List<String> full = inNamespace(namespace, command);
-		HostCommands.Outcome outcome = guarded(() -> commands.run(full, environment, 30));
-		if (!outcome.ok()) {
-			throw new LabException(HostCommands.describe(full, outcome));
-		}
-	}
-
-	private interface Step<T> {
+	interface Step<T> {
 		T run() throws LabException;
 	}
 
 	/** Runs a step unless the lab is being removed; a removal waits for running steps. */
-	private <T> T guarded(Step<T> step) throws LabException {
+	<T> T guarded(Step<T> step) throws LabException {
 		lock.readLock().lock();
 		try {
 			if (closed) {

@@ -37,9 +37,9 @@ final class LabCabling {
 		String switchNamespace = lab.switchNamespace(port.segment());
 		String peer = "p" + (++links);
 		String mac = mac(node, port);
-		lab.ip(lab.namespaceOfId(node.id()), "link", "add", port.name(), "address", mac, "mtu", Integer.toString(port.mtu()), "type", "veth", "peer", "name",
+		lab.shell().ip(lab.namespaceOfId(node.id()), "link", "add", port.name(), "address", mac, "mtu", Integer.toString(port.mtu()), "type", "veth", "peer", "name",
 				peer, "netns", switchNamespace);
-		lab.ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
+		lab.shell().ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
 		if (network.segments().stream().anyMatch(s -> node.id().equals(s.host()) && port.name().equals(s.uplink()))) {
 			bridgePortOnly(lab.namespaceOfId(node.id()), port.name());
 		}
@@ -69,14 +69,14 @@ final class LabCabling {
 		String mac = port.guestNic() != null ? port.guestNic().mac() : mac(guest, port);
 		if (port.kind() == PortKind.MACVLAN) {
 			String temporary = "zkmv" + (++links);
-			lab.ip(hostNamespace, "link", "add", temporary, "link", port.uplink(), "address", mac, "type", "macvlan", "mode", "bridge");
-			lab.ip(hostNamespace, "link", "set", temporary, "netns", guestNamespace);
-			lab.ip(guestNamespace, "link", "set", temporary, "name", kernelName);
-			lab.ip(guestNamespace, "link", "set", kernelName, "mtu", mtu);
+			lab.shell().ip(hostNamespace, "link", "add", temporary, "link", port.uplink(), "address", mac, "type", "macvlan", "mode", "bridge");
+			lab.shell().ip(hostNamespace, "link", "set", temporary, "netns", guestNamespace);
+			lab.shell().ip(guestNamespace, "link", "set", temporary, "name", kernelName);
+			lab.shell().ip(guestNamespace, "link", "set", kernelName, "mtu", mtu);
 		} else {
-			lab.ip(guestNamespace, "link", "add", kernelName, "address", mac, "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
+			lab.shell().ip(guestNamespace, "link", "add", kernelName, "address", mac, "mtu", mtu, "type", "veth", "peer", "name", vnet(guest, port),
 					"netns", hostNamespace);
-			lab.ip(hostNamespace, "link", "set", vnet(guest, port), "mtu", mtu);
+			lab.shell().ip(hostNamespace, "link", "set", vnet(guest, port), "mtu", mtu);
 			bridgePortOnly(hostNamespace, vnet(guest, port));
 		}
 	}
@@ -88,7 +88,7 @@ final class LabCabling {
 	 * internal port's. The lab's ports answer no ARP and carry no IPv6, as on a real host.
 	 */
 	void bridgePortOnly(String namespace, String device) throws LabException {
-		lab.exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf." + device + ".arp_ignore=8", "net.ipv6.conf." + device + ".disable_ipv6=1");
+		lab.shell().exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf." + device + ".arp_ignore=8", "net.ipv6.conf." + device + ".disable_ipv6=1");
 	}
 
 	/** The host side of a guest NIC, named as libvirt names taps. */
@@ -111,7 +111,7 @@ final class LabCabling {
 					for (Port theirs : other.ports()) {
 						if (other != node && theirs.segment().equals(port.segment())) {
 							for (Ipv4Prefix address : theirs.addresses()) {
-								lab.ip(lab.namespaceOfId(node.id()), "neigh", "replace", address.address().toString(), "lladdr", mac(other, theirs), "dev",
+								lab.shell().ip(lab.namespaceOfId(node.id()), "neigh", "replace", address.address().toString(), "lladdr", mac(other, theirs), "dev",
 										port.name(), "nud", "permanent");
 							}
 						}
@@ -130,14 +130,14 @@ final class LabCabling {
 				continue;
 			}
 			Segment segment = network.segment(port.segment()).orElseThrow();
-			lab.checkIn(hostNamespace, lab.openVSwitches().environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", segment.bridge(), vnet(guest, port));
-			lab.ip(hostNamespace, "link", "set", vnet(guest, port), "up");
+			lab.shell().checkIn(hostNamespace, lab.openVSwitches().environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", segment.bridge(), vnet(guest, port));
+			lab.shell().ip(hostNamespace, "link", "set", vnet(guest, port), "up");
 		}
 	}
 
 	/** Each guest NIC came up as the kernel names a virtio-ccw NIC; network.sh must have found it by its MAC and named it as the model does. */
 	void checkNicNames(Node guest) throws LabException {
-		String links = lab.output(lab.namespaceOfId(guest.id()), Map.of(), "ip", "-o", "link", "show");
+		String links = lab.shell().output(lab.namespaceOfId(guest.id()), Map.of(), "ip", "-o", "link", "show");
 		List<String> found = new ArrayList<>();
 		for (Port port : guest.ports()) {
 			if (port.guestNic() == null) {
@@ -158,9 +158,9 @@ final class LabCabling {
 	void configureFromModel(Node node) throws LabException {
 		String namespace = lab.namespaceOfId(node.id());
 		for (Port port : node.ports()) {
-			lab.ip(namespace, "link", "set", port.name(), "mtu", Integer.toString(port.mtu()), "up");
+			lab.shell().ip(namespace, "link", "set", port.name(), "mtu", Integer.toString(port.mtu()), "up");
 			for (Ipv4Prefix address : port.addresses()) {
-				lab.ip(namespace, "addr", "replace", address.toString(), "dev", port.name());
+				lab.shell().ip(namespace, "addr", "replace", address.toString(), "dev", port.name());
 			}
 		}
 		for (Route route : node.routes()) {
@@ -171,7 +171,7 @@ final class LabCabling {
 			if (route.device() != null) {
 				arguments.addAll(List.of("dev", route.device()));
 			}
-			lab.ip(namespace, arguments.toArray(String[]::new));
+			lab.shell().ip(namespace, arguments.toArray(String[]::new));
 		}
 		if (node.kind() == NodeKind.OUTSIDE && !node.routes().isEmpty()) {
 			lab.out().println(node.id() + ": " + node.firstAddress().map(Ipv4Address::toString).orElse("?") + ", with routes into the model's other subnets ("

@@ -93,11 +93,11 @@ final class LabReboot {
 		if (unit != null) {
 			String execStart = read(unit).lines().filter(l -> l.startsWith("ExecStart=")).findFirst()
 					.orElseThrow(() -> new LabException(unit + " has no ExecStart=")).substring("ExecStart=".length());
-			lab.exec(namespace, execStart.replace(" /etc/", " " + disk.root() + "/etc/").split(" "));
+			lab.shell().exec(namespace, execStart.replace(" /etc/", " " + disk.root() + "/etc/").split(" "));
 			steps.add("zknet-filters.service (" + execStart + ")");
 		}
 		if (Files.isRegularFile(disk.sysctlFile())) {
-			lab.attempt(namespace, Map.of(), "sysctl", "-q", "-e", "-p", disk.sysctlFile().toString());
+			lab.shell().attempt(namespace, Map.of(), "sysctl", "-q", "-e", "-p", disk.sysctlFile().toString());
 			steps.add("systemd-sysctl");
 		}
 		Path ovsFolder = null;
@@ -135,13 +135,13 @@ final class LabReboot {
 		do {
 			UdevNames.applyQueueLengths(lab, namespace, queues);
 			if (Files.isRegularFile(disk.sysctlFile())) {
-				lab.attempt(namespace, Map.of(), "sysctl", "-q", "-e", "-p", disk.sysctlFile().toString());
+				lab.shell().attempt(namespace, Map.of(), "sysctl", "-q", "-e", "-p", disk.sysctlFile().toString());
 			}
 			outcome = lab.verify(node, node.folder() + "/" + script);
 			if (outcome.ok()) {
 				break;
 			}
-			Lab.pause(500);
+			NamespaceShell.pause(500);
 		} while (System.currentTimeMillis() < deadline);
 		if (outcome.ok()) {
 			booted++;

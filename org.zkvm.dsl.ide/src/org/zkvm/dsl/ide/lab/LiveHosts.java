@@ -76,9 +76,9 @@ final class LiveHosts {
 		String neighbourAddress = "198.19." + index + ".1";
 		cable(namespace, managementNic, hostAddress, admin, adminAddress + "/" + hostAddress.substring(hostAddress.indexOf('/') + 1));
 		cable(namespace, sideNic, sideAddress, neighbour, neighbourAddress + "/24");
-		lab.ip(namespace, "route", "replace", "default", "via", adminAddress, "dev", managementNic);
+		lab.shell().ip(namespace, "route", "replace", "default", "via", adminAddress, "dev", managementNic);
 		settle(namespace);
-		String defaultRoute = lab.output(namespace, Map.of(), "ip", "-4", "route", "show", "default").strip();
+		String defaultRoute = lab.shell().output(namespace, Map.of(), "ip", "-4", "route", "show", "default").strip();
 		Path status = lab.work().resolve("session-" + index);
 		startSession(namespace, admin, address(hostAddress), status);
 		starts.add(new Start(host, namespace, admin, neighbour, managementNic, address(hostAddress), adminAddress, sideNic, address(sideAddress),
@@ -108,7 +108,7 @@ final class LiveHosts {
 		cable(start.namespace(), start.managementNic(), start.hostAddress() + length, start.admin(), start.adminAddress() + length);
 		cable(start.namespace(), start.sideNic(), start.sideAddress() + "/24", start.neighbour(), start.neighbourAddress() + "/24");
 		if (!start.modelSetsDefault()) {
-			lab.ip(start.namespace(), "route", "replace", "default", "via", start.adminAddress(), "dev", start.managementNic());
+			lab.shell().ip(start.namespace(), "route", "replace", "default", "via", start.adminAddress(), "dev", start.managementNic());
 		}
 		settle(start.namespace());
 		startSession(start.namespace(), start.admin(), start.hostAddress(), start.status());
@@ -116,7 +116,7 @@ final class LiveHosts {
 
 	/** Waits until the kernel has finished the links' IPv6 duplicate address detection, so that the host no longer changes by itself. */
 	private void settle(String namespace) throws LabException {
-		for (int i = 0; i < 100 && !lab.output(namespace, Map.of(), "ip", "-6", "addr", "show", "tentative").isBlank(); i++) {
+		for (int i = 0; i < 100 && !lab.shell().output(namespace, Map.of(), "ip", "-6", "addr", "show", "tentative").isBlank(); i++) {
 			sleep(100);
 		}
 	}
@@ -141,11 +141,11 @@ final class LiveHosts {
 	}
 
 	private void cable(String namespace, String nic, String address, String other, String otherAddress) throws LabException {
-		lab.ip(namespace, "link", "add", nic, "type", "veth", "peer", "name", "eth0", "netns", other);
-		lab.ip(namespace, "addr", "add", address, "dev", nic);
-		lab.ip(namespace, "link", "set", nic, "up");
-		lab.ip(other, "addr", "add", otherAddress, "dev", "eth0");
-		lab.ip(other, "link", "set", "eth0", "up");
+		lab.shell().ip(namespace, "link", "add", nic, "type", "veth", "peer", "name", "eth0", "netns", other);
+		lab.shell().ip(namespace, "addr", "add", address, "dev", nic);
+		lab.shell().ip(namespace, "link", "set", nic, "up");
+		lab.shell().ip(other, "addr", "add", otherAddress, "dev", "eth0");
+		lab.shell().ip(other, "link", "set", "eth0", "up");
 	}
 
 	private void startSession(String namespace, String admin, String hostAddress, Path status) throws LabException {
@@ -160,10 +160,10 @@ final class LiveHosts {
 			throw new LabException("cannot write the admin session's script: " + e.getMessage());
 		}
 		String port = Integer.toString(SESSION_PORT);
-		lab.background(namespace, "python3", script.toString(), "server", hostAddress, port);
+		lab.shell().background(namespace, "python3", script.toString(), "server", hostAddress, port);
 		for (int attempt = 0; attempt < 50 && !readStatus(status).startsWith("alive"); attempt++) {
 			if (attempt % 10 == 0) {
-				lab.background(admin, "python3", script.toString(), "client", hostAddress, port, status.toString());
+				lab.shell().background(admin, "python3", script.toString(), "client", hostAddress, port, status.toString());
 			}
 			sleep(100);
 		}
@@ -195,13 +195,13 @@ final class LiveHosts {
 			} else {
 				problems.add("the admin session is " + session);
 			}
-			boolean inbound = lab.pingIn(start.neighbour(), start.sideAddress());
-			boolean outbound = lab.pingIn(start.namespace(), start.neighbourAddress());
+			boolean inbound = lab.shell().pingIn(start.neighbour(), start.sideAddress());
+			boolean outbound = lab.shell().pingIn(start.namespace(), start.neighbourAddress());
 			if (!inbound || !outbound) {
 				problems.add(start.sideNic() + " " + (inbound ? "" : "answers no ping from its neighbour") + (!inbound && !outbound ? " and " : "")
 						+ (outbound ? "" : "reaches its neighbour no more"));
 			}
-			String route = lab.output(start.namespace(), Map.of(), "ip", "-4", "route", "show", "default").strip();
+			String route = lab.shell().output(start.namespace(), Map.of(), "ip", "-4", "route", "show", "default").strip();
 			String routeNote;
 			if (start.modelSetsDefault()) {
 				routeNote = "default route set by the model (" + route + "; was " + start.defaultRoute() + ")";

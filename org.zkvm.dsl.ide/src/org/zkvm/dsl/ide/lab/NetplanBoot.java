@@ -22,7 +22,7 @@ final class NetplanBoot {
 
 	/** Boots the node; returns what it says about the boot. */
 	static String boot(Lab lab, String namespace, BootDisk disk, Map<String, String> ovs, Path ovsFolder) throws LabException {
-		lab.local("netplan", "generate", "--root-dir", disk.root().toString());
+		lab.shell().local("netplan", "generate", "--root-dir", disk.root().toString());
 		Path run = disk.root().resolve("run");
 		List<String> notes = new ArrayList<>();
 		for (Path service : BootDisk.filesIn(run.resolve("systemd/system"), "netplan-ovs-")) {
@@ -35,7 +35,7 @@ final class NetplanBoot {
 					// netplan 0.106 has no datapath key; the lab's switches run in user space (distro-daemons.md)
 					command.addAll(List.of("--", "set", "bridge", command.get(command.indexOf("add-br") + 1), "datapath_type=netdev"));
 				}
-				lab.checkIn(namespace, ovs, command.toArray(String[]::new));
+				lab.shell().checkIn(namespace, ovs, command.toArray(String[]::new));
 			}
 			notes.add(service.getFileName().toString());
 		}
@@ -47,7 +47,7 @@ final class NetplanBoot {
 				+ (ovsFolder != null ? " && mount --bind '" + ovsFolder + "' /run/openvswitch" : "")
 				+ " && mount -t tmpfs tmpfs /etc/systemd/network && mount -t tmpfs tmpfs /usr/lib/systemd/network && mount -o remount,ro /sys"
 				+ " && exec " + networkd();
-		lab.background(namespace, "unshare", "--mount", "--propagation", "private", "bash", "-c", script);
+		lab.shell().background(namespace, "unshare", "--mount", "--propagation", "private", "bash", "-c", script);
 		return "systemd-networkd from netplan's files ('netplan generate'" + (notes.isEmpty() ? "" : "; Open vSwitch by " + String.join(", ", notes))
 				+ (renamed.isEmpty() ? "" : "; udev named " + String.join(", ", renamed) + " by MAC")
 				+ (permanent ? "; a veth has no permanent MAC, so the lab matches PermanentMACAddress= as MACAddress=" : "") + ")";

@@ -47,16 +47,16 @@ final class NetworkManagerBoot {
 		List<Path> files = BootDisk.filesIn(disk.installed(), "");
 		List<Profile> profiles = read(lab, files);
 		List<String> renamed = UdevNames.apply(lab, namespace, UdevNames.rules(List.of(disk.root().resolve("etc/udev/rules.d"))));
-		String links = lab.output(namespace, Map.of(), "ip", "-o", "-d", "link", "show");
+		String links = lab.shell().output(namespace, Map.of(), "ip", "-o", "-d", "link", "show");
 		List<Profile> bridged = profiles.stream().filter(Profile::openVSwitch).toList();
 		List<Profile> macvtap = profiles.stream().filter(p -> !p.openVSwitch() && isMacvlan(links, p.iface())).toList();
 		List<Profile> plain = profiles.stream().filter(p -> !bridged.contains(p) && !macvtap.contains(p)).toList();
 		buildOpenVSwitch(lab, namespace, bridged, ovs);
 		for (Profile profile : macvtap) {
 			if (profile.mtu() > 0) {
-				lab.ip(namespace, "link", "set", profile.iface(), "mtu", Integer.toString(profile.mtu()));
+				lab.shell().ip(namespace, "link", "set", profile.iface(), "mtu", Integer.toString(profile.mtu()));
 			}
-			lab.ip(namespace, "link", "set", profile.iface(), "up");
+			lab.shell().ip(namespace, "link", "set", profile.iface(), "up");
 			configure(lab, namespace, profile);
 		}
 		String version = "";
@@ -98,7 +98,7 @@ final class NetworkManagerBoot {
 		}
 		List<String> command = new ArrayList<>(List.of(python(), reader.toString()));
 		files.forEach(f -> command.add(f.toString()));
-		String json = lab.local(command.toArray(String[]::new));
+		String json = lab.shell().local(command.toArray(String[]::new));
 		try {
 			return List.of(new Gson().fromJson(json.replace("\"interface\"", "\"iface\"").replace("\"port-type\"", "\"portType\"")
 					.replace("\"route-metric\"", "\"routeMetric\""), Profile[].class));
@@ -161,12 +161,12 @@ final class NetworkManagerBoot {
 					command.add("mtu_request=" + member.mtu());
 				}
 			}
-			lab.checkIn(namespace, ovs, command.toArray(String[]::new));
+			lab.shell().checkIn(namespace, ovs, command.toArray(String[]::new));
 			waitForLink(lab, namespace, member.iface());
 			if (member.mtu() > 0) {
-				lab.ip(namespace, "link", "set", member.iface(), "mtu", Integer.toString(member.mtu()));
+				lab.shell().ip(namespace, "link", "set", member.iface(), "mtu", Integer.toString(member.mtu()));
 			}
-			lab.ip(namespace, "link", "set", member.iface(), "up");
+			lab.shell().ip(namespace, "link", "set", member.iface(), "up");
 			configure(lab, namespace, member);
 		}
 	}
@@ -176,25 +176,25 @@ final class NetworkManagerBoot {
 	}
 
 	private static boolean exists(Lab lab, String namespace, Map<String, String> ovs, String table, Profile profile) throws LabException {
-		return !lab.run(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "get", table, profile.iface(), "_uuid").output().isBlank();
+		return !lab.shell().run(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "get", table, profile.iface(), "_uuid").output().isBlank();
 	}
 
 	/** Whether the row of this name exists and is the profile's: the same NM.connection.uuid. */
 	private static boolean owned(Lab lab, String namespace, Map<String, String> ovs, String table, Profile profile) throws LabException {
-		String ids = lab.run(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "get", table, profile.iface(), "external_ids").output();
+		String ids = lab.shell().run(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "get", table, profile.iface(), "external_ids").output();
 		return ids.replace("\"", "").contains("NM.connection.uuid=" + profile.uuid());
 	}
 
 	/** NetworkManager's start: its own interface rows go, and with them the ports and bridges they leave empty. */
 	private static void cleanUpOwnRows(Lab lab, String namespace, Map<String, String> ovs) throws LabException {
-		String rows = lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,external_ids",
+		String rows = lab.shell().output(namespace, ovs, "ovs-vsctl", "--timeout=10", "--format=csv", "--data=bare", "--no-headings", "--columns=name,external_ids",
 				"list", "interface");
 		for (String row : rows.lines().filter(l -> l.contains("NM.connection.uuid=")).toList()) {
 			String name = row.substring(0, row.indexOf(','));
-			String bridge = lab.run(namespace, ovs, "ovs-vsctl", "--timeout=10", "port-to-br", name).output().strip();
-			lab.checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "del-port", name);
-			if (!bridge.isEmpty() && lab.output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-ports", bridge).isBlank()) {
-				lab.checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "del-br", bridge);
+			String bridge = lab.shell().run(namespace, ovs, "ovs-vsctl", "--timeout=10", "port-to-br", name).output().strip();
+			lab.shell().checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "del-port", name);
+			if (!bridge.isEmpty() && lab.shell().output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-ports", bridge).isBlank()) {
+				lab.shell().checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--if-exists", "del-br", bridge);
 			}
 		}
 	}
@@ -205,11 +205,11 @@ final class NetworkManagerBoot {
 			return;
 		}
 		for (String address : ipv4.addresses()) {
-			lab.ip(namespace, "addr", "replace", address, "dev", profile.iface());
+			lab.shell().ip(namespace, "addr", "replace", address, "dev", profile.iface());
 		}
 		long metric = Math.max(0, ipv4.routeMetric());
 		if (ipv4.gateway() != null) {
-			lab.ip(namespace, "route", "replace", "default", "via", ipv4.gateway(), "dev", profile.iface(), "metric", Long.toString(metric));
+			lab.shell().ip(namespace, "route", "replace", "default", "via", ipv4.gateway(), "dev", profile.iface(), "metric", Long.toString(metric));
 		}
 		for (Route route : ipv4.routes()) {
 			List<String> command = new ArrayList<>(List.of("route", "replace", route.to()));
@@ -217,7 +217,7 @@ final class NetworkManagerBoot {
 				command.addAll(List.of("via", route.via()));
 			}
 			command.addAll(List.of("dev", profile.iface(), "metric", Long.toString(route.metric() < 0 ? metric : route.metric())));
-			lab.ip(namespace, command.toArray(String[]::new));
+			lab.shell().ip(namespace, command.toArray(String[]::new));
 		}
 	}
 
@@ -227,10 +227,10 @@ final class NetworkManagerBoot {
 
 	private static void waitForLink(Lab lab, String namespace, String name) throws LabException {
 		for (int i = 0; i < 50; i++) {
-			if (lab.output(namespace, Map.of(), "ip", "-o", "link", "show").lines().anyMatch(l -> l.matches("\\d+: " + java.util.regex.Pattern.quote(name) + "[:@].*"))) {
+			if (lab.shell().output(namespace, Map.of(), "ip", "-o", "link", "show").lines().anyMatch(l -> l.matches("\\d+: " + java.util.regex.Pattern.quote(name) + "[:@].*"))) {
 				return;
 			}
-			Lab.pause(100);
+			NamespaceShell.pause(100);
 		}
 		throw new LabException("Open vSwitch made no interface " + name);
 	}
@@ -289,19 +289,19 @@ final class NetworkManagerBoot {
 				+ " && export DBUS_SYSTEM_BUS_ADDRESS='" + bus + "' && exec NetworkManager --no-daemon --config='" + folder.resolve("NetworkManager.conf")
 				+ "' --config-dir='" + folder.resolve("conf.d") + "' --system-config-dir='" + folder.resolve("conf.d") + "' --intern-config='"
 				+ folder.resolve("intern.conf") + "' --state-file='" + folder.resolve("state") + "' --pid-file='" + folder.resolve("nm.pid") + "'";
-		lab.background(namespace, "unshare", "--mount", "--propagation", "private", "bash", "-c", script);
+		lab.shell().background(namespace, "unshare", "--mount", "--propagation", "private", "bash", "-c", script);
 		Map<String, String> environment = Map.of("DBUS_SYSTEM_BUS_ADDRESS", bus);
 		String running = "";
 		for (int i = 0; i < 100 && !running.strip().equals("running"); i++) {
-			Lab.pause(200);
-			running = lab.attempt(namespace, environment, "nmcli", "-t", "-f", "RUNNING", "general");
+			NamespaceShell.pause(200);
+			running = lab.shell().attempt(namespace, environment, "nmcli", "-t", "-f", "RUNNING", "general");
 		}
 		if (!running.strip().equals("running")) {
 			throw new LabException("NetworkManager did not start in " + namespace + " (its log: " + lab.work() + ")");
 		}
 		for (Profile profile : plain) {
-			lab.checkIn(namespace, environment, "nmcli", "-w", "15", "connection", "up", profile.id());
+			lab.shell().checkIn(namespace, environment, "nmcli", "-w", "15", "connection", "up", profile.id());
 		}
-		return lab.local("NetworkManager", "--version").strip();
+		return lab.shell().local("NetworkManager", "--version").strip();
 	}
 }

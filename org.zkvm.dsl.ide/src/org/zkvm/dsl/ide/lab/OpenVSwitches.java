@@ -37,15 +37,15 @@ final class OpenVSwitches {
 				.filter(Files::isReadable).findFirst().orElseThrow(() -> new LabException("Open vSwitch's schema vswitch.ovsschema is not installed"));
 		String db = folder.resolve("conf.db").toString();
 		commands.check("ovsdb-tool", "create", db, schema.toString());
-		lab.checkIn(namespace, environment(host), "ovsdb-server", db, "--remote=punix:" + folder.resolve("db.sock"), "--pidfile", "--detach",
+		lab.shell().checkIn(namespace, environment(host), "ovsdb-server", db, "--remote=punix:" + folder.resolve("db.sock"), "--pidfile", "--detach",
 				"--log-file", "--no-chdir");
-		lab.checkIn(namespace, environment(host), "ovs-vsctl", "--timeout=10", "--no-wait", "init");
-		lab.checkIn(namespace, environment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
+		lab.shell().checkIn(namespace, environment(host), "ovs-vsctl", "--timeout=10", "--no-wait", "init");
+		lab.shell().checkIn(namespace, environment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
 				"--no-chdir");
 		for (Segment segment : network.segments()) {
 			if (host.id().equals(segment.host())) {
 				// the userspace datapath needs no kernel module; setup.sh's 'add-br --may-exist' keeps it
-				lab.checkIn(namespace, environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", segment.bridge(), "--", "set", "bridge",
+				lab.shell().checkIn(namespace, environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", segment.bridge(), "--", "set", "bridge",
 						segment.bridge(), "datapath_type=netdev");
 			}
 		}
@@ -62,9 +62,9 @@ final class OpenVSwitches {
 		} catch (IOException e) {
 			throw new LabException("cannot clear " + folder + ": " + e.getMessage());
 		}
-		lab.checkIn(namespace, environment(host), "ovsdb-server", folder.resolve("conf.db").toString(), "--remote=punix:" + folder.resolve("db.sock"),
+		lab.shell().checkIn(namespace, environment(host), "ovsdb-server", folder.resolve("conf.db").toString(), "--remote=punix:" + folder.resolve("db.sock"),
 				"--pidfile", "--detach", "--log-file", "--no-chdir");
-		lab.checkIn(namespace, environment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
+		lab.shell().checkIn(namespace, environment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
 				"--no-chdir");
 		return folder;
 	}

@@ -70,10 +70,10 @@ final class UdevNames {
 
 	/** Sets the queue lengths on the interfaces that exist (udev does it as each one appears). */
 	static void applyQueueLengths(Lab lab, String namespace, Map<String, String> lengths) throws LabException {
-		String links = lab.output(namespace, Map.of(), "ip", "-o", "link", "show");
+		String links = lab.shell().output(namespace, Map.of(), "ip", "-o", "link", "show");
 		for (Entry<String, String> length : lengths.entrySet()) {
 			if (links.lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(length.getKey()) + "[:@].*"))) {
-				lab.ip(namespace, "link", "set", length.getKey(), "txqueuelen", length.getValue());
+				lab.shell().ip(namespace, "link", "set", length.getKey(), "txqueuelen", length.getValue());
 			}
 		}
 	}
@@ -81,14 +81,14 @@ final class UdevNames {
 	/** Renames each link whose MAC a rule names; returns what was renamed, "old -> new". */
 	static List<String> apply(Lab lab, String namespace, Map<String, String> rules) throws LabException {
 		List<String> renamed = new ArrayList<>();
-		String links = lab.output(namespace, Map.of(), "ip", "-o", "link", "show");
+		String links = lab.shell().output(namespace, Map.of(), "ip", "-o", "link", "show");
 		for (Entry<String, String> rule : rules.entrySet()) {
 			for (String line : links.lines().toList()) {
 				String[] words = line.split("\\s+");
 				if (line.contains("link/ether " + rule.getKey()) && words.length > 1) {
 					String current = words[1].replaceAll("[:@].*", "");
 					if (!current.equals(rule.getValue())) {
-						lab.ip(namespace, "link", "set", current, "name", rule.getValue());
+						lab.shell().ip(namespace, "link", "set", current, "name", rule.getValue());
 						renamed.add(current + " -> " + rule.getValue());
 					}
 				}

@@ -47,26 +47,26 @@ final class WickedBoot {
 				continue;
 			}
 			if ("yes".equals(keys.get("OVS_BRIDGE"))) {
-				lab.checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", name, "--", "set", "bridge", name, "datapath_type=netdev");
+				lab.shell().checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--may-exist", "add-br", name, "--", "set", "bridge", name, "datapath_type=netdev");
 				for (Map.Entry<String, String> key : keys.entrySet()) {
 					if (key.getKey().startsWith("OVS_BRIDGE_PORT_DEVICE")) {
-						lab.checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", name, key.getValue());
+						lab.shell().checkIn(namespace, ovs, "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", name, key.getValue());
 					}
 				}
 			}
-			if (!lab.output(namespace, Map.of(), "ip", "-o", "link", "show").lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(name) + "[:@].*"))) {
+			if (!lab.shell().output(namespace, Map.of(), "ip", "-o", "link", "show").lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(name) + "[:@].*"))) {
 				if ("hotplug".equals(keys.get("STARTMODE"))) {
 					continue;
 				}
 				throw new LabException(file + ": no interface " + name + " to bring up");
 			}
 			if (keys.containsKey("MTU")) {
-				lab.ip(namespace, "link", "set", name, "mtu", keys.get("MTU"));
+				lab.shell().ip(namespace, "link", "set", name, "mtu", keys.get("MTU"));
 			}
-			lab.ip(namespace, "link", "set", name, "up");
+			lab.shell().ip(namespace, "link", "set", name, "up");
 			for (Map.Entry<String, String> key : keys.entrySet()) {
 				if (key.getKey().equals("IPADDR") || key.getKey().startsWith("IPADDR_")) {
-					lab.ip(namespace, "addr", "replace", key.getValue(), "dev", name);
+					lab.shell().ip(namespace, "addr", "replace", key.getValue(), "dev", name);
 				}
 			}
 			up.add(name);
@@ -100,7 +100,7 @@ final class WickedBoot {
 			}
 			command.addAll(List.of("metric", fields[i + 1]));
 		}
-		lab.ip(namespace, command.toArray(String[]::new));
+		lab.shell().ip(namespace, command.toArray(String[]::new));
 	}
 
 	private static List<Path> files(Path folder) throws LabException {
