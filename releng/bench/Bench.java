@@ -219,7 +219,7 @@ public final class Bench {
 		for (int run = 0; run < PROCESS_RUNS; run++) {
 			List<String> command = List.of("/usr/bin/time", "-f", "zknet-bench %e %M", root.resolve("zknet").toString(), "generate", "-q",
 					model.toString(), "-o", generated.toString());
-			String err = exec(command);
+			String err = BenchCommands.exec(command);
 			String[] fields = err.lines().filter(l -> l.startsWith("zknet-bench ")).findFirst().orElseThrow().split(" ");
 			walls.add(Double.parseDouble(fields[1]));
 			peak = Math.max(peak, Long.parseLong(fields[2]));
@@ -228,7 +228,7 @@ public final class Bench {
 		if (checkHeap) {
 			String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 			Path jar = root.resolve("releng/org.zkvm.dsl.cli/target/zknet.jar");
-			fits = exitOf(List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-jar", jar.toString(), "generate", "-q",
+			fits = BenchCommands.exitOf(List.of(java, "-Xmx1g", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss4m", "-jar", jar.toString(), "generate", "-q",
 					model.toString(), "-o", generated.toString())) == 0;
 		}
 		return new Process(median(walls), peak, fits);
@@ -255,7 +255,7 @@ public final class Bench {
 		}
 		long t0 = System.nanoTime();
 		for (Path dir : dirs) {
-			if (exitOf(List.of("netplan", "generate", "--root-dir", dir.toString())) != 0) {
+			if (BenchCommands.exitOf(List.of("netplan", "generate", "--root-dir", dir.toString())) != 0) {
 				throw new IllegalStateException("netplan generate failed on " + dir);
 			}
 		}
@@ -350,35 +350,9 @@ public final class Bench {
 		m.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " (benchmark JVM: "
 				+ String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + ")");
 		m.put("zknet", "0.1.0-SNAPSHOT, ./zknet runs java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss4m");
-		m.put("netplan", stdout(List.of("dpkg-query", "-W", "-f", "${Version}", "netplan.io")) + " (Debian netplan.io)");
+		m.put("netplan", BenchCommands.stdout(List.of("dpkg-query", "-W", "-f", "${Version}", "netplan.io")) + " (Debian netplan.io)");
 		m.put("Date", LocalDate.now().toString());
 		return m;
-	}
-
-	/** Runs a command, fails unless it exits 0, and returns its standard error. */
-	private static String exec(List<String> command) throws Exception {
-		java.lang.Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-		String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-		if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed:\n" + err);
-		}
-		return err;
-	}
-
-	/** A command's standard output, or "?" when it fails. */
-	private static String stdout(List<String> command) throws Exception {
-		java.lang.Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? out.strip() : "?";
-	}
-
-	private static int exitOf(List<String> command) throws Exception {
-		java.lang.Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-		if (!p.waitFor(600, TimeUnit.SECONDS)) {
-			p.destroyForcibly();
-			return -1;
-		}
-		return p.exitValue();
 	}
 
 	static double median(List<Double> values) {
