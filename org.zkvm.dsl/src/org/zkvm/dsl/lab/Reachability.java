@@ -36,6 +36,26 @@ public final class Reachability {
 	public record Result(boolean reached, String why, int pathMtu) {
 	}
 
+	/** What happened to a packet on one hop: nothing, the sending IP stack fragmented it, or a layer 2 segment dropped it. */
+	public enum Event {
+		NONE, FRAGMENTS, CUT_OFF
+	}
+
+	/**
+	 * One hop of a traced packet: the node that sends it, by which device, the device (and node)
+	 * that receives it, the smallest MTU on the way (the sender's device, a crossed attached uplink,
+	 * the receiver's device), and what happened to a packet of the traced size.
+	 */
+	public record Hop(Node node, Port out, Port receiver, Node next, int mtu, Event event) {
+	}
+
+	/** A traced packet (no reply): whether it arrived, why not, and its hops in order. */
+	public record Trace(boolean reached, String why, List<Hop> hops) {
+		public int pathMtu() {
+			return hops.stream().mapToInt(Hop::mtu).min().orElse(0);
+		}
+	}
+
 	private static final int HOP_LIMIT = 16;
 
 	private final LabNetwork network;
@@ -62,6 +82,17 @@ public final class Reachability {
 		return reply.reached() ? new Result(true, request.why(), pathMtu) : new Result(false, "the reply is lost: " + reply.why(), pathMtu);
 	}
 
+	/** The way one packet of {@code size} bytes (DF clear) takes from {@code source} to {@code destination}, hop by hop. */
+	public Trace trace(Node source, Ipv4Address destination, int size) {
+		Journey journey = new Journey(false, Set.of(), List.of());
+		Optional<Ipv4Address> from = sourceAddress(source, destination);
+		if (from.isEmpty()) {
+			return new Trace(false, source.id() + " has no route to " + destination, List.of());
+		}
+		Result result = journey.travel(source, from.get(), destination, size, false);
+		return new Trace(result.reached(), result.why(), List.copyOf(journey.hops));
+	}
+
 	/** The address the kernel gives a locally sent packet: the first address of the route's device. */
 	public Optional<Ipv4Address> sourceAddress(Node node, Ipv4Address destination) {
 		if (node.owns(destination)) {
@@ -84,6 +115,7 @@ public final class Reachability {
 		final List<Translation> requestTranslations;
 		final Set<String> forwarders = new HashSet<>();
 		final List<Translation> translations = new ArrayList<>();
+		final List<Hop> hops = new ArrayList<>();
 		Node arrivedAt;
 		Ipv4Address arrivedSource;
 		Ipv4Address arrivedDestination;
@@ -151,11 +183,13 @@ public final class Reachability {
 						}
 					}
 				}
+				boolean fragmented = false;
 				if (size > out.mtu()) {
 					if (dontFragment) {
 						return stop(Math.min(pathMtu, out.mtu()), node.id() + " cannot send " + size + " bytes on " + out.name() + " (MTU " + out.mtu() + ") with DF set");
 					}
 					size = out.mtu();
+					fragmented = true;
 				}
 				pathMtu = Math.min(pathMtu, out.mtu());
 				Ipv4Address nextHop = route.get().gateway() != null ? route.get().gateway() : destination;
@@ -170,6 +204,7 @@ public final class Reachability {
 					return stop(pathMtu, "the ARP filter of " + node.id() + " drops the answer for " + nextHop + " on " + out.name());
 				}
 				int layer2 = layer2Limit(out, receiver);
+				hops.add(new Hop(node, out, receiver, next, layer2, size > layer2 ? Event.CUT_OFF : fragmented ? Event.FRAGMENTS : Event.NONE));
 				if (size > layer2) {
 					// where the frame is too large: the attached uplink, or the receiving device if it is the smaller
 					String where = crossedUplink(out, receiver).filter(u -> u.mtu() <= receiver.mtu()).map(u -> "the attached uplink " + u.name() + " (MTU " + u.mtu() + ")")

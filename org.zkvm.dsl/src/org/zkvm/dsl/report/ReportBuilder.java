@@ -38,6 +38,8 @@ public final class ReportBuilder {
 		List<CapacityReport.PointToPointLink> p2p = new ArrayList<>();
 		List<CapacityReport.Advice> advice = new ArrayList<>();
 		List<CapacityReport.PathSummary> paths = new ArrayList<>();
+		// the one path engine: the lab's simulation of the kernel, over the whole site
+		org.zkvm.dsl.lab.WorkloadPaths engine = new org.zkvm.dsl.lab.WorkloadPaths(org.zkvm.dsl.lab.LabNetworkBuilder.build(models));
 		for (Model model : models) {
 			String source = model.eResource().getURI().lastSegment();
 			sources.add(source);
@@ -52,7 +54,7 @@ public final class ReportBuilder {
 					}
 				} else if (element instanceof Workload workload) {
 					advice.add(advice(workload, source));
-					org.zkvm.dsl.topology.Paths.between(workload.getFrom(), workload.getTo())
+					engine.between(workload.getFrom(), workload.getTo())
 							.ifPresent(path -> paths.add(new CapacityReport.PathSummary(workload.getName(), source + ":" + line(workload), path)));
 				}
 			}

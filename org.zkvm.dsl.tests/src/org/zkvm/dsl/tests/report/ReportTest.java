@@ -190,7 +190,7 @@ class ReportTest {
 		LoadedModel model = Workspace.load(Map.of("m.zknet", Files.readString(Workspace.root().resolve("examples/pitfalls/mtu.attached-uplink.zknet"))));
 		org.zkvm.dsl.zknet.Guest guest = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(model.models().get(0), org.zkvm.dsl.zknet.Guest.class).get(0);
 		org.zkvm.dsl.zknet.Network network = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(model.models().get(0), org.zkvm.dsl.zknet.Network.class).get(0);
-		Paths.Path path = Paths.between(guest, network).orElseThrow();
+		Paths.Path path = new org.zkvm.dsl.lab.WorkloadPaths(org.zkvm.dsl.lab.LabNetworkBuilder.build(model.models())).between(guest, network).orElseThrow();
 		assertTrue(path.cutOff(), path::toString);
 		assertEquals(Paths.Event.CUT_OFF, path.hops().get(path.hops().size() - 1).event());
 	}
