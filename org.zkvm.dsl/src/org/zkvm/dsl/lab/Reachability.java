@@ -334,6 +334,10 @@ public final class Reachability {
 		if (isMacvtapOf(a, b) || isMacvtapOf(b, a)) {
 			return false;
 		}
+		// HiperSockets never converts between layer 2 and layer 3: such devices on one LAN cannot talk (facts §1.3; layer.hipersockets-mix)
+		if (a.segment().startsWith("HiperSockets LAN ") && a.segment().equals(b.segment()) && a.layer3() != b.layer3()) {
+			return false;
+		}
 		return domain(a.segment()).equals(domain(b.segment()));
 	}
 
