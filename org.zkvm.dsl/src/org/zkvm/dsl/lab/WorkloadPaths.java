@@ -15,9 +15,8 @@ import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.Reachability.Hop;
 import org.zkvm.dsl.lab.Reachability.Trace;
 import org.zkvm.dsl.topology.Hosts;
-import org.zkvm.dsl.topology.Paths;
-import org.zkvm.dsl.topology.Paths.Event;
-import org.zkvm.dsl.topology.Paths.Path;
+import org.zkvm.dsl.topology.PacketPath;
+import org.zkvm.dsl.topology.PacketPath.Event;
 
 /**
  * A workload's path for the report, from the one path engine: the lab's kernel-faithful
@@ -40,7 +39,7 @@ public final class WorkloadPaths {
 	}
 
 	/** The path between the two ends, starting at whichever is a guest; empty when neither is. */
-	public Optional<Path> between(EObject a, EObject b) {
+	public Optional<PacketPath> between(EObject a, EObject b) {
 		boolean aGuest = a instanceof org.zkvm.dsl.zknet.Guest;
 		boolean bGuest = b instanceof org.zkvm.dsl.zknet.Guest;
 		if (!aGuest && !bGuest) {
@@ -65,7 +64,7 @@ public final class WorkloadPaths {
 		if (best == null || best.hops().isEmpty()) {
 			return Optional.empty();
 		}
-		return Optional.of(new Path(from.get().id(), to.get().id(), hops(best)));
+		return Optional.of(new PacketPath(from.get().id(), to.get().id(), hops(best)));
 	}
 
 	private static boolean better(Trace candidate, Trace best) {
@@ -75,16 +74,16 @@ public final class WorkloadPaths {
 		return candidate.pathMtu() > best.pathMtu();
 	}
 
-	private List<Paths.Hop> hops(Trace trace) {
-		List<Paths.Hop> hops = new ArrayList<>();
+	private List<PacketPath.Hop> hops(Trace trace) {
+		List<PacketPath.Hop> hops = new ArrayList<>();
 		for (int i = 0; i < trace.hops().size(); i++) {
 			Hop hop = trace.hops().get(i);
 			Event event = hop.event() == Reachability.Event.CUT_OFF ? Event.CUT_OFF : hop.event() == Reachability.Event.FRAGMENTS ? Event.FRAGMENTS : Event.NONE;
 			if (hop.node().kind() == NodeKind.GUEST) {
-				hops.add(new Paths.Hop("guest NIC " + name(hop.node()) + "." + hop.out().name(), hop.out().mtu(), Event.NONE, "the guest sends packets up to its MTU"));
+				hops.add(new PacketPath.Hop("guest NIC " + name(hop.node()) + "." + hop.out().name(), hop.out().mtu(), Event.NONE, "the guest sends packets up to its MTU"));
 				layer2(hop, event, hops);
 			} else {
-				hops.add(new Paths.Hop("host interface " + name(hop.node()) + "." + hop.out().name(), hop.mtu(), event, switch (event) {
+				hops.add(new PacketPath.Hop("host interface " + name(hop.node()) + "." + hop.out().name(), hop.mtu(), event, switch (event) {
 					case FRAGMENTS -> "the host's IP stack fragments packets above " + hop.out().mtu() + " bytes (routed: seed 002)";
 					case CUT_OFF -> "packets above " + hop.mtu() + " bytes are lost: layer 2 cannot fragment (seed 002: I/O errors on the receiver side)";
 					default -> "routed by the host";
@@ -94,13 +93,13 @@ public final class WorkloadPaths {
 		Hop last = trace.hops().get(trace.hops().size() - 1);
 		if (trace.reached() && last.next().kind() != NodeKind.OUTSIDE) {
 			String what = last.next().kind() == NodeKind.GUEST ? "partner NIC " : "partner interface ";
-			hops.add(new Paths.Hop(what + name(last.next()) + "." + last.receiver().name(), last.receiver().mtu(), Event.NONE, "the partner receives"));
+			hops.add(new PacketPath.Hop(what + name(last.next()) + "." + last.receiver().name(), last.receiver().mtu(), Event.NONE, "the partner receives"));
 		}
 		return hops;
 	}
 
 	/** The guest's first hop at layer 2: its routed bridge, or the attached bridge and the OSA it crosses, or MacVTap's OSA. */
-	private void layer2(Hop hop, Event event, List<Paths.Hop> hops) {
+	private void layer2(Hop hop, Event event, List<PacketPath.Hop> hops) {
 		Segment segment = network.segment(hop.out().segment()).orElse(null);
 		if (hop.out().kind() == PortKind.MACVLAN) {
 			Node host = network.node(hop.node().host()).orElse(null);
@@ -115,18 +114,18 @@ public final class WorkloadPaths {
 		}
 		Node host = network.node(segment.host()).orElseThrow();
 		if (segment.uplink() == null) {
-			hops.add(new Paths.Hop("OVS bridge " + segment.bridge() + " (routed; internal port " + hop.receiver().name() + ")", hop.receiver().mtu(), event,
+			hops.add(new PacketPath.Hop("OVS bridge " + segment.bridge() + " (routed; internal port " + hop.receiver().name() + ")", hop.receiver().mtu(), event,
 					event == Event.CUT_OFF ? "the bridge's port MTU is below the guest's: frames above it are dropped" : "the host receives the packet"));
 			return;
 		}
 		int bridgeMtu = host.ports().stream().filter(p -> p.kind() == PortKind.OVS_INTERNAL && p.segment().equals(segment.id())).mapToInt(Port::mtu).findFirst()
 				.orElse(hop.out().mtu());
-		hops.add(new Paths.Hop("OVS bridge " + segment.bridge() + " (attached)", bridgeMtu, Event.NONE, "layer 2: frames pass unchanged"));
+		hops.add(new PacketPath.Hop("OVS bridge " + segment.bridge() + " (attached)", bridgeMtu, Event.NONE, "layer 2: frames pass unchanged"));
 		host.port(segment.uplink()).ifPresent(uplink -> hops.add(osa(host, uplink, " (attached uplink)", event)));
 	}
 
-	private static Paths.Hop osa(Node host, Port uplink, String how, Event event) {
-		return new Paths.Hop("OSA " + name(host) + "." + uplink.name() + how, uplink.mtu(), event == Event.CUT_OFF ? Event.CUT_OFF : Event.NONE,
+	private static PacketPath.Hop osa(Node host, Port uplink, String how, Event event) {
+		return new PacketPath.Hop("OSA " + name(host) + "." + uplink.name() + how, uplink.mtu(), event == Event.CUT_OFF ? Event.CUT_OFF : Event.NONE,
 				event == Event.CUT_OFF ? "packets above " + uplink.mtu() + " bytes are lost: layer 2 cannot fragment (seed 002: I/O errors on the receiver side)"
 						: "layer 2: frames pass unchanged");
 	}

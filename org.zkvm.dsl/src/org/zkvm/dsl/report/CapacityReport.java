@@ -5,6 +5,7 @@ import java.util.List;
 import org.zkvm.dsl.analysis.ConnectionAdvice;
 import org.zkvm.dsl.analysis.IsfcCapacity;
 import org.zkvm.dsl.analysis.PointToPointRates;
+import org.zkvm.dsl.topology.PacketPath;
 
 /**
  * Everything the capacity and advice report says about a model, computed once and rendered as
@@ -27,7 +28,7 @@ public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, Lis
 	}
 
 	/** The path between a workload's ends, hop by hop with MTUs (starting at the guest end). */
-	public record PathSummary(String workload, String source, org.zkvm.dsl.topology.Paths.Path path) {
+	public record PathSummary(String workload, String source, PacketPath path) {
 	}
 
 	public record Advice(String workload, String description, String from, String to, String source, List<ConnectionAdvice.Ranked> ranking) {

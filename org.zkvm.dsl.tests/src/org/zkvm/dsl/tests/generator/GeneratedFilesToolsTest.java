@@ -102,6 +102,18 @@ class GeneratedFilesToolsTest {
 		RealTools.keyfiles(files);
 	}
 
+	/** The reader rejects what NetworkManager rejects: an s390 option outside libnm's own list (valid_s390_opts). */
+	@Test
+	void libnmRejectsAnS390OptionOutsideItsList() throws Exception {
+		String keyfile = "[connection]\nid=enc1000\nuuid=fe10cf71-d54b-35a3-9f48-47e072d94278\ntype=ethernet\ninterface-name=enc1000\n\n[ethernet]\n"
+				+ "s390-nettype=qeth\ns390-subchannels=0.0.1000;0.0.1001;0.0.1002;\n\n[ethernet-s390-options]\nlayer2=1\nvnicc/flooding=1\n";
+		Process process = new ProcessBuilder(RealTools.keyfileCommand(Map.of("enc1000.nmconnection", keyfile))).redirectErrorStream(true).start();
+		String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+		assertTrue(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
+		assertEquals(1, process.exitValue(), output);
+		assertTrue(output.contains("invalid key 'vnicc/flooding'"), output);
+	}
+
 	/** ifcfg(5): KEY='value' lines that a shell can source, and nothing else. */
 	@Test
 	void wickedIfcfgFilesAreSysconfigAssignments() throws IOException {

@@ -121,16 +121,21 @@ final class RealTools {
 	}
 
 	/**
-	 * NetworkManager keyfiles through libnm itself (NM's keyfile reader, then verify()), with Debian's
-	 * python3 (python3-gi, gir1.2-nm-1.0), not whatever python3 comes first on the PATH.
+	 * NetworkManager keyfiles through libnm itself (NM's keyfile reader, normalize(), verify()): the
+	 * reader the lab boots RHEL hosts with (the ide bundle's nm-profiles.py), with Debian's python3
+	 * (python3-gi, gir1.2-nm-1.0), not whatever python3 comes first on the PATH.
 	 */
 	static void keyfiles(Map<String, String> keyfiles) throws IOException {
+		run(keyfileCommand(keyfiles));
+	}
+
+	static List<String> keyfileCommand(Map<String, String> keyfiles) throws IOException {
 		Path dir = Files.createTempDirectory("zknet-nm");
-		List<String> command = new ArrayList<>(List.of("/usr/bin/python3", Workspace.root().resolve("org.zkvm.dsl.tests/tools/nm-keyfile-check.py").toString()));
+		List<String> command = new ArrayList<>(List.of("/usr/bin/python3", Workspace.root().resolve("org.zkvm.dsl.ide/src/org/zkvm/dsl/ide/lab/nm-profiles.py").toString()));
 		for (var entry : keyfiles.entrySet()) {
 			command.add(write(dir, entry.getKey(), entry.getValue()).toString());
 		}
-		run(command);
+		return command;
 	}
 
 	private static Path write(Path dir, String name, String content) throws IOException {

@@ -26,7 +26,7 @@ import org.zkvm.dsl.report.CapacityReport;
 import org.zkvm.dsl.report.ReportBuilder;
 import org.zkvm.dsl.report.ReportText;
 import org.zkvm.dsl.tests.Workspace;
-import org.zkvm.dsl.topology.Paths;
+import org.zkvm.dsl.topology.PacketPath;
 
 /** The report against the seeds' own numbers (reports.md test vectors), and its formats. */
 class ReportTest {
@@ -132,18 +132,18 @@ class ReportTest {
 	/** Seed 002's MTU findings on the seed's own workloads: routed HiperSockets keep 56K end to end; the host fragments towards a 1492-byte OSA. */
 	@Test
 	void pathsAndMtusOfTheSeedsWorkloads() {
-		Map<String, Paths.Path> paths = new java.util.HashMap<>();
+		Map<String, PacketPath> paths = new java.util.HashMap<>();
 		report("seed-network").paths().forEach(p -> paths.put(p.workload(), p.path()));
-		Paths.Path orders = paths.get("orders");
+		PacketPath orders = paths.get("orders");
 		assertEquals(List.of("guest NIC LPAR11.vm11a.vic_10g_2", "OVS bridge br-ex (routed; internal port br-ex)", "host interface LPAR11.hs56k_0",
-				"partner interface ZOS1.hsz0"), orders.hops().stream().map(Paths.Hop::element).toList());
+				"partner interface ZOS1.hsz0"), orders.hops().stream().map(PacketPath.Hop::element).toList());
 		assertEquals(57344, orders.pathMtu());
-		assertTrue(orders.hops().stream().allMatch(h -> h.event() == Paths.Event.NONE));
+		assertTrue(orders.hops().stream().allMatch(h -> h.event() == PacketPath.Event.NONE));
 		// the guests of LPAR12 are reached by the /24 route over HiperSockets, not by the /8 of the production OSA
 		assertEquals("host interface LPAR11.hs56k_0", paths.get("backup").hops().get(2).element());
-		Paths.Hop out = paths.get("portal").hops().get(2);
+		PacketPath.Hop out = paths.get("portal").hops().get(2);
 		assertEquals("host interface LPAR11.o5s_10g_1", out.element());
-		assertEquals(Paths.Event.FRAGMENTS, out.event());
+		assertEquals(PacketPath.Event.FRAGMENTS, out.event());
 	}
 
 	/** A partner with an OSA declared before its HiperSockets interface: the path still ends where the host sends, at 57344 (issue 20). */
@@ -158,7 +158,7 @@ class ReportTest {
 		for (String text : List.of(cec, osaFirst)) {
 			LoadedModel loaded = Workspace.load(Map.of("networks.zknet", networks, "z13a.zknet", text, "workloads.zknet", workloads));
 			assertEquals(List.of(), Workspace.errors(loaded), () -> Workspace.describe(loaded.diagnostics()));
-			Paths.Path orders = ReportBuilder.build(loaded.models()).paths().stream().filter(p -> p.workload().equals("orders")).findFirst().orElseThrow().path();
+			PacketPath orders = ReportBuilder.build(loaded.models()).paths().stream().filter(p -> p.workload().equals("orders")).findFirst().orElseThrow().path();
 			assertEquals("partner interface ZOS1.hsz0", orders.hops().get(orders.hops().size() - 1).element());
 			assertEquals(57344, orders.pathMtu());
 		}
@@ -190,9 +190,9 @@ class ReportTest {
 		LoadedModel model = Workspace.load(Map.of("m.zknet", Files.readString(Workspace.root().resolve("examples/pitfalls/mtu.attached-uplink.zknet"))));
 		org.zkvm.dsl.zknet.Guest guest = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(model.models().get(0), org.zkvm.dsl.zknet.Guest.class).get(0);
 		org.zkvm.dsl.zknet.Network network = org.eclipse.xtext.EcoreUtil2.getAllContentsOfType(model.models().get(0), org.zkvm.dsl.zknet.Network.class).get(0);
-		Paths.Path path = new org.zkvm.dsl.lab.WorkloadPaths(org.zkvm.dsl.lab.LabNetworkBuilder.build(model.models())).between(guest, network).orElseThrow();
+		PacketPath path = new org.zkvm.dsl.lab.WorkloadPaths(org.zkvm.dsl.lab.LabNetworkBuilder.build(model.models())).between(guest, network).orElseThrow();
 		assertTrue(path.cutOff(), path::toString);
-		assertEquals(Paths.Event.CUT_OFF, path.hops().get(path.hops().size() - 1).event());
+		assertEquals(PacketPath.Event.CUT_OFF, path.hops().get(path.hops().size() - 1).event());
 	}
 
 	@Test

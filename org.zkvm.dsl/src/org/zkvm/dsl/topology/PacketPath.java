@@ -10,9 +10,7 @@ import java.util.List;
  * The report's paths are computed by the one path engine, the lab's simulation of the kernel
  * (lab.WorkloadPaths over lab.Reachability); these are the records it fills.
  */
-public final class Paths {
-	private Paths() {
-	}
+public record PacketPath(String from, String to, List<PacketPath.Hop> hops) {
 
 	public enum Event {
 		NONE, FRAGMENTS, CUT_OFF
@@ -22,13 +20,11 @@ public final class Paths {
 	public record Hop(String element, int mtu, Event event, String note) {
 	}
 
-	public record Path(String from, String to, List<Hop> hops) {
-		public int pathMtu() {
-			return hops.stream().mapToInt(Hop::mtu).min().orElse(0);
-		}
+	public int pathMtu() {
+		return hops.stream().mapToInt(Hop::mtu).min().orElse(0);
+	}
 
-		public boolean cutOff() {
-			return hops.stream().anyMatch(h -> h.event() == Event.CUT_OFF);
-		}
+	public boolean cutOff() {
+		return hops.stream().anyMatch(h -> h.event() == Event.CUT_OFF);
 	}
 }
