@@ -1,9 +1,11 @@
 package org.zkvm.dsl.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -162,7 +164,7 @@ public record IsfcLayout(String left, String right, List<Ctc> ctcs) {
 		}
 		IsfcCapacity.Step now = new IsfcCapacity(this).whole();
 		IsfcCapacity.Step then = new IsfcCapacity(best).whole();
-		return Optional.of(String.format(java.util.Locale.ROOT, "the two directions differ at full load: %s to %s %.0f MB/s, %s to %s %.0f MB/s;"
+		return Optional.of(String.format(Locale.ROOT, "the two directions differ at full load: %s to %s %.0f MB/s, %s to %s %.0f MB/s;"
 				+ " with the chpids reassigned (%s) they carry %.0f and %.0f MB/s", orderingSystem(), otherSystem(), now.fromOrdering().mbps(), otherSystem(),
 				orderingSystem(), now.fromOther().mbps(), String.join(", ", best.chpidShares().stream().map(c -> c.chpid() + " " + c.gbps() + " Gb/s").toList()),
 				then.fromOrdering().mbps(), then.fromOther().mbps()));
@@ -232,7 +234,7 @@ public record IsfcLayout(String left, String right, List<Ctc> ctcs) {
 			for (int i = 0; i < bySpeed.size(); i++) {
 				(i % 2 == 0 ? front : back).add(bySpeed.get(i));
 			}
-			java.util.Collections.reverse(back);
+			Collections.reverse(back);
 			front.addAll(back);
 			return List.of(shares, front);
 		}

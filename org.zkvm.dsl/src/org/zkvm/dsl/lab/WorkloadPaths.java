@@ -17,6 +17,7 @@ import org.zkvm.dsl.lab.Reachability.Trace;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.PacketPath;
 import org.zkvm.dsl.topology.PacketPath.Event;
+import org.zkvm.dsl.zknet.Guest;
 
 /**
  * A workload's path for the report, from the one path engine: the lab's kernel-faithful
@@ -40,8 +41,8 @@ public final class WorkloadPaths {
 
 	/** The path between the two ends, starting at whichever is a guest; empty when neither is. */
 	public Optional<PacketPath> between(EObject a, EObject b) {
-		boolean aGuest = a instanceof org.zkvm.dsl.zknet.Guest;
-		boolean bGuest = b instanceof org.zkvm.dsl.zknet.Guest;
+		boolean aGuest = a instanceof Guest;
+		boolean bGuest = b instanceof Guest;
 		if (!aGuest && !bGuest) {
 			return Optional.empty();
 		}

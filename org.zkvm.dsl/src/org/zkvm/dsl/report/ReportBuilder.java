@@ -13,6 +13,8 @@ import org.zkvm.dsl.analysis.IsfcCapacity;
 import org.zkvm.dsl.analysis.IsfcLayout;
 import org.zkvm.dsl.analysis.PointToPointRates;
 import org.zkvm.dsl.analysis.UperfWorkload;
+import org.zkvm.dsl.lab.LabNetworkBuilder;
+import org.zkvm.dsl.lab.WorkloadPaths;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.IsfcLinks;
 import org.zkvm.dsl.zknet.Guest;
@@ -20,6 +22,7 @@ import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.IsfcLink;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
+import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.StreamDirection;
 import org.zkvm.dsl.zknet.TopElement;
@@ -39,7 +42,7 @@ public final class ReportBuilder {
 		List<CapacityReport.Advice> advice = new ArrayList<>();
 		List<CapacityReport.PathSummary> paths = new ArrayList<>();
 		// the one path engine: the lab's simulation of the kernel, over the whole site
-		org.zkvm.dsl.lab.WorkloadPaths engine = new org.zkvm.dsl.lab.WorkloadPaths(org.zkvm.dsl.lab.LabNetworkBuilder.build(models));
+		WorkloadPaths engine = new WorkloadPaths(LabNetworkBuilder.build(models));
 		for (Model model : models) {
 			String source = model.eResource().getURI().lastSegment();
 			sources.add(source);
@@ -93,9 +96,9 @@ public final class ReportBuilder {
 	/** The smallest MTU of the guest ends' NICs and the bridges they are on (0 without a guest end): what routed HiperSockets carry from a guest. */
 	private static int guestSideMtu(Workload workload) {
 		int mtu = Integer.MAX_VALUE;
-		for (org.eclipse.emf.ecore.EObject end : java.util.List.of(workload.getFrom(), workload.getTo())) {
-			if (end instanceof org.zkvm.dsl.zknet.Guest guest) {
-				for (org.zkvm.dsl.zknet.Nic nic : guest.getMembers().stream().filter(org.zkvm.dsl.zknet.Nic.class::isInstance).map(org.zkvm.dsl.zknet.Nic.class::cast).toList()) {
+		for (EObject end : List.of(workload.getFrom(), workload.getTo())) {
+			if (end instanceof Guest guest) {
+				for (Nic nic : guest.getMembers().stream().filter(Nic.class::isInstance).map(Nic.class::cast).toList()) {
 					mtu = Math.min(mtu, Hosts.mtu(nic));
 					if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
 						mtu = Math.min(mtu, Hosts.mtu(nic.getBridge()));

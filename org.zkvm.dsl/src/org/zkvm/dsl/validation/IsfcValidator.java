@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.stream.Collectors;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.DeviceRange;
@@ -125,7 +126,7 @@ public class IsfcValidator extends ZknetCheckBase {
 		String generation = chpid.getGeneration().getLiteral();
 		List<Integer> rates = FiconSpeeds.negotiated(generation);
 		if (!rates.contains(chpid.getSpeed())) {
-			report(IssueCodes.ISFC_FICON_SPEED, "FICON " + generation + " negotiates " + rates.stream().map(r -> r + "").collect(java.util.stream.Collectors.joining(", "))
+			report(IssueCodes.ISFC_FICON_SPEED, "FICON " + generation + " negotiates " + rates.stream().map(r -> r + "").collect(Collectors.joining(", "))
 					+ " Gbps (facts §3.5), not " + chpid.getSpeed() + " Gbps: give the speed the link really runs at, or leave it out for "
 					+ rates.get(rates.size() - 1) + " Gbps", chpid, Z.getFiconChpid_Speed());
 		}

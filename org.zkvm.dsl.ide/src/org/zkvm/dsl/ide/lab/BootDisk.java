@@ -3,6 +3,7 @@ package org.zkvm.dsl.ide.lab;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
@@ -54,7 +55,7 @@ record BootDisk(Path root, Reader reader) {
 		Files.createDirectories(to);
 		for (Path file : files(from)) {
 			Path target = to.resolve(file.getFileName().toString());
-			Files.copy(file, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
 			if (secret) {
 				Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));
 			}

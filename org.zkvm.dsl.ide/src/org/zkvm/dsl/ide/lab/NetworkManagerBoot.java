@@ -12,6 +12,7 @@ import java.util.Map;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonSyntaxException;
+import java.util.regex.Pattern;
 
 /**
  * A RHEL node's boot in the lab: its keyfiles read by libnm (nm-profiles.py: NetworkManager's own
@@ -222,12 +223,12 @@ final class NetworkManagerBoot {
 	}
 
 	private static boolean isMacvlan(String links, String name) {
-		return links.lines().anyMatch(l -> l.matches("\\d+: " + java.util.regex.Pattern.quote(name) + "[:@].*") && l.contains(" macvlan "));
+		return links.lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(name) + "[:@].*") && l.contains(" macvlan "));
 	}
 
 	private static void waitForLink(Lab lab, String namespace, String name) throws LabException {
 		for (int i = 0; i < 50; i++) {
-			if (lab.shell().output(namespace, Map.of(), "ip", "-o", "link", "show").lines().anyMatch(l -> l.matches("\\d+: " + java.util.regex.Pattern.quote(name) + "[:@].*"))) {
+			if (lab.shell().output(namespace, Map.of(), "ip", "-o", "link", "show").lines().anyMatch(l -> l.matches("\\d+: " + Pattern.quote(name) + "[:@].*"))) {
 				return;
 			}
 			NamespaceShell.pause(100);
