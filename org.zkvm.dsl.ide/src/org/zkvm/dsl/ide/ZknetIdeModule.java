@@ -6,14 +6,20 @@ import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.ISemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2;
 import org.eclipse.xtext.ide.server.codeActions.QuickFixCodeActionService;
+import org.eclipse.xtext.ide.server.formatting.FormattingService;
 import org.eclipse.xtext.ide.server.hover.IHoverService;
+import org.eclipse.xtext.ide.server.rename.IRenameService2;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolDetailsProvider;
 import org.eclipse.xtext.ide.server.symbol.DocumentSymbolMapper.DocumentSymbolKindProvider;
+import org.eclipse.xtext.ide.server.symbol.DocumentSymbolService;
 import org.zkvm.dsl.ide.contentassist.ZknetContentProposalProvider;
+import org.zkvm.dsl.ide.formatting.ZknetFormattingService;
 import org.zkvm.dsl.ide.highlighting.ZknetSemanticHighlightingCalculator;
 import org.zkvm.dsl.ide.hover.ZknetHoverService;
 import org.zkvm.dsl.ide.quickfix.ZknetQuickfixProvider;
 import org.zkvm.dsl.ide.server.NoGenerationWhileEditing;
+import org.zkvm.dsl.ide.server.ZknetDocumentSymbolService;
+import org.zkvm.dsl.ide.server.ZknetRenameService;
 import org.zkvm.dsl.ide.symbols.ZknetSymbolDetails;
 import org.zkvm.dsl.ide.symbols.ZknetSymbolKinds;
 
@@ -31,16 +37,16 @@ public class ZknetIdeModule extends AbstractZknetIdeModule {
 		return QuickFixCodeActionService.class;
 	}
 
-	public Class<? extends org.eclipse.xtext.ide.server.symbol.DocumentSymbolService> bindDocumentSymbolService() {
-		return org.zkvm.dsl.ide.server.ZknetDocumentSymbolService.class;
+	public Class<? extends DocumentSymbolService> bindDocumentSymbolService() {
+		return ZknetDocumentSymbolService.class;
 	}
 
-	public Class<? extends org.eclipse.xtext.ide.server.rename.IRenameService2> bindIRenameService2() {
-		return org.zkvm.dsl.ide.server.ZknetRenameService.class;
+	public Class<? extends IRenameService2> bindIRenameService2() {
+		return ZknetRenameService.class;
 	}
 
-	public Class<? extends org.eclipse.xtext.ide.server.formatting.FormattingService> bindFormattingService() {
-		return org.zkvm.dsl.ide.formatting.ZknetFormattingService.class;
+	public Class<? extends FormattingService> bindFormattingService() {
+		return ZknetFormattingService.class;
 	}
 
 	public Class<? extends IHoverService> bindIHoverService() {

@@ -1,6 +1,7 @@
 package org.zkvm.dsl.analysis;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ public record IsfcCapacity(IsfcLayout layout) {
 		int used = IsfcLayout.usableDevices(n);
 		List<Ctc> ordering = first.subList(0, used);
 		List<Ctc> other = new ArrayList<>(first.subList(n - used, n));
-		java.util.Collections.reverse(other);
+		Collections.reverse(other);
 		return new Step(n, used, direction(layout.orderingSystem(), layout.otherSystem(), ordering, true, n == 1),
 				direction(layout.otherSystem(), layout.orderingSystem(), other, false, n == 1));
 	}

@@ -1,5 +1,6 @@
 package org.zkvm.dsl.conversion;
 
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.eclipse.xtext.GrammarUtil;
@@ -20,7 +21,7 @@ public class NameValueConverter extends AbstractNullSafeConverter<String> {
 
 	private static final Pattern IDENTIFIER = Pattern.compile("[a-zA-Z_][a-zA-Z_0-9-]*");
 
-	private java.util.Set<String> keywords;
+	private Set<String> keywords;
 
 	@Inject
 	void setGrammar(IGrammarAccess grammarAccess) {

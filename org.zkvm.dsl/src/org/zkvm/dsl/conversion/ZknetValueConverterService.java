@@ -74,7 +74,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 		return new TextConverter() {
 			@Override
 			protected String parse(String text) {
-				return org.zkvm.dsl.analysis.DeviceRange.parse(text).toString();
+				return DeviceRange.parse(text).toString();
 			}
 		};
 	}
@@ -217,7 +217,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 		return new QuotedConverter() {
 			@Override
 			protected String parse(String text) {
-				return org.zkvm.dsl.analysis.AddressTemplate.parse(text).text();
+				return AddressTemplate.parse(text).text();
 			}
 		};
 	}

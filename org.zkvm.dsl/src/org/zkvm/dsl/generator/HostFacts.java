@@ -16,6 +16,7 @@ import org.zkvm.dsl.zknet.ForwardFilter;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.OperatingSystem;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.RpFilter;
@@ -27,7 +28,7 @@ public final class HostFacts {
 	}
 
 	public static boolean generatesHost(Lpar lpar) {
-		return lpar.getOs() == org.zkvm.dsl.zknet.OperatingSystem.KVM || lpar.getOs() == org.zkvm.dsl.zknet.OperatingSystem.LINUX;
+		return lpar.getOs() == OperatingSystem.KVM || lpar.getOs() == OperatingSystem.LINUX;
 	}
 
 	public static boolean legacyFirewall(Lpar lpar) {

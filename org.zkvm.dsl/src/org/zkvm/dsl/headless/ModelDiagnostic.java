@@ -1,5 +1,7 @@
 package org.zkvm.dsl.headless;
 
+import java.util.Locale;
+
 /**
  * One diagnostic as the command line prints it: {@code FILE:LINE:COL: severity [code] message}.
  * Lines and columns start at 1.
@@ -12,7 +14,7 @@ public record ModelDiagnostic(String file, int line, int column, Severity severi
 
 		@Override
 		public String toString() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 	}
 

@@ -7,8 +7,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.util.EcoreUtil;
@@ -52,7 +55,7 @@ public class ModelLoader {
 			resources.put(file, resource);
 		}
 		EcoreUtil.resolveAll(resourceSet);
-		java.util.Set<ModelDiagnostic> diagnostics = new java.util.LinkedHashSet<>();
+		Set<ModelDiagnostic> diagnostics = new LinkedHashSet<>();
 		Map<Path, List<Issue>> issues = new LinkedHashMap<>();
 		try (InternalErrors internal = new InternalErrors()) {
 			for (Map.Entry<Path, XtextResource> entry : resources.entrySet()) {
@@ -86,7 +89,7 @@ public class ModelLoader {
 		return stream;
 	}
 
-	private static java.util.Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue) {
+	private static Optional<ModelDiagnostic> toDiagnostic(String file, Issue issue) {
 		ModelDiagnostic.Severity severity = switch (issue.getSeverity()) {
 			case ERROR -> ModelDiagnostic.Severity.ERROR;
 			case WARNING -> ModelDiagnostic.Severity.WARNING;
@@ -94,16 +97,16 @@ public class ModelLoader {
 			default -> null;
 		};
 		if (severity == null) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		String[] data = issue.getData();
 		if (IssueCodes.SETTINGS.equals(issue.getCode()) && data != null && data.length >= 3) {
 			// one line for the settings file itself, not one per model file it governs
-			return java.util.Optional.of(new ModelDiagnostic(relative(data[0]), Integer.parseInt(data[1]), 1, severity, IssueCodes.SETTINGS, data[2]));
+			return Optional.of(new ModelDiagnostic(relative(data[0]), Integer.parseInt(data[1]), 1, severity, IssueCodes.SETTINGS, data[2]));
 		}
 		int line = issue.getLineNumber() == null ? 1 : issue.getLineNumber();
 		int column = issue.getColumn() == null ? 1 : issue.getColumn();
-		return java.util.Optional.of(new ModelDiagnostic(file, line, column, severity, CatalogueDiagnosticConverter.catalogueCode(issue), issue.getMessage()));
+		return Optional.of(new ModelDiagnostic(file, line, column, severity, CatalogueDiagnosticConverter.catalogueCode(issue), issue.getMessage()));
 	}
 
 	private static String relative(String file) {

@@ -1,6 +1,7 @@
 package org.zkvm.dsl.lab;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.zkvm.dsl.analysis.Ipv4Address;
@@ -96,7 +97,7 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	 * {@code host} is a guest's KVM host.
 	 */
 	public record Node(String id, NodeKind kind, String host, List<Port> ports, List<Route> routes, List<String> forwarding, List<String> proxyArp,
-			java.util.Map<String, RpFilter> rpFilters, ArpFilter arpFilter, ForwardFilter forwardFilter, List<Nat> nats, String folder) {
+			Map<String, RpFilter> rpFilters, ArpFilter arpFilter, ForwardFilter forwardFilter, List<Nat> nats, String folder) {
 
 		public Optional<Port> port(String name) {
 			return ports.stream().filter(p -> p.name().equals(name)).findFirst();

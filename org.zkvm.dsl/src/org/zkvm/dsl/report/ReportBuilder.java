@@ -7,8 +7,8 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
-import org.zkvm.dsl.analysis.ConnectionAdvice;
 import org.zkvm.dsl.analysis.ConnectionAdvice.Connection;
+import org.zkvm.dsl.analysis.ConnectionAdvice;
 import org.zkvm.dsl.analysis.IsfcCapacity;
 import org.zkvm.dsl.analysis.IsfcLayout;
 import org.zkvm.dsl.analysis.PointToPointRates;
@@ -24,6 +24,7 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.PointToPointKind;
+import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.StreamDirection;
 import org.zkvm.dsl.zknet.TopElement;
 import org.zkvm.dsl.zknet.Workload;
@@ -51,7 +52,7 @@ public final class ReportBuilder {
 					for (ZvmMember member : cluster.getMembers()) {
 						if (member instanceof IsfcLink link && !link.getCtcs().isEmpty()) {
 							isfc.add(isfcLink(cluster, link, source));
-						} else if (member instanceof org.zkvm.dsl.zknet.PointToPointLink link) {
+						} else if (member instanceof PointToPointLink link) {
 							p2p.add(pointToPoint(link, source));
 						}
 					}
@@ -80,7 +81,7 @@ public final class ReportBuilder {
 				&& shares.stream().filter(s -> s.gbps() == 2).count() == 2 && shares.stream().filter(s -> s.gbps() == 4).count() == 2;
 	}
 
-	private static CapacityReport.PointToPointLink pointToPoint(org.zkvm.dsl.zknet.PointToPointLink link, String source) {
+	private static CapacityReport.PointToPointLink pointToPoint(PointToPointLink link, String source) {
 		PointToPointRates.Driver driver = link.getKind() == PointToPointKind.IUCV ? PointToPointRates.Driver.IUCV : PointToPointRates.Driver.CTC;
 		return new CapacityReport.PointToPointLink(link.getName(), link.getKind().getLiteral(), link.getLeft().getName(), link.getRight().getName(),
 				link.getMtu(), source + ":" + line(link), PointToPointRates.estimate(driver, link.getMtu()));

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.zkvm.dsl.analysis.ConnectionAdvice;
 import org.zkvm.dsl.analysis.IsfcCapacity;
+import org.zkvm.dsl.analysis.PointToPointRates;
 
 /**
  * The report as JSON, schema "zknet-report/1" (docs/report.schema.json, described in
@@ -86,7 +87,7 @@ public final class ReportJson {
 				+ ", \"mbPerCpuSecond\": " + number(e.mbPerCpuSecond()) + ", \"cpCpuSecondsPerMB\": " + number6(e.cpCpuPerMb())
 				+ ", \"virtualCpuSecondsPerMB\": " + number6(e.virtualCpuPerMb()) + ", \"cmsIucvMBps\": " + number3(e.cmsIucvMbps())
 				+ ", \"fractionOfCmsIucv\": " + number3(e.fractionOfCmsIucv()) + ", \"measured\": " + e.measured() + ", \"extrapolated\": "
-				+ e.extrapolated() + ", \"estimate\": true, \"measuredOn\": " + string(org.zkvm.dsl.analysis.PointToPointRates.MEASURED_ON) + "}";
+				+ e.extrapolated() + ", \"estimate\": true, \"measuredOn\": " + string(PointToPointRates.MEASURED_ON) + "}";
 	}
 
 	private static String advice(CapacityReport.Advice advice) {

@@ -1,5 +1,6 @@
 package org.zkvm.dsl.resource;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -64,7 +65,7 @@ public final class NetworkFacts {
 			for (IEObjectDescription exported : description.getExportedObjects()) {
 				String value = exported.getUserData(KEY);
 				if (value != null && !value.isEmpty()) {
-					facts.addAll(java.util.List.of(value.split(" ")));
+					facts.addAll(List.of(value.split(" ")));
 				}
 			}
 		}

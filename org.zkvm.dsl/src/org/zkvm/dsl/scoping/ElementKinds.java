@@ -1,5 +1,7 @@
 package org.zkvm.dsl.scoping;
 
+import java.util.Locale;
+
 import org.eclipse.emf.ecore.EClass;
 import org.eclipse.emf.ecore.EcorePackage;
 import org.zkvm.dsl.zknet.ZknetPackage;
@@ -24,6 +26,6 @@ public final class ElementKinds {
 		if (type == p.getZvmGuest()) return "z/VM guest";
 		if (type == EcorePackage.Literals.EOBJECT) return "guest, LPAR, network or z/VM guest";
 		// e.g. IsfcLink -> "isfc link"
-		return type.getName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+		return type.getName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
 	}
 }

@@ -1,8 +1,10 @@
 package org.zkvm.dsl.topology;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
@@ -174,7 +176,7 @@ public final class Hosts {
 
 	/** The interfaces listed in 'forwarding on ...' statements, resolved, each once, in the order written. */
 	public static List<HostInterface> forwardedInterfaces(Lpar lpar) {
-		java.util.Set<HostInterface> result = new java.util.LinkedHashSet<>();
+		Set<HostInterface> result = new LinkedHashSet<>();
 		for (Forwarding forwarding : members(lpar, Forwarding.class)) {
 			forwarding.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
 		}
@@ -183,7 +185,7 @@ public final class Hosts {
 
 	/** The interfaces proxy_arp is enabled on, resolved, each once, in the order written. */
 	public static List<HostInterface> proxyArpInterfaces(Lpar lpar) {
-		java.util.Set<HostInterface> result = new java.util.LinkedHashSet<>();
+		Set<HostInterface> result = new LinkedHashSet<>();
 		for (ProxyArp proxyArp : members(lpar, ProxyArp.class)) {
 			proxyArp.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
 		}

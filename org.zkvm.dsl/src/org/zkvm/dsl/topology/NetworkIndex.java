@@ -7,6 +7,7 @@ import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.zkvm.dsl.analysis.AddressIndex;
+import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.analysis.PrefixIndex;
 import org.zkvm.dsl.zknet.HostInterface;
@@ -98,7 +99,7 @@ public final class NetworkIndex {
 	}
 
 	/** The host interface with this address, if any; NICs and z/VM guests are not hosts. */
-	public List<AddressUse> hostInterfacesWith(org.zkvm.dsl.analysis.Ipv4Address address) {
+	public List<AddressUse> hostInterfacesWith(Ipv4Address address) {
 		return addresses.owners(address).stream().filter(u -> u.owner() instanceof HostInterface).toList();
 	}
 

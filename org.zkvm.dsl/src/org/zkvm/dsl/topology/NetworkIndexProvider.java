@@ -8,6 +8,7 @@ import org.eclipse.emf.common.util.URI;
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.emf.ecore.resource.ResourceSet;
+import org.eclipse.emf.ecore.util.EcoreUtil;
 import org.eclipse.xtext.resource.IResourceDescription;
 import org.eclipse.xtext.resource.IResourceDescriptions;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
@@ -42,7 +43,7 @@ public class NetworkIndexProvider {
 		loadIndexedFiles(resourceSet);
 		List<Resource> resources = new ArrayList<>(resourceSet.getResources());
 		List<Object> key = stamp(resources);
-		Cache cache = (Cache) org.eclipse.emf.ecore.util.EcoreUtil.getExistingAdapter(resourceSet, Cache.class);
+		Cache cache = (Cache) EcoreUtil.getExistingAdapter(resourceSet, Cache.class);
 		if (cache == null) {
 			cache = new Cache();
 			resourceSet.eAdapters().add(cache);

@@ -11,6 +11,7 @@ import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Chpid;
+import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.IqdChpid;
 import org.zkvm.dsl.zknet.Lpar;
@@ -70,7 +71,7 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 				return true;
 			}
 		}
-		for (var guest : Hosts.members(lpar, org.zkvm.dsl.zknet.Guest.class)) {
+		for (var guest : Hosts.members(lpar, Guest.class)) {
 			for (var member : guest.getMembers()) {
 				if (member instanceof Nic nic && nic.getUplink() == qeth) {
 					return true;

@@ -1,6 +1,7 @@
 package org.zkvm.dsl.validation;
 
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EPackage;
@@ -36,7 +37,7 @@ public abstract class ZknetCheckBase extends AbstractDeclarativeValidator {
 
 	/** The whole network, looked up once per file validation (the provider caches it across files). */
 	protected NetworkIndex network(EObject context) {
-		java.util.Map<Object, Object> state = getContext();
+		Map<Object, Object> state = getContext();
 		if (state == null) {
 			return networkIndexProvider.get(context);
 		}

@@ -1,6 +1,7 @@
 package org.zkvm.dsl.ide.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.zkvm.dsl.headless.ModelDiagnostic;
@@ -26,14 +27,14 @@ class Progress {
 	}
 
 	/** Always printed, also for short runs: the tests of interrupted generation wait for it. */
-	void writing(int files, java.nio.file.Path folder) {
+	void writing(int files, Path folder) {
 		if (!quiet) {
 			err.println("zknet: writing " + files + " files to " + folder + " ...");
 			err.flush();
 		}
 	}
 
-	void wrote(int files, java.nio.file.Path folder) {
+	void wrote(int files, Path folder) {
 		if (!quiet) {
 			err.println("zknet: generated " + files + " files in " + folder);
 			err.flush();

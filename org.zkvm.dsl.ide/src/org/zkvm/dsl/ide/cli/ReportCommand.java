@@ -3,6 +3,7 @@ package org.zkvm.dsl.ide.cli;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -10,9 +11,9 @@ import org.zkvm.dsl.headless.ModelReporter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "report", mixinStandardHelpOptions = true,
 		description = {"Validates .zknet models and, when they have no errors, writes the capacity and connection report",
@@ -40,7 +41,7 @@ public class ReportCommand implements Callable<Integer> {
 		Set<ModelReporter.Format> chosen = EnumSet.noneOf(ModelReporter.Format.class);
 		for (String format : formats == null ? List.of("html", "md", "json") : formats) {
 			try {
-				chosen.add(ModelReporter.Format.valueOf(format.strip().toUpperCase(java.util.Locale.ROOT)));
+				chosen.add(ModelReporter.Format.valueOf(format.strip().toUpperCase(Locale.ROOT)));
 			} catch (IllegalArgumentException e) {
 				spec.commandLine().getErr().println("zknet: unknown report format '" + format + "': use html, md or json");
 				return ExitCodes.USAGE;

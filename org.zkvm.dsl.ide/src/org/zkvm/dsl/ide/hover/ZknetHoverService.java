@@ -2,11 +2,13 @@ package org.zkvm.dsl.ide.hover;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.lsp4j.MarkupContent;
+import org.eclipse.xtext.CrossReference;
 import org.eclipse.xtext.Keyword;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.hover.HoverContext;
 import org.eclipse.xtext.ide.server.hover.HoverService;
 import org.eclipse.xtext.nodemodel.ILeafNode;
+import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.resource.XtextResource;
 import org.eclipse.xtext.util.TextRegion;
@@ -48,8 +50,8 @@ public class ZknetHoverService extends HoverService {
 	}
 
 	private static boolean inCrossReference(ILeafNode leaf) {
-		for (org.eclipse.xtext.nodemodel.INode node = leaf; node != null; node = node.getParent()) {
-			if (node.getGrammarElement() instanceof org.eclipse.xtext.CrossReference) {
+		for (INode node = leaf; node != null; node = node.getParent()) {
+			if (node.getGrammarElement() instanceof CrossReference) {
 				return true;
 			}
 		}

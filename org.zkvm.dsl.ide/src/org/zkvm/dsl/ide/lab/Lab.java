@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,13 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import org.zkvm.dsl.analysis.Ipv4Address;
-import org.zkvm.dsl.lab.LabNetwork;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
 import org.zkvm.dsl.lab.LabNetwork.PortKind;
 import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
+import org.zkvm.dsl.lab.LabNetwork;
 
 /**
  * The modelled network, built on this machine: a network namespace per node and per LAN switch,
@@ -374,7 +375,7 @@ public final class Lab implements AutoCloseable {
 				return;
 			}
 			List<String> reversed = new ArrayList<>(namespaces);
-			java.util.Collections.reverse(reversed);
+			Collections.reverse(reversed);
 			for (String failure : LabCleanup.remove(commands, reversed)) {
 				out.println("zknet lab: could not remove " + failure + " ('zknet lab --clean' tries again)");
 			}

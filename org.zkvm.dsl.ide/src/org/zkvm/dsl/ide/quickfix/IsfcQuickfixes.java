@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.eclipse.xtext.EcoreUtil2;
@@ -158,7 +159,7 @@ public class IsfcQuickfixes extends QuickfixBase {
 	}
 
 	private static boolean sameChpids(CtcLine a, CtcLine b) {
-		return a.chpidText.equals(b.chpidText) && java.util.Objects.equals(a.remoteChpidText, b.remoteChpidText);
+		return a.chpidText.equals(b.chpidText) && Objects.equals(a.remoteChpidText, b.remoteChpidText);
 	}
 
 	private static String range(int first, int last) {

@@ -52,8 +52,8 @@ public class ManagementQuickfixes extends QuickfixBase {
 		}));
 	}
 
-	private static java.util.Optional<HostInterface> interfaceNamed(Management management, String name) {
+	private static Optional<HostInterface> interfaceNamed(Management management, String name) {
 		Lpar lpar = Hosts.lparOf(management);
-		return lpar == null ? java.util.Optional.empty() : Hosts.interfaces(lpar).stream().filter(i -> name.equals(i.getName())).findFirst();
+		return lpar == null ? Optional.empty() : Hosts.interfaces(lpar).stream().filter(i -> name.equals(i.getName())).findFirst();
 	}
 }

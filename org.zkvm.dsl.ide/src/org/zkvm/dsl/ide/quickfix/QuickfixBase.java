@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.TextEdit;
 import org.eclipse.xtext.EcoreUtil2;
@@ -80,7 +81,7 @@ abstract class QuickfixBase extends AbstractDeclarativeIdeQuickfixProvider {
 	 * A fix that writes the value the validator computed (the diagnostic's first data item) into one
 	 * feature of the element of that type around the diagnostic.
 	 */
-	protected static <T extends EObject> Fix writeComputedValue(Class<T> type, org.eclipse.emf.ecore.EStructuralFeature feature) {
+	protected static <T extends EObject> Fix writeComputedValue(Class<T> type, EStructuralFeature feature) {
 		return (diagnostic, element, changes) -> {
 			T target = EcoreUtil2.getContainerOfType(element, type);
 			List<String> data = data(diagnostic);

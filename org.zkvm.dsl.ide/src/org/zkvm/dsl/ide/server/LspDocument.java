@@ -1,6 +1,7 @@
 package org.zkvm.dsl.ide.server;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.lsp4j.Position;
@@ -62,7 +63,7 @@ public class LspDocument extends Document {
 		if (offset < 0 || offset > getContents().length()) {
 			throw new IndexOutOfBoundsException("offset " + offset + " is outside the document's " + getContents().length() + " characters");
 		}
-		int line = java.util.Arrays.binarySearch(lineStarts, offset);
+		int line = Arrays.binarySearch(lineStarts, offset);
 		if (line < 0) {
 			line = -line - 2;
 		}

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 import org.eclipse.lsp4j.CodeAction;
 import org.eclipse.lsp4j.CodeActionParams;
@@ -45,6 +45,7 @@ import org.eclipse.lsp4j.jsonrpc.messages.ResponseErrorCode;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
 import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
+import org.eclipse.xtext.ide.server.UriExtensions;
 import org.eclipse.xtext.util.CancelIndicator;
 import org.eclipse.xtext.xbase.lib.Functions.Function1;
 import org.zkvm.dsl.headless.ModelFiles;
@@ -57,7 +58,7 @@ import org.zkvm.dsl.headless.ModelFiles;
 public class ZknetLanguageServer extends LanguageServerImpl {
 
 	@com.google.inject.Inject
-	private org.eclipse.xtext.ide.server.UriExtensions uriExtensions;
+	private UriExtensions uriExtensions;
 
 	private final List<Path> roots = new CopyOnWriteArrayList<>();
 

@@ -2,6 +2,7 @@ package org.zkvm.dsl.ide.server;
 
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.ServerModule;
+import org.eclipse.xtext.ide.server.WorkspaceManager;
 import org.eclipse.xtext.resource.IResourceServiceProvider;
 import org.eclipse.xtext.resource.impl.ResourceServiceProviderRegistryImpl;
 import org.eclipse.xtext.util.IFileSystemScanner;
@@ -38,6 +39,6 @@ public final class ZknetServerModule extends AbstractModule {
 	protected void configure() {
 		bind(IFileSystemScanner.class).to(WorkspaceScanner.class);
 		bind(LanguageServerImpl.class).to(ZknetLanguageServer.class);
-		bind(org.eclipse.xtext.ide.server.WorkspaceManager.class).to(ZknetWorkspaceManager.class);
+		bind(WorkspaceManager.class).to(ZknetWorkspaceManager.class);
 	}
 }

@@ -1,7 +1,10 @@
 package org.zkvm.dsl.ide.server;
 
+import java.util.Optional;
+
 import org.eclipse.emf.common.util.URI;
 import org.eclipse.xtext.ide.server.BuildManager.Buildable;
+import org.eclipse.xtext.ide.server.Document;
 import org.eclipse.xtext.ide.server.WorkspaceManager;
 
 /** Xtext's workspace manager, with open documents that count lines as LSP does ({@link LspDocument}). */
@@ -9,8 +12,8 @@ import org.eclipse.xtext.ide.server.WorkspaceManager;
 public class ZknetWorkspaceManager extends WorkspaceManager {
 
 	/** The open document at a URI, if the editor has it open. */
-	public java.util.Optional<org.eclipse.xtext.ide.server.Document> openDocument(URI uri) {
-		return java.util.Optional.ofNullable(getOpenDocuments().get(uri));
+	public Optional<Document> openDocument(URI uri) {
+		return Optional.ofNullable(getOpenDocuments().get(uri));
 	}
 
 	@Override
