@@ -81,7 +81,7 @@ final class LabReboot {
 			said.put(guest, boot(guest, disks.get(guest), Map.of(), null));
 		}
 		for (Map.Entry<Node, String> node : said.entrySet()) {
-			verify(node.getKey(), node.getValue());
+			verify(node.getKey(), disks.get(node.getKey()), node.getValue());
 		}
 		out.flush();
 	}
@@ -125,9 +125,8 @@ final class LabReboot {
 	 * lengths of udev/70-zknet.rules; then the
 	 * node's own --verify, until it agrees or the boot's time is up (the daemons work on their own).
 	 */
-	private void verify(Node node, String said) throws LabException {
+	private void verify(Node node, BootDisk disk, String said) throws LabException {
 		String namespace = lab.namespaceOf(node);
-		BootDisk disk = new BootDisk(lab.root(node), BootDisk.Reader.NONE);
 		String script = node.kind() == NodeKind.GUEST ? "network.sh" : "setup.sh";
 		long deadline = System.currentTimeMillis() + BOOT_MILLIS;
 		Map<String, String> queues = UdevNames.queueLengths(disk.udevRules());
