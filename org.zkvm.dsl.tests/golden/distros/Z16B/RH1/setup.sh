@@ -43,6 +43,8 @@ zknet_boot_unit systemd/zknet-filters.service nftables/zknet.nft /etc/zknet/zkne
 # forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
 zknet_sysctl enc8000 forwarding 1
 zknet_sysctl vnic0 forwarding 1
+zknet_sysctl enc8000 rp_filter 2
+zknet_sysctl vnic0 rp_filter 2
 
 # routes (the host's default route stays)
 zknet_route 10.21.0.0/24 via 172.30.1.2 dev enc8000 metric 100

@@ -7,6 +7,7 @@ import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
@@ -98,11 +99,7 @@ public final class HostFacts {
 		for (HostInterface iface : Hosts.proxyArpInterfaces(lpar)) {
 			settings.add(new InterfaceSetting(portName(iface), "proxy_arp", 1));
 		}
-		for (RpFilter filter : rpFilters(lpar)) {
-			for (HostInterface iface : filter.getInterfaces()) {
-				settings.add(new InterfaceSetting(portName(iface), "rp_filter", rpFilterValue(filter)));
-			}
-		}
+		ReversePathFilter.written(lpar).forEach((iface, mode) -> settings.add(new InterfaceSetting(portName(iface), "rp_filter", mode.getValue())));
 		return settings;
 	}
 
@@ -117,14 +114,6 @@ public final class HostFacts {
 
 	public static List<RpFilter> rpFilters(Lpar lpar) {
 		return Hosts.members(lpar, RpFilter.class);
-	}
-
-	public static int rpFilterValue(RpFilter filter) {
-		return switch (filter.getMode()) {
-			case OFF -> 0;
-			case STRICT -> 1;
-			case LOOSE -> 2;
-		};
 	}
 
 	public static ArpFilter arpFilter(Lpar lpar) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
@@ -20,7 +19,6 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
-import org.zkvm.dsl.zknet.ZknetPackage;
 
 /**
  * The persistent network configuration of one machine (a host LPAR or a guest), independent of the
@@ -112,9 +110,7 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 			}
 		}
 		Lpar host = Hosts.lparOf(guest);
-		// an enum attribute set to its default value is not 'set' for EMF: ask the text whether 'distro' is written
-		boolean written = !NodeModelUtils.findNodesForFeature(guest, ZknetPackage.Literals.GUEST__DISTRO).isEmpty();
-		Distribution distribution = written ? guest.getDistro() : host.getDistro();
+		Distribution distribution = Hosts.distribution(guest);
 		String path = Hosts.cecOf(guest).getName() + "/" + host.getName() + "/" + guest.getName();
 		return new NetworkPlan(guest.getName(), path, distribution, links, routes);
 	}

@@ -1,6 +1,7 @@
 package org.zkvm.dsl.generator
 
 import org.zkvm.dsl.topology.Hosts
+import org.zkvm.dsl.topology.ReversePathFilter
 import org.zkvm.dsl.zknet.Distribution
 import org.zkvm.dsl.zknet.Lpar
 import org.zkvm.dsl.zknet.Management
@@ -77,6 +78,9 @@ class SetupScriptGenerator {
 		«IF Hosts.forwardsGlobally(lpar) || !interfaceSettings(lpar).empty»
 
 			# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
+			«IF ReversePathFilter.lowersAll(lpar)»
+				zknet_sysctl net.ipv4.conf.all.rp_filter 0
+			«ENDIF»
 			«IF Hosts.forwardsGlobally(lpar)»
 				zknet_sysctl net.ipv4.ip_forward 1
 			«ENDIF»

@@ -1,6 +1,7 @@
 package org.zkvm.dsl.generator
 
 import org.zkvm.dsl.topology.Hosts
+import org.zkvm.dsl.topology.ReversePathFilter
 import org.zkvm.dsl.zknet.Lpar
 
 import static org.zkvm.dsl.generator.HostFacts.*
@@ -10,8 +11,13 @@ class SysctlConfGenerator {
 
 	def String generate(Lpar lpar, String source) '''
 		# zknet: kernel settings of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
-		# rp_filter: an interface not named here keeps «rpFilterDefault(lpar)»;
-		# the kernel applies the larger of conf.all.rp_filter and conf.IFACE.rp_filter.
+		# rp_filter, as the distribution sets it: «ReversePathFilter.describe(lpar.distro)»;
+		# the kernel applies the larger of conf.all and conf.IFACE, so an interface not named here is «ReversePathFilter.text(ReversePathFilter.unnamed(lpar))».
+		«IF ReversePathFilter.lowersAll(lpar)»
+			# conf.all goes to 0, or it would override the lower values the model sets below; the model's other
+			# interfaces get the distribution's conf.all, and so keep the mode they had
+			net.ipv4.conf.all.rp_filter = 0
+		«ENDIF»
 		«IF Hosts.forwardsGlobally(lpar)»
 			net.ipv4.ip_forward = 1
 		«ENDIF»
@@ -19,13 +25,4 @@ class SysctlConfGenerator {
 			«s.key» = «s.value»
 		«ENDFOR»
 	'''
-
-	/** The distributions' own rp_filter defaults (docs/outputs.md, "Boot order"). */
-	def static String rpFilterDefault(Lpar lpar) {
-		switch lpar.distro {
-			case RHEL: "RHEL's default, strict (1: /usr/lib/sysctl.d/50-redhat.conf)"
-			case UBUNTU: "Ubuntu's default, loose (2: /etc/sysctl.d/10-network-security.conf)"
-			default: "SLES's default, loose (2: /usr/lib/sysctl.d/50-default.conf)"
-		}
-	}
 }

@@ -87,8 +87,27 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	public record Nat(List<Ipv4Prefix> sources, String out) {
 	}
 
+	/** rp_filter as the kernel numbers it: 0 off, 1 strict, 2 loose. */
 	public enum RpFilter {
-		OFF, STRICT, LOOSE
+		OFF, STRICT, LOOSE;
+
+		public int value() {
+			return ordinal();
+		}
+
+		/** The mode in force: the kernel applies the larger of conf.all.rp_filter and conf.IFACE.rp_filter (ip-sysctl.rst). */
+		public RpFilter atLeast(RpFilter all) {
+			return value() >= all.value() ? this : all;
+		}
+	}
+
+	/**
+	 * A node's rp_filter: conf.all as its distribution leaves it ({@code distributionAll}, the
+	 * state the node boots into) and as zknet's files leave it ({@code all}), every interface's own
+	 * value from the distribution ({@code interfaceDefault}), and the model's per interface.
+	 */
+	public record RpFilters(RpFilter distributionAll, RpFilter all, RpFilter interfaceDefault, Map<String, RpFilter> interfaces) {
+		public static final RpFilters KERNEL = new RpFilters(RpFilter.OFF, RpFilter.OFF, RpFilter.OFF, Map.of());
 	}
 
 	/**
@@ -97,7 +116,12 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	 * {@code host} is a guest's KVM host.
 	 */
 	public record Node(String id, NodeKind kind, String host, List<Port> ports, List<Route> routes, List<String> forwarding, List<String> proxyArp,
-			Map<String, RpFilter> rpFilters, ArpFilter arpFilter, ForwardFilter forwardFilter, List<Nat> nats, String folder) {
+			RpFilters rpFilters, ArpFilter arpFilter, ForwardFilter forwardFilter, List<Nat> nats, String folder) {
+
+		/** The rp_filter mode in force on one of the node's interfaces once its files are applied. */
+		public RpFilter rpFilter(String port) {
+			return rpFilters.interfaces().getOrDefault(port, rpFilters.interfaceDefault()).atLeast(rpFilters.all());
+		}
 
 		public Optional<Port> port(String name) {
 			return ports.stream().filter(p -> p.name().equals(name)).findFirst();

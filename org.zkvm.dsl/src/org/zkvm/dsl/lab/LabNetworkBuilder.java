@@ -23,14 +23,17 @@ import org.zkvm.dsl.lab.LabNetwork.Port;
 import org.zkvm.dsl.lab.LabNetwork.PortKind;
 import org.zkvm.dsl.lab.LabNetwork.Route;
 import org.zkvm.dsl.lab.LabNetwork.RpFilter;
+import org.zkvm.dsl.lab.LabNetwork.RpFilters;
 import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
 import org.zkvm.dsl.zknet.Cec;
+import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.FilterAction;
 import org.zkvm.dsl.zknet.ForwardFilter;
 import org.zkvm.dsl.zknet.ForwardRule;
@@ -49,6 +52,7 @@ import org.zkvm.dsl.zknet.OperatingSystem;
 import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.RpFilterMode;
 
 /**
  * Reads the model as the lab builds it (see {@link LabNetwork}). An OSA port is on the LAN of the
@@ -123,19 +127,27 @@ public final class LabNetworkBuilder {
 		List<String> proxyArp = host ? Hosts.proxyArpInterfaces(lpar).stream().map(HostFacts::portName).toList() : List.of();
 		Map<String, RpFilter> rpFilters = new LinkedHashMap<>();
 		if (host) {
-			for (var filter : HostFacts.rpFilters(lpar)) {
-				filter.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy())
-						.forEach(i -> rpFilters.put(HostFacts.portName(i), RpFilter.valueOf(filter.getMode().getName())));
-			}
+			ReversePathFilter.written(lpar).forEach((iface, mode) -> rpFilters.put(HostFacts.portName(iface), rp(mode)));
 		}
 		String folder = host ? Shell.fileName(Hosts.cecOf(lpar).getName()) + "/" + Shell.fileName(lpar.getName()) : null;
-		nodes.add(new Node(id, kind, null, ports, routes, forwarding, proxyArp, rpFilters, host ? arpFilter(lpar) : null,
+		nodes.add(new Node(id, kind, null, ports, routes, forwarding, proxyArp, host ? new RpFilters(rp(ReversePathFilter.all(lpar.getDistro())), rp(ReversePathFilter.allAfterZknet(lpar)),
+				rp(ReversePathFilter.interfaceDefault(lpar.getDistro())), rpFilters) : RpFilters.KERNEL, host ? arpFilter(lpar) : null,
 				host ? forwardFilter(lpar) : null, host ? nats(lpar) : List.of(), folder));
 		if (kind == NodeKind.KVM_HOST) {
 			for (Guest guest : Hosts.members(lpar, Guest.class)) {
 				addGuest(id, guest, folder + "/guests/" + Shell.fileName(guest.getName()));
 			}
 		}
+	}
+
+	/** A guest's: its distribution's, zknet sets none in a guest. */
+	private static RpFilters guestRpFilters(Distribution distribution) {
+		RpFilter all = rp(ReversePathFilter.all(distribution));
+		return new RpFilters(all, all, rp(ReversePathFilter.interfaceDefault(distribution)), Map.of());
+	}
+
+	private static RpFilter rp(RpFilterMode mode) {
+		return RpFilter.valueOf(mode.getName().toUpperCase());
 	}
 
 	private static GuestNic guestNic(Nic nic) {
@@ -164,7 +176,8 @@ public final class LabNetworkBuilder {
 				}
 			}
 		}
-		nodes.add(new Node(Hosts.endpoint(guest), NodeKind.GUEST, hostId, ports, routes, List.of(), List.of(), Map.of(), null, null, List.of(), folder));
+		nodes.add(new Node(Hosts.endpoint(guest), NodeKind.GUEST, hostId, ports, routes, List.of(), List.of(),
+				guestRpFilters(Hosts.distribution(guest)), null, null, List.of(), folder));
 	}
 
 	private void addOutsideNodes() {
@@ -182,7 +195,7 @@ public final class LabNetworkBuilder {
 			int mtu = network.getMtu() != 0 ? network.getMtu() : segmentMtu(segment);
 			Port port = new Port("lan0", segment, List.of(new Ipv4Prefix(address, cidr.get().length())), mtu, PortKind.VETH, false, null, null);
 			nodes.add(new Node(Hosts.endpoint(network), NodeKind.OUTSIDE, null, List.of(port), probingRoutes(segment, cidr.get()), List.of(), List.of(),
-					Map.of(), null, null, List.of(), null));
+					RpFilters.KERNEL, null, null, List.of(), null));
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.zkvm.dsl.lab.LabNetwork.ArpRule;
 import org.zkvm.dsl.lab.LabNetwork.ForwardRule;
 import org.zkvm.dsl.lab.LabNetwork.Nat;
 import org.zkvm.dsl.lab.LabNetwork.Node;
+import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
 import org.zkvm.dsl.lab.LabNetwork.PortKind;
 import org.zkvm.dsl.lab.LabNetwork.Route;
@@ -139,23 +140,19 @@ public final class Reachability {
 						}
 					}
 				}
+				// the reverse-path check comes with the input route lookup, for local delivery as for forwarding
+				if (in != null && !passesRpFilter(node, in, source)) {
+					return stop(pathMtu, node.id() + " drops it by rp_filter on " + in.name() + " (" + node.rpFilter(in.name()).name().toLowerCase()
+							+ ": the way back to " + source + " is " + lookup(node, source).map(r -> "by " + r.device()).orElse("not there") + ")");
+				}
 				if (node.owns(destination)) {
 					arrivedAt = node;
 					arrivedSource = source;
 					arrivedDestination = destination;
 					return new Result(true, steps.isEmpty() ? "on one LAN, nothing routes" : String.join("; ", steps), pathMtu);
 				}
-				if (in != null) {
-					if (!node.forwarding().contains(in.name())) {
-						return stop(pathMtu, node.id() + " does not forward what it receives on " + in.name());
-					}
-					RpFilter rp = node.rpFilters().getOrDefault(in.name(), RpFilter.OFF);
-					if (rp != RpFilter.OFF) {
-						Optional<Route> back = lookup(node, source);
-						if (back.isEmpty() || rp == RpFilter.STRICT && !back.get().device().equals(in.name())) {
-							return stop(pathMtu, node.id() + " drops it by rp_filter on " + in.name() + " (the way back to " + source + " is not there)");
-						}
-					}
+				if (in != null && !node.forwarding().contains(in.name())) {
+					return stop(pathMtu, node.id() + " does not forward what it receives on " + in.name());
 				}
 				Optional<Route> route = lookup(node, destination);
 				if (route.isEmpty()) {
@@ -241,6 +238,27 @@ public final class Reachability {
 		}
 	}
 
+
+	/**
+	 * rp_filter (ip-sysctl.rst): strict wants the best route back to the source to leave by the
+	 * receiving device, loose any route back. A Linux host in production (and in the lab) has a
+	 * default route the model does not name, by its management NIC: loose always finds a way back
+	 * there, strict finds it by that NIC.
+	 */
+	private boolean passesRpFilter(Node node, Port in, Ipv4Address source) {
+		RpFilter mode = node.rpFilter(in.name());
+		Optional<Route> back = lookup(node, source);
+		return switch (mode) {
+			case OFF -> true;
+			case LOOSE -> back.isPresent() || hasManagementRoute(node);
+			case STRICT -> back.map(r -> r.device().equals(in.name())).orElse(false);
+		};
+	}
+
+	/** KVM hosts and Linux LPARs: the lab gives each the management NIC and default route production has (LiveHosts). */
+	private static boolean hasManagementRoute(Node node) {
+		return node.kind() == NodeKind.KVM_HOST || node.kind() == NodeKind.LINUX_LPAR;
+	}
 
 	/** The longest prefix route; of equal prefixes the first (connected routes in configuration order, then the model's). */
 	Optional<Route> lookup(Node node, Ipv4Address destination) {

@@ -8,11 +8,13 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.xtext.EcoreUtil2;
+import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.GuestNicIdentity;
 import org.zkvm.dsl.analysis.HiperSocketsFrame;
 import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.zknet.Cec;
+import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
@@ -26,10 +28,18 @@ import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.ZknetPackage;
 
 /** Effective values of hosts and their interfaces, with the defaults Linux applies. */
 public final class Hosts {
 	private Hosts() {
+	}
+
+	/** The guest's distribution: its own 'distro', or its host's when it names none. */
+	public static Distribution distribution(Guest guest) {
+		// an enum attribute set to its default value is not 'set' for EMF: ask the text whether 'distro' is written
+		boolean written = !NodeModelUtils.findNodesForFeature(guest, ZknetPackage.Literals.GUEST__DISTRO).isEmpty();
+		return written ? guest.getDistro() : lparOf(guest).getDistro();
 	}
 
 	public static Lpar lparOf(EObject element) {

@@ -1,13 +1,16 @@
 package org.zkvm.dsl.validation;
 
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.eclipse.xtext.validation.Check;
+import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.NetworkIndex;
+import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.topology.Routes;
-import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.Lpar;
@@ -17,13 +20,14 @@ import org.zkvm.dsl.zknet.RpFilterMode;
 /**
  * Reverse-path filtering (facts §7.8): strict rp_filter drops packets that arrive on an interface
  * the route back does not leave by, as when part of the interface's own subnet is routed through
- * another interface. Strict comes from the model ('rp-filter strict') or from the distribution:
- * RHEL 9 sets net.ipv4.conf.default and .* to 1 (/usr/lib/sysctl.d/50-redhat.conf), while Ubuntu
- * and SLES use loose (2); the kernel applies the larger of conf.all and conf.IFACE.
+ * another interface. Strict comes from the model ('rp-filter strict') or from the distribution
+ * (topology.ReversePathFilter: RHEL's strict); the kernel applies the larger of conf.all and
+ * conf.IFACE.
  */
 public class RpFilterValidator extends ZknetCheckBase {
 
-	private record Carved(HostRoute route, Ipv4Prefix destination) {
+	/** A route that makes traffic on an interface asymmetric: its device, the destination, and the peer on both LANs if that is how. */
+	private record Carved(HostRoute route, HostInterface device, Ipv4Prefix destination, Lpar peer) {
 	}
 
 	@Check
@@ -41,46 +45,102 @@ public class RpFilterValidator extends ZknetCheckBase {
 				continue;
 			}
 			Optional<Carved> carved = carved(lpar, iface);
-			if (carved.isPresent()) {
+			if (carved.isPresent() && ReversePathFilter.effective(lpar, iface) == RpFilterMode.STRICT) {
 				report(IssueCodes.RP_ASYMMETRIC, "strict rp_filter on " + iface.getName() + ", but " + because(iface, carved.get()), filter,
 						Z.getRpFilter_Interfaces(), i);
 			}
 		}
 	}
 
-	/** RHEL's strict default, on every interface the model gives no rp-filter of its own. */
+	/** The distribution's strict default (RHEL's), on every interface the model gives no rp-filter of its own. */
 	@Check
 	public void checkDistributionDefault(Lpar lpar) {
-		if (lpar.getDistro() != Distribution.RHEL) {
-			return;
-		}
 		for (HostInterface iface : Hosts.members(lpar, HostInterface.class)) {
-			boolean modelled = Hosts.members(lpar, RpFilter.class).stream().anyMatch(f -> f.getInterfaces().contains(iface));
-			if (modelled) {
+			if (ReversePathFilter.modelled(lpar, iface).isPresent() || ReversePathFilter.effective(lpar, iface) != RpFilterMode.STRICT) {
 				continue;
 			}
-			carved(lpar, iface).ifPresent(carved -> report(IssueCodes.RP_ASYMMETRIC, "RHEL's default rp_filter is strict (1, /usr/lib/sysctl.d/50-redhat.conf) on "
-					+ iface.getName() + ", and " + because(iface, carved), carved.route(), Z.getHostRoute_Device(), iface.getName()));
+			carved(lpar, iface).ifPresent(carved -> {
+				String message = "rp_filter is strict on " + iface.getName() + " by the distribution's defaults, " + ReversePathFilter.describe(lpar.getDistro()) + ", and "
+						+ because(iface, carved);
+				if (carved.route() != null && Hosts.lparOf(carved.route()) == lpar) {
+					report(IssueCodes.RP_ASYMMETRIC, message, carved.route(), Z.getHostRoute_Device(), iface.getName());
+				} else {
+					report(IssueCodes.RP_ASYMMETRIC, message, iface, Z.getHostInterface_Name(), iface.getName());
+				}
+			});
 		}
 	}
 
 	private static String because(HostInterface iface, Carved carved) {
-		return carved.destination() + " inside its subnet is routed via " + carved.route().getDevice().getName() + ": packets from there that arrive on "
-				+ iface.getName() + " fail the reverse-path check and are dropped (facts §7.8); set rp-filter loose on " + iface.getName();
+		String device = carved.device().getName();
+		if (carved.peer() == null) {
+			return carved.destination() + " inside its subnet is routed via " + device + ": packets from there that arrive on " + iface.getName()
+					+ " while the way back leaves by " + device + " fail the reverse-path check and are dropped (facts §7.8); set rp-filter loose on "
+					+ iface.getName();
+		}
+		return carved.peer().getName() + " is reached both on " + iface.getName() + " and on " + device + ", and routes run between the two hosts"
+				+ (carved.route() != null ? " (" + Hosts.lparOf(carved.route()).getName() + "'s route to " + carved.destination() + ")" : "")
+				+ ": packets between them and their guests come in on one while the way back leaves by the other, fail the reverse-path check on "
+				+ iface.getName() + " and are dropped (facts §7.8); set rp-filter loose on " + iface.getName();
 	}
 
-	/** The first route that sends part of the interface's own subnet out by another interface. */
-	private static Optional<Carved> carved(Lpar lpar, HostInterface iface) {
+	/**
+	 * The first route that makes traffic arriving on the interface asymmetric: one that sends part
+	 * of the interface's own subnet out by another interface; or a peer LPAR reached both on the
+	 * interface's LAN and by another interface, when either host routes through the other: packets
+	 * then come in on one interface and go back by the other, whichever side starts.
+	 */
+	private Optional<Carved> carved(Lpar lpar, HostInterface iface) {
 		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
-			if (route.isDefaultRoute() || route.getDevice() == null || route.getDevice().eIsProxy() || route.getDevice() == iface) {
+			HostInterface device = device(lpar, route);
+			if (route.isDefaultRoute() || device == null || device == iface) {
 				continue;
 			}
-			Optional<Ipv4Prefix> destination = Routes.destinations(route).stream()
-					.filter(d -> Addresses.of(iface).stream().anyMatch(a -> a.subnet().contains(d))).findFirst();
-			if (destination.isPresent()) {
-				return Optional.of(new Carved(route, destination.get()));
+			for (Ipv4Prefix destination : Routes.destinations(route)) {
+				if (Addresses.of(iface).stream().anyMatch(a -> a.subnet().contains(destination))) {
+					return Optional.of(new Carved(route, device, destination, null));
+				}
+			}
+		}
+		if (!reachedOn(lpar, iface).findAny().isPresent()) {
+			return Optional.empty();
+		}
+		for (Lpar peer : network(lpar).lpars()) {
+			if (peer == lpar || reachedOn(lpar, iface).noneMatch(peer::equals)) {
+				continue;
+			}
+			Optional<HostInterface> other = Hosts.interfaces(lpar).stream().filter(j -> j != iface && reachedOn(lpar, j).anyMatch(peer::equals)).findFirst();
+			Optional<HostRoute> between = Optional.<HostRoute> empty().or(() -> routeVia(lpar, peer)).or(() -> routeVia(peer, lpar));
+			if (other.isPresent() && between.isPresent()) {
+				return Optional.of(new Carved(between.get(), other.get(), Routes.destinations(between.get()).stream().findFirst().orElse(null), peer));
 			}
 		}
 		return Optional.empty();
+	}
+
+	/** The LPARs the host reaches on an interface: those with an address in its subnets, and the gateways of its routes by it. */
+	private Stream<Lpar> reachedOn(Lpar lpar, HostInterface iface) {
+		NetworkIndex network = network(lpar);
+		Stream<Lpar> onLan = network.lpars().stream().filter(p -> p != lpar && Hosts.interfaces(p).stream()
+				.flatMap(i -> Addresses.of(i).stream()).anyMatch(a -> Addresses.of(iface).stream().anyMatch(o -> o.subnet().contains(a.address()))));
+		Stream<Lpar> gateways = Hosts.members(lpar, HostRoute.class).stream().filter(r -> device(lpar, r) == iface)
+				.flatMap(r -> Routes.gateway(r).stream()).flatMap(g -> network.hostInterfacesWith(g).stream()).map(u -> u.lpar());
+		return Stream.concat(onLan, gateways);
+	}
+
+	/** A route of {@code from} (not the default) whose gateway is an address of {@code to}. */
+	private Optional<HostRoute> routeVia(Lpar from, Lpar to) {
+		return Hosts.members(from, HostRoute.class).stream().filter(r -> !r.isDefaultRoute())
+				.filter(r -> Routes.gateway(r).map(g -> network(from).hostInterfacesWith(g).stream().anyMatch(u -> u.lpar() == to)).orElse(false)).findFirst();
+	}
+
+	/** The route's device: the one it names, or the interface whose subnet holds its gateway. */
+	private static HostInterface device(Lpar lpar, HostRoute route) {
+		if (route.getDevice() != null) {
+			return route.getDevice().eIsProxy() ? null : route.getDevice();
+		}
+		Optional<Ipv4Address> gateway = Routes.gateway(route);
+		return gateway.flatMap(g -> Hosts.interfaces(lpar).stream().filter(i -> Addresses.of(i).stream().anyMatch(a -> a.subnet().contains(g))).findFirst())
+				.orElse(null);
 	}
 }

@@ -21,6 +21,7 @@ import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
 import org.zkvm.dsl.lab.LabNetwork.PortKind;
+import org.zkvm.dsl.lab.LabNetwork.RpFilters;
 import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
 import org.zkvm.dsl.lab.LabNetwork;
@@ -147,7 +148,7 @@ public final class Lab implements AutoCloseable {
 			}
 		}
 		for (Node node : network.nodes()) {
-			namespaceOfNode.put(node.id(), createNamespace(shortName(node)));
+			namespaceOfNode.put(node.id(), createNamespace(shortName(node), node.rpFilters()));
 		}
 		for (Node node : network.nodes()) {
 			for (Port port : node.ports()) {
@@ -226,7 +227,7 @@ public final class Lab implements AutoCloseable {
 			return commands.check("ip", "netns", "add", namespace);
 		});
 		shell.ip(namespace, "link", "set", "lo", "up");
-		shell.exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
+		rpFilterDefaults(namespace, node.rpFilters());
 	}
 
 	/** The node's generated script (as the lab runs it) with --verify. */
@@ -288,6 +289,19 @@ public final class Lab implements AutoCloseable {
 	}
 
 	String createNamespace(String name) throws LabException {
+		return createNamespace(name, RpFilters.KERNEL);
+	}
+
+	/**
+	 * The distribution's conf.all and conf.default rp_filter, as its own sysctl.d sets them before
+	 * any of zknet's files (topology.ReversePathFilter); the lab's own ends keep the kernel's 0.
+	 */
+	private void rpFilterDefaults(String namespace, RpFilters rp) throws LabException {
+		shell.exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=" + rp.distributionAll().value(),
+				"net.ipv4.conf.default.rp_filter=" + rp.interfaceDefault().value());
+	}
+
+	String createNamespace(String name, RpFilters rp) throws LabException {
 		String namespace = PREFIX + id + "-" + name;
 		lock.readLock().lock();
 		try {
@@ -302,8 +316,7 @@ public final class Lab implements AutoCloseable {
 			lock.readLock().unlock();
 		}
 		shell.ip(namespace, "link", "set", "lo", "up");
-		// the kernel's own default; distributions set 1 or 2 (model it with 'rp-filter')
-		shell.exec(namespace, "sysctl", "-q", "-w", "net.ipv4.conf.all.rp_filter=0", "net.ipv4.conf.default.rp_filter=0");
+		rpFilterDefaults(namespace, rp);
 		return namespace;
 	}
 

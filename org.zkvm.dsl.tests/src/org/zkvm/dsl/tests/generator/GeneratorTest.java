@@ -88,7 +88,7 @@ class GeneratorTest {
 		assertTrue(xml.contains("<virtualport type='openvswitch'/>") && xml.contains("<mtu size='57344'/>"), xml);
 		List<String> sysctl = files.get("Z13A/LPAR11/sysctl.d/90-zknet.conf").lines().filter(l -> !l.startsWith("#")).toList();
 		assertEquals("net.ipv4.conf.br-ex.forwarding = 1", sysctl.get(0));
-		assertTrue(files.get("Z13A/LPAR11/sysctl.d/90-zknet.conf").contains("# rp_filter: an interface not named here keeps SLES's default, loose (2"));
+		assertTrue(files.get("Z13A/LPAR11/sysctl.d/90-zknet.conf").contains("so an interface not named here is loose (2)"));
 		assertFalse(files.keySet().stream().anyMatch(f -> f.startsWith("Z13A/ZOS1/")), "nothing is generated for z/OS");
 		// SUSE (wicked), the seed's distribution: facts §5.2 and the seed's routes file
 		assertEquals("10.136.12.0/24\t172.31.56.2\t-\ths56k_0", files.get("Z13A/LPAR11/wicked/ifroute-hs56k_0").lines().toList().get(2));

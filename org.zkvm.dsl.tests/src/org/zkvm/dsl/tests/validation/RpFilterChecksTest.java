@@ -14,9 +14,10 @@ import org.zkvm.dsl.validation.IssueCodes;
 
 /**
  * rp.asymmetric on variants: the strict mode written in the model or RHEL's strict default
- * (50-redhat.conf), against Ubuntu's and SLES's loose default; a route inside the OSA's connected
+ * (50-redhat.conf), against Ubuntu's and SLES's loose conf.all; a route inside the OSA's connected
  * subnet at other prefix lengths, a route outside it, the interface's own route, and an explicit
- * loose setting that overrides the distribution.
+ * loose setting that overrides the distribution. ReversePathAgreementTest holds the rule against
+ * the simulation over the seed's variants.
  */
 class RpFilterChecksTest {
 
@@ -56,9 +57,10 @@ class RpFilterChecksTest {
 		List<ModelDiagnostic> hits = model.diagnostics().stream().filter(d -> d.code().equals(IssueCodes.RP_ASYMMETRIC)).toList();
 		assertEquals(reported, hits.size(), () -> text + "\n" + Workspace.describe(model.diagnostics()));
 		if (reported > 0 && rpFilter == null) {
-			assertEquals("RHEL's default rp_filter is strict (1, /usr/lib/sysctl.d/50-redhat.conf) on enc1010, and " + destination
-					+ " inside its subnet is routed via enc8010: packets from there that arrive on enc1010 fail the reverse-path check and are dropped "
-					+ "(facts §7.8); set rp-filter loose on enc1010", hits.get(0).message());
+			assertEquals("rp_filter is strict on enc1010 by the distribution's defaults, conf.all off (0), every interface strict (1) (RHEL 9: "
+					+ "/usr/lib/sysctl.d/50-redhat.conf, from redhat-release), and " + destination + " inside its subnet is routed via enc8010: packets from "
+					+ "there that arrive on enc1010 while the way back leaves by enc8010 fail the reverse-path check and are dropped (facts §7.8); "
+					+ "set rp-filter loose on enc1010", hits.get(0).message());
 		}
 		assertEquals(List.of(), Workspace.errors(model), () -> Workspace.describe(model.diagnostics()));
 	}
