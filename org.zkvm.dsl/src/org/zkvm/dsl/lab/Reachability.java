@@ -9,16 +9,13 @@ import java.util.Set;
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.lab.LabNetwork.Action;
-import org.zkvm.dsl.lab.LabNetwork.ArpRule;
 import org.zkvm.dsl.lab.LabNetwork.ForwardRule;
 import org.zkvm.dsl.lab.LabNetwork.Nat;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
-import org.zkvm.dsl.lab.LabNetwork.PortKind;
 import org.zkvm.dsl.lab.LabNetwork.Route;
 import org.zkvm.dsl.lab.LabNetwork.RpFilter;
-import org.zkvm.dsl.lab.LabNetwork.Segment;
 
 /**
  * What the Linux kernel does with an echo request and its reply in the modelled network: route
@@ -61,8 +58,11 @@ public final class Reachability {
 
 	private final LabNetwork network;
 
+	private final LinkLayer link;
+
 	public Reachability(LabNetwork network) {
 		this.network = network;
+		this.link = new LinkLayer(network, this);
 	}
 
 	/** An echo request of {@code size} bytes (IP packet) from {@code source} to {@code destination}, and its reply. */
@@ -197,14 +197,14 @@ public final class Reachability {
 				}
 				Port receiver = receiverPort.get();
 				Node next = owner(receiver);
-				if (!out.layer3() && arpVerdict(node, out, asker, nextHop) == Action.DROP) {
+				if (!out.layer3() && LinkLayer.arpVerdict(node, out, asker, nextHop) == Action.DROP) {
 					return stop(pathMtu, "the ARP filter of " + node.id() + " drops the answer for " + nextHop + " on " + out.name());
 				}
-				int layer2 = layer2Limit(out, receiver);
+				int layer2 = link.layer2Limit(out, receiver);
 				hops.add(new Hop(node, out, receiver, next, layer2, size > layer2 ? Event.CUT_OFF : fragmented ? Event.FRAGMENTS : Event.NONE));
 				if (size > layer2) {
 					// where the frame is too large: the attached uplink, or the receiving device if it is the smaller
-					String where = crossedUplink(out, receiver).filter(u -> u.mtu() <= receiver.mtu()).map(u -> "the attached uplink " + u.name() + " (MTU " + u.mtu() + ")")
+					String where = link.crossedUplink(out, receiver).filter(u -> u.mtu() <= receiver.mtu()).map(u -> "the attached uplink " + u.name() + " (MTU " + u.mtu() + ")")
 							.orElse(receiver.name() + " of " + next.id() + " (MTU " + receiver.mtu() + ")");
 					return stop(Math.min(pathMtu, layer2), size + "-byte frames from " + node.id() + " on " + out.name() + " are cut off at " + where
 							+ ": layer 2 cannot fragment");
@@ -291,130 +291,17 @@ public final class Reachability {
 		return result;
 	}
 
-	/**
-	 * Who answers ARP for {@code target}: the owner first, then another interface of its node, then a
-	 * proxy_arp interface. A layer 3 qeth device has no ARP: the LAN delivers to the addresses its
-	 * members registered, whatever the ARP filters say (facts §7, item 4).
-	 */
+	/** The port whose owner the asker's frames for {@code target} go to: the first that answers ARP. */
 	private Optional<Port> resolve(Node asker, Port out, Ipv4Address target, Ipv4Address sender) {
-		List<Port> candidates = new ArrayList<>();
-		for (Node node : network.nodes()) {
-			if (node == asker) {
-				continue;
-			}
-			for (Port port : node.ports()) {
-				if (sameDomain(out, port)) {
-					candidates.add(port);
-				}
-			}
-		}
-		if (out.layer3()) {
-			return candidates.stream().filter(p -> p.addresses().stream().anyMatch(a -> a.address().equals(target))).findFirst();
-		}
-		for (Port port : candidates) {
-			if (port.addresses().stream().anyMatch(a -> a.address().equals(target)) && arpVerdict(owner(port), port, target, sender) == Action.ACCEPT) {
-				return Optional.of(port);
-			}
-		}
-		for (Port port : candidates) {
-			Node node = owner(port);
-			if (!port.layer3() && node.owns(target) && arpVerdict(node, port, target, sender) == Action.ACCEPT) {
-				return Optional.of(port);
-			}
-		}
-		for (Port port : candidates) {
-			Node node = owner(port);
-			if (!port.layer3() && !node.owns(target) && node.proxyArp().contains(port.name()) && node.forwarding().contains(port.name())
-					&& lookup(node, target).map(r -> !r.device().equals(port.name())).orElse(false)
-					&& arpVerdict(node, port, target, sender) == Action.ACCEPT) {
-				return Optional.of(port);
-			}
-		}
-		return Optional.empty();
+		return link.arpAnswers(asker, out, target, sender).stream().findFirst();
 	}
 
-	/** The node's ARP filter on an ARP packet for {@code target} from {@code sender} arriving on {@code in}. */
-	private static Action arpVerdict(Node node, Port in, Ipv4Address target, Ipv4Address sender) {
-		if (node.arpFilter() == null) {
-			return Action.ACCEPT;
-		}
-		for (ArpRule rule : node.arpFilter().rules()) {
-			if ((rule.target() == null || rule.target().contains(target)) && (rule.sender() == null || rule.sender().contains(sender))
-					&& (rule.in() == null || rule.in().equals(in.name()))) {
-				return rule.action();
-			}
-		}
-		return node.arpFilter().policy();
+	/** Every port that answers an ARP request for {@code target} on {@code out} ({@link LinkLayer#arpAnswers}). */
+	public List<Port> arpAnswers(Node asker, Port out, Ipv4Address target, Ipv4Address sender) {
+		return link.arpAnswers(asker, out, target, sender);
 	}
 
-	/** The segments a frame can cross: an attached bridge and its uplink's LAN are one layer 2 domain. */
-	private boolean sameDomain(Port a, Port b) {
-		if (isMacvtapOf(a, b) || isMacvtapOf(b, a)) {
-			return false;
-		}
-		// HiperSockets never converts between layer 2 and layer 3: such devices on one LAN cannot talk (facts §1.3; layer.hipersockets-mix)
-		if (a.segment().startsWith("HiperSockets LAN ") && a.segment().equals(b.segment()) && a.layer3() != b.layer3()) {
-			return false;
-		}
-		return domain(a.segment()).equals(domain(b.segment()));
-	}
-
-	/** A MacVTap NIC and its own uplink do not reach each other: the host cannot talk to its MacVTap guests. */
-	private boolean isMacvtapOf(Port nic, Port port) {
-		return nic.kind() == PortKind.MACVLAN && macvtapUplink(nic).map(u -> u == port).orElse(false);
-	}
-
-	private Optional<Port> macvtapUplink(Port nic) {
-		Node guest = owner(nic);
-		return network.node(guest.host()).flatMap(h -> h.port(nic.uplink()));
-	}
-
-	private String domain(String segment) {
-		for (Segment s : network.segments()) {
-			if (s.id().equals(segment) && s.uplink() != null) {
-				Node host = network.node(s.host()).orElse(null);
-				if (host != null) {
-					return host.port(s.uplink()).map(Port::segment).orElse(segment);
-				}
-			}
-		}
-		return segment;
-	}
-
-	private int layer2Limit(Port out, Port receiver) {
-		int limit = Math.min(out.mtu(), receiver.mtu());
-		return crossedUplink(out, receiver).map(u -> Math.min(limit, u.mtu())).orElse(limit);
-	}
-
-	/** The OSA port a frame crosses between an attached bridge (or MacVTap) and the LAN outside, if it does. */
-	private Optional<Port> crossedUplink(Port out, Port receiver) {
-		for (Port end : List.of(out, receiver)) {
-			if (end.kind() == PortKind.MACVLAN) {
-				return macvtapUplink(end);
-			}
-		}
-		if (out.segment().equals(receiver.segment())) {
-			return Optional.empty();
-		}
-		for (Port end : List.of(out, receiver)) {
-			for (Segment s : network.segments()) {
-				if (s.id().equals(end.segment()) && s.uplink() != null) {
-					return network.node(s.host()).flatMap(h -> h.port(s.uplink()));
-				}
-			}
-		}
-		return Optional.empty();
-	}
-
-
-	private Node owner(Port port) {
-		for (Node node : network.nodes()) {
-			for (Port p : node.ports()) {
-				if (p == port) {
-					return node;
-				}
-			}
-		}
-		throw new IllegalStateException("a port without a node: " + port.name());
+	public Node owner(Port port) {
+		return link.owner(port);
 	}
 }

@@ -183,7 +183,8 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		if (gateway.isEmpty() || Routes.destinations(route).isEmpty() || route.isDefaultRoute()) {
 			return;
 		}
-		boolean toForeignGuests = Routes.destinations(route).stream().anyMatch(d -> network.guestSubnets().containing(d.address()).stream()
+		// a route wider than the guests' subnet (10.136.0.0/16 for 10.136.12.0/24) leads to them too
+		boolean toForeignGuests = Routes.destinations(route).stream().anyMatch(d -> network.guestSubnets().entries().stream()
 				.anyMatch(e -> Hosts.lparOf(e.owner()) != lpar && e.subnet().overlaps(d)));
 		if (!toForeignGuests) {
 			return;
@@ -248,7 +249,7 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		}
 		NetworkIndex network = network(route);
 		for (Ipv4Prefix destination : Routes.destinations(route)) {
-			for (var guests : network.guestSubnets().containing(destination.address())) {
+			for (var guests : network.guestSubnets().entries()) {
 				Lpar owner = Hosts.lparOf(guests.owner());
 				if (owner == null || owner == lpar || !guests.subnet().overlaps(destination)) {
 					continue;
