@@ -81,6 +81,18 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	}
 
 	public record ForwardFilter(Action policy, List<ForwardRule> rules) {
+
+		/** The first rule that takes a packet; {@code established} whether the node saw its connection's first packet. */
+		public Optional<ForwardRule> match(String in, String out, Ipv4Address source, Ipv4Address destination, boolean established) {
+			return rules.stream().filter(rule -> (rule.in() == null || rule.in().equals(in)) && (rule.out() == null || rule.out().equals(out))
+					&& (rule.from() == null || rule.from().contains(source)) && (rule.to() == null || rule.to().contains(destination))
+					&& (!rule.established() || established)).findFirst();
+		}
+
+		/** What the filter does with the packet: its first matching rule's action, or the policy. */
+		public Action verdict(String in, String out, Ipv4Address source, Ipv4Address destination, boolean established) {
+			return match(in, out, source, destination, established).map(ForwardRule::action).orElse(policy);
+		}
 	}
 
 	/** Masquerade what leaves {@code out} from a source in one of {@code sources}. */

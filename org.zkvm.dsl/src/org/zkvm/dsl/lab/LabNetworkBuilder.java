@@ -322,7 +322,8 @@ public final class LabNetworkBuilder {
 		return new LabNetwork.ArpFilter(action(filter.getPolicy()), rules);
 	}
 
-	private static LabNetwork.ForwardFilter forwardFilter(Lpar lpar) {
+	/** The host's forward filter as the simulation reads it, or null without one. */
+	public static LabNetwork.ForwardFilter forwardFilter(Lpar lpar) {
 		ForwardFilter filter = HostFacts.forwardFilter(lpar);
 		if (filter == null) {
 			return null;

@@ -100,7 +100,7 @@ final class LinkLayer {
 	}
 
 	/** The segments a frame can cross: an attached bridge and its uplink's LAN are one layer 2 domain. */
-	private boolean sameDomain(Port a, Port b) {
+	boolean sameDomain(Port a, Port b) {
 		if (isMacvtapOf(a, b) || isMacvtapOf(b, a)) {
 			return false;
 		}

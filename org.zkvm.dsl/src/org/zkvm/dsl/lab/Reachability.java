@@ -225,13 +225,9 @@ public final class Reachability {
 				return null;
 			}
 			boolean established = reply && requestForwarders.contains(node.id());
-			for (ForwardRule rule : node.forwardFilter().rules()) {
-				if ((rule.in() == null || rule.in().equals(in.name())) && (rule.out() == null || rule.out().equals(out.name()))
-						&& (rule.from() == null || rule.from().contains(source)) && (rule.to() == null || rule.to().contains(destination))
-						&& (!rule.established() || established)) {
-					return rule.action() == Action.ACCEPT ? null
-							: "the forward filter of " + node.id() + " drops " + in.name() + " → " + out.name() + " (a rule)";
-				}
+			Optional<ForwardRule> rule = node.forwardFilter().match(in.name(), out.name(), source, destination, established);
+			if (rule.isPresent()) {
+				return rule.get().action() == Action.ACCEPT ? null : "the forward filter of " + node.id() + " drops " + in.name() + " → " + out.name() + " (a rule)";
 			}
 			return node.forwardFilter().policy() == Action.ACCEPT ? null
 					: "the forward filter of " + node.id() + " drops " + in.name() + " → " + out.name() + (reply && !established ? " (a reply it never saw the request of)" : reply ? "" : " (new connections)");
@@ -303,5 +299,10 @@ public final class Reachability {
 
 	public Node owner(Port port) {
 		return link.owner(port);
+	}
+
+	/** Whether frames from one port reach the other: one layer 2 domain. */
+	public boolean sameLan(Port a, Port b) {
+		return link.sameDomain(a, b);
 	}
 }

@@ -65,13 +65,16 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 						continue;
 					}
 					for (Ipv4Prefix otherAddress : Addresses.of(other)) {
+						Optional<String> harm = otherAddress.overlaps(address) ? SharedLan.harm(lpar, iface, other, otherAddress, address) : Optional.empty();
+						if (harm.isEmpty()) {
+							continue;
+						}
 						if (otherAddress.subnet().equals(address.subnet())) {
 							report(IssueCodes.ARP_SAME_SUBNET, "proxy_arp on " + iface.getName() + " while " + other.getName() + " also has an address in "
-									+ address.subnet() + ": one interface then answers ARP for the whole subnet but cannot route there, and the net dies "
+									+ address.subnet() + ": the kernel routes the subnet by one of them, " + harm.get() + ", and the net dies "
 									+ "(seed 002, Scenario II pitfalls); turn proxy_arp off on " + iface.getName() + " or remove the duplicate address",
 									proxyArp, Z.getProxyArp_Interfaces(), i);
-						} else if (iface instanceof OsaInterface && other instanceof OsaInterface && otherAddress.overlaps(address)
-								&& (otherAddress.length() > address.length() || !hasRestrictiveArpFilter(lpar))) {
+						} else if (iface instanceof OsaInterface && other instanceof OsaInterface) {
 							// the other port's block inside this port's subnet takes that block's peers away from this port; this
 							// port's subnet inside the other's only lets it answer ARP for the rest, which a restrictive ARP filter stops
 							// two OSA ports whose subnets nest are on one LAN: the more specific route wins (longest prefix), and
@@ -80,8 +83,8 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 							String block = otherAddress.length() > address.length() ? inner.toString() : "all of " + otherAddress.subnet() + " outside " + inner;
 							report(IssueCodes.ARP_SAME_SUBNET, "proxy_arp on " + iface.getName() + " (" + address + ") while " + other.getName() + " ("
 									+ otherAddress + ") is in an overlapping subnet on the same LAN: the kernel routes " + block + " by " + other.getName()
-									+ " (the longer prefix wins), so " + iface.getName() + " answers ARP for that block on its LAN, takes the traffic of the"
-									+ " hosts there, and the net dies (seed 002, Scenario II pitfalls); turn proxy_arp off on " + iface.getName()
+									+ " (the longer prefix wins): " + harm.get() + ", and the net dies (seed 002, Scenario II pitfalls); turn proxy_arp off on "
+									+ iface.getName()
 									+ " or give the two ports one subnet with one address each on one of them", proxyArp, Z.getProxyArp_Interfaces(), i);
 						}
 					}

@@ -59,6 +59,11 @@ public final class PitfallVariants {
 	 * forwarding on the proxy_arp port or not.
 	 */
 	public static String arpModel(String length, String gateway, String second, boolean secondFirst, boolean forwarding) {
+		return arpModel(length, gateway, second, secondFirst, forwarding, false);
+	}
+
+	/** The same, with no forward filter at all when {@code open}. */
+	public static String arpModel(String length, String gateway, String second, boolean secondFirst, boolean forwarding, boolean open) {
 		String own = "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 address 10.131.11.254/" + length + " in production\n";
 		String other = second.isEmpty() ? "" : "\t\tosa o5s_10g_2 device 0.0.f504 chpid 10 layer 2 address " + second + "\n";
 		return "network production 10.0.0.0/8 gateway " + gateway + "\ncec Z13A model z13 {\n\tchpid 10 osd devices F500-F51F\n\tlpar LPAR11 id 11 kvm {\n"
@@ -67,7 +72,7 @@ public final class PitfallVariants {
 				+ "\t\tforwarding on br-ex" + (forwarding ? ", o5s_10g_1" : "") + "\n\t\tproxy-arp on br-ex, o5s_10g_1\n"
 				+ "\t\tarp-filter policy drop {\n\t\t\taccept to 10.131.11.254 in o5s_10g_1\n\t\t\taccept to 10.136.11.0/24 in o5s_10g_1\n\t\t\taccept in br-ex\n"
 				+ (second.isEmpty() ? "" : "\t\t\taccept to " + second.substring(0, second.indexOf('/')) + " in o5s_10g_2\n") + "\t\t}\n"
-				+ "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n\t\t}\n"
+				+ (open ? "" : "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n\t\t}\n")
 				+ "\t\tguest vm11a {\n\t\t\tnic eth0 on br-ex address 10.136.11.1/24\n\t\t\troute default via 10.136.11.254 dev eth0\n\t\t}\n"
 				+ "\t}\n}\n";
 	}
