@@ -104,14 +104,41 @@ final class LinkLayer {
 		if (isMacvtapOf(a, b) || isMacvtapOf(b, a)) {
 			return false;
 		}
-		// HiperSockets never converts between layer 2 and layer 3: such devices on one LAN cannot talk (facts §1.3; layer.hipersockets-mix)
-		if (a.segment().startsWith("HiperSockets LAN ") && a.segment().equals(b.segment()) && a.layer3() != b.layer3()) {
+		if (!domain(a.segment()).equals(domain(b.segment()))) {
 			return false;
 		}
-		return domain(a.segment()).equals(domain(b.segment()));
+		// a bridge or MacVTap on a layer 3 uplink: the card routes by IP with its own MAC, so no frame of
+		// the guests' own MACs gets on the LAN (facts §2.2; layer.attach-l3); they reach only each other
+		if (!a.segment().equals(b.segment()) && (behindLayer3Uplink(a) || behindLayer3Uplink(b))) {
+			return false;
+		}
+		// HiperSockets never converts between layer 2 and layer 3: such devices on one LAN cannot talk, a
+		// guest behind a layer 2 device included (facts §1.3; layer.hipersockets-mix, layer.guest-to-l3)
+		return !domain(a.segment()).startsWith("HiperSockets LAN ") || layer3OnLan(a) == layer3OnLan(b);
 	}
 
-	/** A MacVTap NIC and its own uplink do not reach each other: the host cannot talk to its MacVTap guests. */
+	/** The uplink a port's frames leave the host by: the attached bridge's or the MacVTap's, if any. */
+	private Optional<Port> uplinkOf(Port port) {
+		if (port.kind() == PortKind.MACVLAN) {
+			return macvtapUplink(port);
+		}
+		for (Segment s : network.segments()) {
+			if (s.id().equals(port.segment()) && s.uplink() != null) {
+				return network.node(s.host()).flatMap(h -> h.port(s.uplink()));
+			}
+		}
+		return Optional.empty();
+	}
+
+	private boolean behindLayer3Uplink(Port port) {
+		return uplinkOf(port).map(Port::layer3).orElse(false);
+	}
+
+	/** The layer the LAN sees a port's frames at: its uplink's, for a guest's NIC or a bridge port. */
+	private boolean layer3OnLan(Port port) {
+		return uplinkOf(port).map(Port::layer3).orElse(port.layer3());
+	}
+
 	private boolean isMacvtapOf(Port nic, Port port) {
 		return nic.kind() == PortKind.MACVLAN && macvtapUplink(nic).map(u -> u == port).orElse(false);
 	}
