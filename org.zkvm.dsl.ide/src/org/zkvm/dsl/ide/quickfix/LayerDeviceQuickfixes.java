@@ -2,12 +2,14 @@ package org.zkvm.dsl.ide.quickfix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
 import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.validation.IssueCodes;
+import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OsaInterface;
@@ -36,8 +38,14 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 			if (nic == null) {
 				return;
 			}
+			Optional<OvsBridge> routed = Hosts.members(Hosts.lparOf(nic), OvsBridge.class).stream().filter(OvsBridge::isRouted).findFirst();
+			if (nic.getBridge() == null && routed.isEmpty()) {
+				return; // a MacVTap guest on a host without a routed bridge: nothing to route through
+			}
 			Hosts.attachedUplink(nic).ifPresent(uplink -> {
-				if (uplink.eResource() == nic.eResource()) {
+				boolean sharedByMacvtap = nic.getUplink() != null && Hosts.members(Hosts.lparOf(nic), Guest.class).stream()
+						.flatMap(g -> EcoreUtil2.getAllContentsOfType(g, Nic.class).stream()).anyMatch(n -> n != nic && n.getUplink() == uplink);
+				if (uplink.eResource() == nic.eResource() && !sharedByMacvtap) {
 					setLayer(uplink, 3, changes); // the host routes to the layer 3 partner on the partner's layer
 					removeVnicc(uplink, changes);
 				}
@@ -49,11 +57,9 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 				int attached = text.lastIndexOf("attached", nodes.get(0).getOffset());
 				changes.replace(attached, nodes.get(0).getEndOffset() - attached, "routed");
 			} else if (nic.getUplink() != null) {
-				Hosts.members(Hosts.lparOf(nic), OvsBridge.class).stream().filter(OvsBridge::isRouted).findFirst().ifPresent(routed -> {
-					var nodes = TextChanges.nodes(nic, Z.getNic_Uplink());
-					int macvtap = changes.text().lastIndexOf("macvtap", nodes.get(0).getOffset());
-					changes.replace(macvtap, nodes.get(0).getEndOffset() - macvtap, "on " + routed.getName());
-				});
+				var nodes = TextChanges.nodes(nic, Z.getNic_Uplink());
+				int macvtap = changes.text().lastIndexOf("macvtap", nodes.get(0).getOffset());
+				changes.replace(macvtap, nodes.get(0).getEndOffset() - macvtap, "on " + routed.get().getName());
 			}
 		}));
 	}
@@ -74,14 +80,30 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 			OvsBridge bridge = element instanceof OvsBridge b ? b : null;
 			Nic nic = EcoreUtil2.getContainerOfType(element, Nic.class);
 			QethInterface uplink = bridge != null ? bridge.getUplink() : nic != null ? nic.getUplink() : null;
-			if (uplink == null || uplink.eResource() != element.eResource()) {
-				return;
+			if (uplink == null || uplink.eResource() != element.eResource() || layer3PartnersOnLan(uplink)) {
+				return; // on a HiperSockets LAN with layer 3 members, layer 2 would cut the host off them: route instead
 			}
 			setLayer(uplink, 2, changes);
 			if (bridge != null) {
 				addVnicc(uplink, changes);
 			}
 		}));
+		acceptor.accept("Route the guests instead (routed bridge)", edits((diagnostic, element, changes) -> {
+			if (element instanceof OvsBridge bridge && !bridge.isRouted() && bridge.getUplink() != null && layer3PartnersOnLan(bridge.getUplink())) {
+				var nodes = TextChanges.nodes(bridge, Z.getOvsBridge_Uplink());
+				int attached = changes.text().lastIndexOf("attached", nodes.get(0).getOffset());
+				changes.replace(attached, nodes.get(0).getEndOffset() - attached, "routed");
+			}
+		}));
+	}
+
+	/** Whether the uplink is a HiperSockets device whose LAN has other members at layer 3 (facts §1.3: no conversion between layers). */
+	private static boolean layer3PartnersOnLan(QethInterface uplink) {
+		if (!(uplink instanceof HiperSocketsInterface hs) || hs.getLan() == null) {
+			return false;
+		}
+		return EcoreUtil2.getAllContentsOfType(EcoreUtil2.getRootContainer(uplink), HiperSocketsInterface.class).stream()
+				.anyMatch(other -> other != hs && other.getLan() == hs.getLan() && Hosts.layer(other) == 3);
 	}
 
 	@QuickFix(IssueCodes.LAYER_ATTACH_VNICC)

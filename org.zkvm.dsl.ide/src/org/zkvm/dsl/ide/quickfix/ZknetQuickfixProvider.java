@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.lsp4j.Diagnostic;
+import org.eclipse.lsp4j.WorkspaceEdit;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolution;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.eclipse.xtext.ide.server.codeActions.ICodeActionService2.Options;
@@ -33,7 +34,14 @@ public class ZknetQuickfixProvider implements IQuickFixProvider {
 				resolutions.addAll(concern.getResolutions(options, diagnostic));
 			}
 		}
+		// a fix that does not apply to this diagnostic's model computes no edit: never offer one that changes nothing
+		resolutions.removeIf(resolution -> changesNothing(resolution.apply()));
 		return resolutions;
+	}
+
+	private static boolean changesNothing(WorkspaceEdit edit) {
+		return edit == null || (edit.getChanges() == null || edit.getChanges().values().stream().allMatch(List::isEmpty))
+				&& (edit.getDocumentChanges() == null || edit.getDocumentChanges().isEmpty());
 	}
 
 	@Override

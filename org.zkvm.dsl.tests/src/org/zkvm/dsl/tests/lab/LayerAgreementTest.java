@@ -33,7 +33,7 @@ class LayerAgreementTest {
 						for (String length : List.of("24", "16")) {
 							for (boolean partnerFirst : List.of(false, true)) {
 								variants.add(new Variant(device + " layer " + layer + ", guest by " + attach + ", partner " + partner + ", guest /" + length
-										+ (partnerFirst ? ", partner declared first" : ""), model(device, layer, attach, partner, length, partnerFirst)));
+										+ (partnerFirst ? ", partner declared first" : ""), PitfallVariants.layerModel(device, layer, attach, partner, length, partnerFirst)));
 							}
 						}
 					}
@@ -43,30 +43,5 @@ class LayerAgreementTest {
 		List<SimulationAgreementTest.Verdict> verdicts = SimulationAgreementTest.judge(variants, CODES, p -> p.kind() == LabProbes.Kind.REACH && !p.expected()
 				&& (p.from().kind() == NodeKind.GUEST || p.to().kind() == NodeKind.GUEST));
 		SimulationAgreementTest.assertAgreement(verdicts, 40);
-	}
-
-	static String model(String device, int layer, String attach, String partner, String length, boolean partnerFirst) {
-		boolean osa = device.equals("osa");
-		String vnicc = layer == 2 ? " vnicc learning, flooding" : "";
-		String uplink = osa ? "\t\tosa up0 device 0.0.f500 chpid 10 layer " + layer + vnicc + "\n"
-				: "\t\thipersockets up0 on HSLAN device 0.0.7000 layer " + layer + vnicc + "\n";
-		String guest = attach.equals("ovs") ? "\t\tovs br0 attached up0\n\t\tguest vm11a { nic eth0 on br0 address 172.31.56.10/" + length + " }\n"
-				: "\t\tguest vm11a { nic eth0 macvtap up0 address 172.31.56.10/" + length + " }\n";
-		String host = "\tlpar LPAR11 id 11 kvm {\n" + uplink + guest + "\t}\n";
-		String other = switch (partner) {
-			case "zos" -> "\tlpar ZOS1 id 0x21 zos {\n" + partnerDevice(osa, 3, "0.0.f510", "0.0.7020", "172.31.56.3") + "\t}\n";
-			case "outside" -> "";
-			default -> "\tlpar LIN1 id 0x22 linux {\n" + partnerDevice(osa, Integer.parseInt(partner.substring(6)), "0.0.f510", "0.0.7020", "172.31.56.4") + "\t}\n";
-		};
-		String network = partner.equals("outside") ? "network production 172.31.56.0/24 gateway 172.31.56.1\n" : "";
-		String inNetwork = partner.equals("outside") ? " in production" : "";
-		return network + "cec Z13A model z13 {\n\tchpid 10 osd devices F500-F51F\n\tchpid F4 iqd HSLAN frame 64K devices 7000-703F\n"
-				+ (partnerFirst ? other + host : host + other).replace("address 172.31.56.10/" + length + " }", "address 172.31.56.10/" + length + inNetwork + " }")
-				+ "}\n";
-	}
-
-	private static String partnerDevice(boolean osa, int layer, String osaDevice, String hsDevice, String address) {
-		return osa ? "\t\tosa p0 device " + osaDevice + " chpid 10 layer " + layer + " address " + address + "/24\n"
-				: "\t\thipersockets p0 on HSLAN device " + hsDevice + " layer " + layer + " address " + address + "/24\n";
 	}
 }

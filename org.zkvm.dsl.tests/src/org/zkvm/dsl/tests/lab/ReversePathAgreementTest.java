@@ -52,7 +52,7 @@ class ReversePathAgreementTest {
 								for (boolean reversed : List.of(false, true)) {
 									Variant variant = new Variant(distro + ", rp-filter " + (osaRp.isEmpty() ? "unset" : osaRp) + " on o5s_10g_1, "
 											+ (hsRp.isEmpty() ? "unset" : hsRp) + " on hs56k_0, LPAR11 /" + own + ", LPAR12 /" + peer + ", route " + route
-											+ (reversed ? ", LPAR12 declared first" : ""), model(distro, osaRp, hsRp, own, peer, route, reversed));
+											+ (reversed ? ", LPAR12 declared first" : ""), PitfallVariants.rpModel(distro, osaRp, hsRp, own, peer, route, reversed));
 									judge(variant).ifPresent(verdicts::add);
 								}
 							}
@@ -126,39 +126,5 @@ class ReversePathAgreementTest {
 	private static Node withoutRpFilter(Node node) {
 		return new Node(node.id(), node.kind(), node.host(), node.ports(), node.routes(), node.forwarding(), node.proxyArp(), RpFilters.KERNEL, node.arpFilter(),
 				node.forwardFilter(), node.nats(), node.folder());
-	}
-
-	/** The seed's rp.asymmetric pitfall with the varied parts. */
-	static String model(String distro, String osaRp, String hsRp, String own, String peer, String route, boolean reversed) {
-		String rp = (osaRp.isEmpty() ? "" : "\t\trp-filter " + osaRp + " on o5s_10g_1\n") + (hsRp.isEmpty() ? "" : "\t\trp-filter " + hsRp + " on hs56k_0\n");
-		return "network production 10.0.0.0/8\nnetwork hsnet56 172.31.56.0/24\n\ncec Z13A model z13 {\n\tchpid 10 osd devices F500-F51F\n"
-				+ "\tchpid F4 iqd HSLAN frame 64K devices 7000-703F\n" + (reversed ? lpar12(peer) + lpar11(distro, rp, own, route) : lpar11(distro, rp, own, route) + lpar12(peer))
-				+ "}\n";
-	}
-
-	private static String lpar11(String distro, String rp, String length, String route) {
-		return "\tlpar LPAR11 id 11 kvm distro " + distro + " {\n"
-				+ "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 address 10.131.11.254/" + length + " in production\n"
-				+ "\t\thipersockets hs56k_0 on HSLAN device 0.0.7000 layer 3 mtu 57344 address 172.31.56.1/24 in hsnet56\n"
-				+ "\t\tovs br-ex routed mtu 57344 address 10.136.11.254/24\n" + rp
-				+ "\t\tforwarding on br-ex, o5s_10g_1, hs56k_0\n\t\tproxy-arp on br-ex, o5s_10g_1\n"
-				+ "\t\tarp-filter policy drop {\n\t\t\taccept to 10.131.11.254 in o5s_10g_1\n\t\t\taccept to 10.136.11.0/24 in o5s_10g_1\n\t\t\taccept in br-ex\n\t\t}\n"
-				+ "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n"
-				+ "\t\t\taccept in hs56k_0 out br-ex\n\t\t\taccept in br-ex out hs56k_0\n\t\t}\n"
-				+ "\t\troute " + route + " via 172.31.56.2 dev hs56k_0\n"
-				+ "\t\tguest vm11a {\n\t\t\tnic eth0 on br-ex mtu 57344 address 10.136.11.1/24\n\t\t\troute default via 10.136.11.254 dev eth0\n\t\t}\n\t}\n";
-	}
-
-	private static String lpar12(String length) {
-		return "\tlpar LPAR12 id 12 kvm distro suse {\n"
-				+ "\t\tosa o5s_10g_1 device 0.0.f510 chpid 10 layer 2 address 10.131.12.254/" + length + " in production\n"
-				+ "\t\thipersockets hs56k_0 on HSLAN device 0.0.7010 layer 3 mtu 57344 address 172.31.56.2/24 in hsnet56\n"
-				+ "\t\tovs br-ex routed mtu 57344 address 10.136.12.254/24\n"
-				+ "\t\tforwarding on br-ex, o5s_10g_1, hs56k_0\n\t\tproxy-arp on br-ex, o5s_10g_1\n"
-				+ "\t\tarp-filter policy drop {\n\t\t\taccept to 10.131.12.254 in o5s_10g_1\n\t\t\taccept to 10.136.12.0/24 in o5s_10g_1\n\t\t\taccept in br-ex\n\t\t}\n"
-				+ "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n"
-				+ "\t\t\taccept in hs56k_0 out br-ex\n\t\t\taccept in br-ex out hs56k_0\n\t\t}\n"
-				+ "\t\troute subnet LPAR11.br-ex via 172.31.56.1 dev hs56k_0\n"
-				+ "\t\tguest vm12a {\n\t\t\tnic eth0 on br-ex mtu 57344 address 10.136.12.1/24\n\t\t\troute default via 10.136.12.254 dev eth0\n\t\t}\n\t}\n";
 	}
 }

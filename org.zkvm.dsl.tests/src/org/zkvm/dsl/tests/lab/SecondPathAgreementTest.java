@@ -47,7 +47,7 @@ class SecondPathAgreementTest {
 							for (boolean reversed : List.of(false, true)) {
 								Variant variant = new Variant("LPAR12's ARP filter " + filter12 + ", LPAR11's " + filter11 + (proxy12 ? "" : ", no proxy_arp on LPAR12's OSA")
 										+ ", LPAR12's route " + route12 + ", LAN /" + length + (reversed ? ", LPAR12 declared first" : ""),
-										model(filter11, filter12, proxy12, route12, length, reversed));
+										PitfallVariants.twoPathsModel(filter11, filter12, proxy12, route12, length, reversed));
 								LoadedModel model = Workspace.load(variant.text());
 								if (Workspace.errors(model).stream().anyMatch(d -> !CODES.contains(d.code()))) {
 									continue;
@@ -90,29 +90,5 @@ class SecondPathAgreementTest {
 			}
 		}
 		return found;
-	}
-
-	static String model(String filter11, String filter12, boolean proxy12, String route12, String length, boolean reversed) {
-		return "network production " + (length.equals("8") ? "10.0.0.0/8" : "10.131.0.0/16") + "\nnetwork hsnet56 172.31.56.0/24\n\ncec Z13A model z13 {\n\tchpid 10 osd devices F500-F51F\n"
-				+ "\tchpid F4 iqd HSLAN frame 64K devices 7000-703F\n"
-				+ (reversed ? lpar(12, 11, filter12, proxy12, route12, length) + lpar(11, 12, filter11, true, "subnet LPAR12.br-ex", length)
-						: lpar(11, 12, filter11, true, "subnet LPAR12.br-ex", length) + lpar(12, 11, filter12, proxy12, route12, length))
-				+ "}\n";
-	}
-
-	private static String lpar(int id, int other, String filter, boolean proxy, String route, String length) {
-		String osa = "10.131." + id + ".254";
-		String arp = filter.equals("none") ? "" : "\t\tarp-filter policy drop {\n\t\t\taccept to " + osa + " in o5s_10g_1\n\t\t\taccept to " + filter + " in o5s_10g_1\n"
-				+ "\t\t\taccept in br-ex\n\t\t}\n";
-		return "\tlpar LPAR" + id + " id " + id + " kvm distro suse {\n"
-				+ "\t\tosa o5s_10g_1 device 0.0.f5" + (id - 11) + "0 chpid 10 layer 2 address " + osa + "/" + length + " in production\n"
-				+ "\t\thipersockets hs56k_0 on HSLAN device 0.0.70" + (id - 11) + "0 layer 3 mtu 57344 address 172.31.56." + (id - 10) + "/24 in hsnet56\n"
-				+ "\t\tovs br-ex routed mtu 57344 address 10.136." + id + ".254/24\n"
-				+ "\t\tforwarding on br-ex, o5s_10g_1, hs56k_0\n\t\tproxy-arp on br-ex" + (proxy ? ", o5s_10g_1" : "") + "\n" + arp
-				+ "\t\tforward-filter policy drop {\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n"
-				+ "\t\t\taccept in hs56k_0 out br-ex\n\t\t\taccept in br-ex out hs56k_0\n\t\t}\n"
-				+ "\t\troute " + route + " via 172.31.56." + (other - 10) + " dev hs56k_0\n"
-				+ "\t\tguest vm" + id + "a {\n\t\t\tnic eth0 on br-ex mtu 57344 address 10.136." + id + ".1/24\n\t\t\troute default via 10.136." + id
-				+ ".254 dev eth0\n\t\t}\n\t}\n";
 	}
 }

@@ -238,7 +238,7 @@ class SimulationAgreementTest {
 											variants.add(new Variant("layers " + layer11 + "/" + layer12 + ", routes " + route11 + "/" + route12 + " (LPAR11's to " + to12
 													+ "), vm12a's gateway " + gateway + ", /" + length + (reversed ? ", LPAR12 declared first" : "")
 													+ (filtered ? ", forward filters closed but for the guests" : ""),
-													routingModel(layer11, layer12, route11, route12, gateway, length, reversed, filtered).replace("route 10.136.12.0/24 via",
+													PitfallVariants.routingModel(layer11, layer12, route11, route12, gateway, length, reversed, filtered).replace("route 10.136.12.0/24 via",
 															"route " + to12 + " via")));
 										}
 									}
@@ -252,20 +252,6 @@ class SimulationAgreementTest {
 		List<Verdict> verdicts = judge(variants, ROUTING_CODES, p -> p.kind() == LabProbes.Kind.REACH && !p.expected()
 				&& p.from().kind() == NodeKind.GUEST && p.to().kind() == NodeKind.GUEST);
 		assertAgreement(verdicts, 360);
-	}
-
-	private static String routingModel(int layer11, int layer12, boolean route11, boolean route12, String gateway, String length, boolean reversed,
-			boolean filtered) {
-		String filter = filtered ? "\t\tforward-filter policy drop {\n\t\t\taccept in hs0 out br-ex\n\t\t\taccept in br-ex out hs0\n\t\t}\n" : "";
-		String lpar11 = "\tlpar LPAR11 id 11 kvm {\n\t\thipersockets hs0 on HSLAN device 0.0.7000 layer " + layer11 + " mtu 8192 address 172.31.56.1/" + length + "\n"
-				+ "\t\tovs br-ex routed mtu 8192 address 10.136.11.254/24\n\t\tforwarding on br-ex, hs0\n"
-				+ (route11 ? "\t\troute 10.136.12.0/24 via 172.31.56.2 dev hs0\n" : "") + filter
-				+ "\t\tguest vm11a {\n\t\t\tnic eth0 on br-ex mtu 8192 address 10.136.11.1/24\n\t\t\troute default via 10.136.11.254 dev eth0\n\t\t}\n\t}\n";
-		String lpar12 = "\tlpar LPAR12 id 12 kvm {\n\t\thipersockets hs0 on HSLAN device 0.0.7010 layer " + layer12 + " mtu 8192 address 172.31.56.2/" + length + "\n"
-				+ "\t\tovs br-ex routed mtu 8192 address 10.136.12.254/24\n\t\tforwarding on br-ex, hs0\n"
-				+ (route12 ? "\t\troute 10.136.11.0/24 via 172.31.56.1 dev hs0\n" : "") + filter
-				+ "\t\tguest vm12a {\n\t\t\tnic eth0 on br-ex mtu 8192 address 10.136.12.1/24\n\t\t\troute default via " + gateway + " dev eth0\n\t\t}\n\t}\n";
-		return "cec Z13A model z13 {\n\tchpid F4 iqd HSLAN frame 16K devices 7000-703F\n" + (reversed ? lpar12 + lpar11 : lpar11 + lpar12) + "}\n";
 	}
 
 	/** Validates each variant and runs the simulation's probes; variants with errors outside the family are left out (their models are not the pitfall). */

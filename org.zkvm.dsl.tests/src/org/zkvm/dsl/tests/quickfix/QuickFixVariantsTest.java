@@ -23,15 +23,17 @@ import org.zkvm.dsl.validation.IssueCodes;
 
 /**
  * Every fix clears its diagnostic on the pitfalls' variants too, not only on the pitfall file:
- * over the simulation-agreement test's variant families (MTUs of OSA, bridge and guests; second
- * OSA ports in nested subnets; forwarding), each code action the language server offers for a
+ * over the simulation-agreement tests' variant families (MTUs of OSA, bridge and guests; second
+ * OSA ports in nested subnets; forwarding; routes between hosts over HiperSockets; rp_filter per
+ * distribution; ARP filters that give a second path; layers of uplinks and partners), each code action the language server offers for a
  * family's diagnostic is applied, and the fixed model must have no diagnostic of that code and no
  * error that was not there before. Failures are listed with their variant and fix.
  */
 class QuickFixVariantsTest {
 
 	private static final Set<String> CODES = Set.of(IssueCodes.MTU_ATTACHED_UPLINK, IssueCodes.MTU_GUEST_BRIDGE, IssueCodes.ARP_SAME_SUBNET,
-			IssueCodes.ARP_NO_FORWARDING);
+			IssueCodes.ARP_NO_FORWARDING, IssueCodes.ROUTE_ASYMMETRIC, IssueCodes.ROUTE_GATEWAY, IssueCodes.LAYER_HIPERSOCKETS_MIX, IssueCodes.RP_ASYMMETRIC,
+			IssueCodes.ROUTE_TWO_PATHS, IssueCodes.LAYER_GUEST_TO_L3, IssueCodes.LAYER_ATTACH_L3);
 
 	@Test
 	void everyFixClearsItsDiagnosticOnTheVariants() throws Exception {
@@ -54,7 +56,9 @@ class QuickFixVariantsTest {
 				}
 			}
 			variants.add(PitfallVariants.arpModel(length, "10.131.11.1", "", false, false));
+			variants.add(PitfallVariants.arpModel(length, "10.131.11.1", "10.131.11.253/24", false, true, true));
 		}
+		variants.addAll(routingAndLayerVariants());
 		List<String> failures = new ArrayList<>();
 		int fixesApplied = 0;
 		for (String original : variants) {
@@ -74,12 +78,14 @@ class QuickFixVariantsTest {
 						String fixed = TextEdits.apply(original, edits);
 						LoadedModel after = Workspace.load(Map.of("model.zknet", fixed));
 						fixesApplied++;
-						boolean remains = after.diagnostics().stream().anyMatch(d -> code.equals(d.code()));
+						// the diagnostic itself: another one of the same code elsewhere (a second interface) may stay
+						String message = diagnostic.getMessage().getLeft();
+						boolean remains = after.diagnostics().stream().anyMatch(d -> code.equals(d.code()) && d.message().equals(message));
 						List<String> appeared = new ArrayList<>(errors(after));
 						appeared.removeAll(before);
 						if (edits.isEmpty() || remains || !appeared.isEmpty()) {
 							failures.add("'" + action.getTitle() + "' for " + code + (edits.isEmpty() ? ": changes nothing" : remains ? ": the diagnostic remains" : ": brings "
-									+ appeared) + "\n" + original);
+									+ appeared) + " (" + message + ")\n" + original);
 						}
 					}
 				}
@@ -87,6 +93,46 @@ class QuickFixVariantsTest {
 		}
 		assertTrue(fixesApplied > 50, "fixes applied: " + fixesApplied);
 		assertEquals(List.of(), failures.stream().limit(10).toList(), failures.size() + " of " + fixesApplied + " fixes fail on their variants");
+	}
+
+	/** A sample of the routing, rp_filter, second-path and layer families of the agreement tests. */
+	private static List<String> routingAndLayerVariants() {
+		List<String> variants = new ArrayList<>();
+		for (int layer11 : List.of(2, 3)) {
+			for (int layer12 : List.of(2, 3)) {
+				for (boolean[] routes : List.of(new boolean[] {true, false}, new boolean[] {false, true}, new boolean[] {true, true})) {
+					for (String gateway : List.of("10.136.12.254", "10.136.12.253")) {
+						variants.add(PitfallVariants.routingModel(layer11, layer12, routes[0], routes[1], gateway, "24", false, false));
+					}
+				}
+			}
+		}
+		for (String distro : List.of("suse", "rhel", "ubuntu")) {
+			for (String osaRp : List.of("", "strict")) {
+				for (String hsRp : List.of("", "strict")) {
+					for (String own : List.of("8", "16")) {
+						variants.add(PitfallVariants.rpModel(distro, osaRp, hsRp, own, "8", "subnet LPAR12.br-ex", false));
+					}
+				}
+			}
+		}
+		for (String filter12 : List.of("10.136.0.0/16", "10.136.8.0/21", "none")) {
+			for (String filter11 : List.of("10.136.11.0/24", "none")) {
+				for (String route12 : List.of("subnet LPAR11.br-ex", "10.136.0.0/16")) {
+					variants.add(PitfallVariants.twoPathsModel(filter11, filter12, true, route12, "8", false));
+				}
+			}
+		}
+		for (String device : List.of("osa", "hipersockets")) {
+			for (int layer : List.of(2, 3)) {
+				for (String attach : List.of("ovs", "macvtap")) {
+					for (String partner : List.of("zos", "linux 2")) {
+						variants.add(PitfallVariants.layerModel(device, layer, attach, partner, "24", false));
+					}
+				}
+			}
+		}
+		return variants;
 	}
 
 	private static List<String> errors(LoadedModel model) {
