@@ -14,6 +14,8 @@ import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.RpFilter;
 import org.zkvm.dsl.zknet.RpFilterMode;
 
@@ -118,14 +120,34 @@ public class RpFilterValidator extends ZknetCheckBase {
 		return Optional.empty();
 	}
 
-	/** The LPARs the host reaches on an interface: those with an address in its subnets, and the gateways of its routes by it. */
+	/**
+	 * The LPARs the host reaches on an interface, or that reach it there: those with an address in its
+	 * subnets or a subnet that holds its address, and the gateways of its routes by it.
+	 */
 	private Stream<Lpar> reachedOn(Lpar lpar, HostInterface iface) {
 		NetworkIndex network = network(lpar);
 		Stream<Lpar> onLan = network.lpars().stream().filter(p -> p != lpar && Hosts.interfaces(p).stream()
-				.flatMap(i -> Addresses.of(i).stream()).anyMatch(a -> Addresses.of(iface).stream().anyMatch(o -> o.subnet().contains(a.address()))));
+				.flatMap(i -> Addresses.of(i).stream())
+				.anyMatch(a -> Addresses.of(iface).stream().anyMatch(o -> o.subnet().contains(a.address())))
+				|| Hosts.interfaces(p).stream().filter(i -> canShareLan(i, iface)).flatMap(i -> Addresses.of(i).stream())
+						.anyMatch(a -> Addresses.of(iface).stream().anyMatch(o -> a.subnet().contains(o.address()))));
 		Stream<Lpar> gateways = Hosts.members(lpar, HostRoute.class).stream().filter(r -> device(lpar, r) == iface)
 				.flatMap(r -> Routes.gateway(r).stream()).flatMap(g -> network.hostInterfacesWith(g).stream()).map(u -> u.lpar());
 		return Stream.concat(onLan, gateways);
+	}
+
+	/** Whether two interfaces can be on one LAN: their qeth devices, an attached bridge's being its uplink (Hosts.sameHiperSocketsLan). */
+	private static boolean canShareLan(HostInterface a, HostInterface b) {
+		Optional<QethInterface> x = lanDevice(a);
+		Optional<QethInterface> y = lanDevice(b);
+		return x.isPresent() && y.isPresent() && Hosts.sameHiperSocketsLan(x.get(), y.get());
+	}
+
+	private static Optional<QethInterface> lanDevice(HostInterface iface) {
+		if (iface instanceof QethInterface qeth) {
+			return Optional.of(qeth);
+		}
+		return iface instanceof OvsBridge bridge && !bridge.isRouted() && bridge.getUplink() != null ? Optional.of(bridge.getUplink()) : Optional.empty();
 	}
 
 	/** A route of {@code from} (not the default) whose gateway is an address of {@code to}. */

@@ -92,6 +92,25 @@ public final class PitfallVariants {
 		return "cec Z13A model z13 {\n\tchpid F4 iqd HSLAN frame 16K devices 7000-703F\n" + (reversed ? lpar12 + lpar11 : lpar11 + lpar12) + "}\n";
 	}
 
+	/**
+	 * The same with, when {@code secondPort}, a second OSA port of LPAR11 on the LAN in a block
+	 * inside the first's subnet (10.131.11.253/24), filters open for it, and the LAN's gateway in
+	 * that block.
+	 */
+	public static String rpModel(String distro, String osaRp, String hsRp, String own, String peer, String route, boolean reversed, boolean secondPort) {
+		String model = rpModel(distro, osaRp, hsRp, own, peer, route, reversed);
+		if (!secondPort) {
+			return model;
+		}
+		return model.replace("network production 10.0.0.0/8\n", "network production 10.0.0.0/8 gateway 10.131.11.1\n")
+				.replace("address 10.131.11.254/" + own + " in production\n", "address 10.131.11.254/" + own + " in production\n"
+						+ "\t\tosa o5s_10g_2 device 0.0.f504 chpid 10 layer 2 address 10.131.11.253/24\n")
+				.replace("\t\t\taccept to 10.136.11.0/24 in o5s_10g_1\n", "\t\t\taccept to 10.136.11.0/24 in o5s_10g_1\n\t\t\taccept to 10.131.11.253 in o5s_10g_2\n")
+				.replace("\t\t\taccept in br-ex out hs56k_0\n\t\t}\n\t\troute " + route + " via 172.31.56.2",
+						"\t\t\taccept in br-ex out hs56k_0\n\t\t\taccept in o5s_10g_2 out br-ex\n\t\t\taccept in br-ex out o5s_10g_2\n\t\t}\n\t\troute " + route
+								+ " via 172.31.56.2");
+	}
+
 	/** The seed's rp.asymmetric pitfall with the varied parts. */
 	public static String rpModel(String distro, String osaRp, String hsRp, String own, String peer, String route, boolean reversed) {
 		String rp = (osaRp.isEmpty() ? "" : "\t\trp-filter " + osaRp + " on o5s_10g_1\n") + (hsRp.isEmpty() ? "" : "\t\trp-filter " + hsRp + " on hs56k_0\n");

@@ -31,8 +31,8 @@ import org.zkvm.dsl.validation.IssueCodes;
  * rp.asymmetric against the simulation: the seed's two KVM hosts routing their guests to each
  * other over HiperSockets while both sit on the 10.x LAN (seed 002, Scenario III), with each
  * distribution's own rp_filter, the model's rp-filter on LPAR11's OSA and HiperSockets
- * interfaces, other prefix lengths of the two OSA addresses, a wider route and either declaration
- * order. Harm: a packet that the hosts deliver with rp_filter off everywhere but drop by the
+ * interfaces, other prefix lengths of the two OSA addresses, a wider route, either declaration
+ * order, and a second OSA port of LPAR11 in a block inside the first's subnet. Harm: a packet that the hosts deliver with rp_filter off everywhere but drop by the
  * variant's rp_filter — judged over every node's packets to every address of the other hosts
  * and guests, not only the lab's probes between ends.
  */
@@ -50,10 +50,13 @@ class ReversePathAgreementTest {
 						for (String peer : List.of("8", "16")) {
 							for (String route : List.of("subnet LPAR12.br-ex", "10.136.0.0/16")) {
 								for (boolean reversed : List.of(false, true)) {
-									Variant variant = new Variant(distro + ", rp-filter " + (osaRp.isEmpty() ? "unset" : osaRp) + " on o5s_10g_1, "
-											+ (hsRp.isEmpty() ? "unset" : hsRp) + " on hs56k_0, LPAR11 /" + own + ", LPAR12 /" + peer + ", route " + route
-											+ (reversed ? ", LPAR12 declared first" : ""), PitfallVariants.rpModel(distro, osaRp, hsRp, own, peer, route, reversed));
-									judge(variant).ifPresent(verdicts::add);
+									for (boolean second : List.of(false, true)) {
+										Variant variant = new Variant(distro + ", rp-filter " + (osaRp.isEmpty() ? "unset" : osaRp) + " on o5s_10g_1, "
+												+ (hsRp.isEmpty() ? "unset" : hsRp) + " on hs56k_0, LPAR11 /" + own + ", LPAR12 /" + peer + ", route " + route
+												+ (reversed ? ", LPAR12 declared first" : "") + (second ? ", a second OSA port in 10.131.11.0/24" : ""),
+												PitfallVariants.rpModel(distro, osaRp, hsRp, own, peer, route, reversed, second));
+										judge(variant).ifPresent(verdicts::add);
+									}
 								}
 							}
 						}
@@ -61,7 +64,7 @@ class ReversePathAgreementTest {
 				}
 			}
 		}
-		SimulationAgreementTest.assertAgreement(verdicts, 500);
+		SimulationAgreementTest.assertAgreement(verdicts, 1000);
 	}
 
 	/** The shipped examples (several files, all three distributions) agree as well. */
