@@ -149,6 +149,11 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		}
 		checkMirrorRoute(lpar, route);
 		checkTwoPaths(lpar, route);
+		RouteLoops.find(network(route), lpar, route).ifPresent(loop -> report(IssueCodes.ROUTE_LOOP, lpar.getName() + " routes " + loop.address()
+				+ " via " + Routes.gateway(route).orElseThrow() + " (" + loop.peer().getName() + "), and " + loop.peer().getName() + " routes it back via "
+				+ Routes.gateway(loop.back()).orElseThrow() + " (its route to " + Routes.destinations(loop.back()).get(0) + "): packets for it circle between the two "
+				+ "until their TTL runs out; route it only towards the host that has it", route,
+				route.getSubnetOf() != null ? Z.getHostRoute_SubnetOf() : route.isDefaultRoute() ? null : Z.getHostRoute_Destination()));
 	}
 
 	/**

@@ -86,6 +86,8 @@ public final class IssueCodes {
 	public static final String ROUTE_ASYMMETRIC = "route.asymmetric";
 	@Code(severity = Severity.ERROR, rule = "a guest subnet reachable from a partner by two paths")
 	public static final String ROUTE_TWO_PATHS = "route.two-paths";
+	@Code(severity = Severity.ERROR, rule = "two hosts route an address via each other: packets for it circle until their TTL runs out")
+	public static final String ROUTE_LOOP = "route.loop";
 	@Code(severity = Severity.ERROR, rule = "a guest's default gateway is not the vnic of the bridge it is on")
 	public static final String ROUTE_GATEWAY = "route.gateway";
 	@Code(severity = Severity.ERROR, rule = "a route's gateway is not on any connected subnet of that host")

@@ -13,6 +13,7 @@ import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.validation.IssueCodes;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
@@ -232,6 +233,20 @@ public class ArpRoutingQuickfixes extends QuickfixBase {
 				changes.deleteLines(rule);
 			} else {
 				changes.replaceElement(rule, local);
+			}
+		}));
+	}
+
+	@QuickFix(IssueCodes.ROUTE_LOOP)
+	public void removeStrayRoute(DiagnosticResolutionAcceptor acceptor) {
+		acceptor.accept("Remove this route: it sends part of the host's own subnet away", edits((diagnostic, element, changes) -> {
+			HostRoute route = EcoreUtil2.getContainerOfType(element, HostRoute.class);
+			Lpar lpar = Hosts.lparOf(element);
+			// only the route that carves the host's own subnet (a guest subnet behind its bridge, or a LAN it sits on): the
+			// other host's route to it is the one that holds
+			if (route != null && lpar != null && Routes.destinations(route).stream()
+					.anyMatch(d -> Routes.connected(lpar).stream().anyMatch(c -> c.length() < d.length() && c.contains(d)))) {
+				changes.deleteLines(route);
 			}
 		}));
 	}

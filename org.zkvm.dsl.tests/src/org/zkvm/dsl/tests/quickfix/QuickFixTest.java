@@ -60,6 +60,7 @@ class QuickFixTest {
 					"\t\t\taccept in br-ex out o5s_10g_1\n", "\t\t\taccept in hs56k_0 out br-ex\n", "\t\t\taccept in br-ex out hs56k_0\n"),
 			new Fix(IssueCodes.ROUTE_ASYMMETRIC, "", "\t\troute subnet LPAR11.br-ex via 172.31.56.1 dev hs56k_0\n"),
 			new Fix(IssueCodes.ROUTE_TWO_PATHS, "", "\t\t\taccept to 10.131.12.254 in o5s_10g_1\n\t\t\taccept to 10.136.12.0/24 in o5s_10g_1\n\t\t\taccept in br-ex\n"),
+			new Fix(IssueCodes.ROUTE_LOOP, "", "\t\troute subnet LPAR11.br-ex via 172.31.56.1 dev hs56k_0\n\t\tguest vm12a {\n"),
 			new Fix(IssueCodes.ROUTE_GATEWAY, "", "\t\t\troute default via 10.136.11.254 dev eth0\n"),
 			new Fix(IssueCodes.NAT_SERVER, "", "\t\tproxy-arp on br-ex, o5s_10g_1, o5s_1g_1\n", "\t\t\taccept to 10.136.11.0/24 in o5s_1g_1\n",
 					"\t\t\taccept in o5s_1g_1 out br-ex\n"),

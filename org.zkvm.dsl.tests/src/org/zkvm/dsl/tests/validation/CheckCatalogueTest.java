@@ -83,6 +83,8 @@ class CheckCatalogueTest {
 					"\t\tguest vm12a {", "\t\troute subnet LPAR11.br-ex via 172.31.56.1 dev hs56k_0\n\t\tguest vm12a {"),
 			new Rule(IssueCodes.ROUTE_TWO_PATHS, E, "LPAR12 answers ARP on o5s_10g_1 for LPAR11's guests 10.136.11.0/24", "10.136.0.0/16",
 					"accept to 10.136.0.0/16 in o5s_10g_1", "accept to 10.136.12.0/24 in o5s_10g_1"),
+			new Rule(IssueCodes.ROUTE_LOOP, E, "LPAR12 routes 10.136.12.1 via 172.31.56.1 (LPAR11), and LPAR11 routes it back via 172.31.56.2", "10.136.12.0/25",
+					"\t\troute 10.136.12.0/25 via 172.31.56.1 dev hs56k_0\n", ""),
 			new Rule(IssueCodes.ROUTE_GATEWAY, E, "is 10.136.11.253", "10.136.11.253", "via 10.136.11.253", "via 10.136.11.254"),
 			new Rule(IssueCodes.ROUTE_UNREACHABLE_GATEWAY, E, "gateway 192.168.1.1 is on none of LPAR11's connected subnets", "192.168.1.1",
 					"via 192.168.1.1", "via 10.131.0.1"),
