@@ -74,6 +74,15 @@ public final class Routes {
 		return result;
 	}
 
+	/** The route's device: the one it names, or the interface whose subnet holds its gateway; null where neither is known. */
+	public static HostInterface device(Lpar lpar, HostRoute route) {
+		if (route.getDevice() != null) {
+			return route.getDevice().eIsProxy() ? null : route.getDevice();
+		}
+		return gateway(route).flatMap(g -> Hosts.interfaces(lpar).stream().filter(i -> Addresses.of(i).stream().anyMatch(a -> a.subnet().contains(g))).findFirst())
+				.orElse(null);
+	}
+
 	/** Whether the host answers ARP on the interface for some target in the subnet (facts §4.3). */
 	public static Optional<ArpRule> acceptingRule(Lpar lpar, HostInterface iface, Ipv4Prefix targets) {
 		List<ArpFilter> filters = Hosts.members(lpar, ArpFilter.class);

@@ -79,23 +79,13 @@ final class RouteLoops {
 	 * it through. Otherwise the packet dies there instead of circling.
 	 */
 	private static boolean hairpins(Lpar lpar, HostRoute route, Ipv4Address address) {
-		HostInterface device = device(lpar, route);
+		HostInterface device = Routes.device(lpar, route);
 		if (device == null || !Hosts.forwards(lpar, device)) {
 			return false;
 		}
 		LabNetwork.ForwardFilter filter = LabNetworkBuilder.forwardFilter(lpar);
 		String port = HostFacts.portName(device);
 		return filter == null || filter.verdict(port, port, address, address, false) == LabNetwork.Action.ACCEPT;
-	}
-
-	/** The route's device: the one it names, or the interface whose subnet holds its gateway. */
-	private static HostInterface device(Lpar lpar, HostRoute route) {
-		if (route.getDevice() != null) {
-			return route.getDevice().eIsProxy() ? null : route.getDevice();
-		}
-		Optional<Ipv4Address> gateway = Routes.gateway(route);
-		return gateway.flatMap(g -> Hosts.interfaces(lpar).stream().filter(i -> Addresses.of(i).stream().anyMatch(a -> a.subnet().contains(g))).findFirst())
-				.orElse(null);
 	}
 
 	private static Set<Ipv4Address> representatives(NetworkIndex network, Ipv4Prefix destination) {

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.eclipse.xtext.validation.Check;
-import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
@@ -94,7 +93,7 @@ public class RpFilterValidator extends ZknetCheckBase {
 	 */
 	private Optional<Carved> carved(Lpar lpar, HostInterface iface) {
 		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
-			HostInterface device = device(lpar, route);
+			HostInterface device = Routes.device(lpar, route);
 			if (route.isDefaultRoute() || device == null || device == iface) {
 				continue;
 			}
@@ -131,7 +130,7 @@ public class RpFilterValidator extends ZknetCheckBase {
 				.anyMatch(a -> Addresses.of(iface).stream().anyMatch(o -> o.subnet().contains(a.address())))
 				|| Hosts.interfaces(p).stream().filter(i -> canShareLan(i, iface)).flatMap(i -> Addresses.of(i).stream())
 						.anyMatch(a -> Addresses.of(iface).stream().anyMatch(o -> a.subnet().contains(o.address()))));
-		Stream<Lpar> gateways = Hosts.members(lpar, HostRoute.class).stream().filter(r -> device(lpar, r) == iface)
+		Stream<Lpar> gateways = Hosts.members(lpar, HostRoute.class).stream().filter(r -> Routes.device(lpar, r) == iface)
 				.flatMap(r -> Routes.gateway(r).stream()).flatMap(g -> network.hostInterfacesWith(g).stream()).map(u -> u.lpar());
 		return Stream.concat(onLan, gateways);
 	}
@@ -154,15 +153,5 @@ public class RpFilterValidator extends ZknetCheckBase {
 	private Optional<HostRoute> routeVia(Lpar from, Lpar to) {
 		return Hosts.members(from, HostRoute.class).stream().filter(r -> !r.isDefaultRoute())
 				.filter(r -> Routes.gateway(r).map(g -> network(from).hostInterfacesWith(g).stream().anyMatch(u -> u.lpar() == to)).orElse(false)).findFirst();
-	}
-
-	/** The route's device: the one it names, or the interface whose subnet holds its gateway. */
-	private static HostInterface device(Lpar lpar, HostRoute route) {
-		if (route.getDevice() != null) {
-			return route.getDevice().eIsProxy() ? null : route.getDevice();
-		}
-		Optional<Ipv4Address> gateway = Routes.gateway(route);
-		return gateway.flatMap(g -> Hosts.interfaces(lpar).stream().filter(i -> Addresses.of(i).stream().anyMatch(a -> a.subnet().contains(g))).findFirst())
-				.orElse(null);
 	}
 }
