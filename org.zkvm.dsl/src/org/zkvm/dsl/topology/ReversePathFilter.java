@@ -75,8 +75,8 @@ public final class ReversePathFilter {
 
 	/**
 	 * conf.all once zknet's files are applied: where the model sets an interface below the
-	 * distribution's conf.all (strict or off on Ubuntu), the larger value would win, so zknet sets
-	 * conf.all to 0; every other interface keeps its own value, the distribution's.
+	 * distribution's conf.all (strict or off on Ubuntu or SLES), the larger value would win, so
+	 * zknet sets conf.all to 0 ({@link #written} keeps the model's other interfaces as they were).
 	 */
 	public static RpFilterMode allAfterZknet(Lpar lpar) {
 		RpFilterMode all = all(lpar.getDistro());
