@@ -50,7 +50,14 @@ final class RouteLoops {
 			if (peer == null || peer == lpar) {
 				continue;
 			}
+			// only where the peer routes something back via this host can an address loop: the overlap of the two routes
+			List<Ipv4Prefix> back = Hosts.members(peer, HostRoute.class).stream()
+					.filter(r -> Routes.gateway(r).map(g -> owns(lpar, g)).orElse(false)).flatMap(r -> Routes.destinations(r).stream()).toList();
+			List<Ipv4Prefix> overlaps = new ArrayList<>();
 			for (Ipv4Prefix destination : Routes.destinations(route)) {
+				back.stream().filter(b -> b.overlaps(destination)).map(b -> b.length() >= destination.length() ? b : destination).forEach(overlaps::add);
+			}
+			for (Ipv4Prefix destination : overlaps) {
 				for (Ipv4Address address : representatives(network, destination)) {
 					if (owns(lpar, address) || owns(peer, address)) {
 						continue;

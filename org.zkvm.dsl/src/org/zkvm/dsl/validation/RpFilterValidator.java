@@ -1,6 +1,9 @@
 package org.zkvm.dsl.validation;
 
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.eclipse.xtext.validation.Check;
@@ -103,11 +106,9 @@ public class RpFilterValidator extends ZknetCheckBase {
 				}
 			}
 		}
-		if (!reachedOn(lpar, iface).findAny().isPresent()) {
-			return Optional.empty();
-		}
-		for (Lpar peer : network(lpar).lpars()) {
-			if (peer == lpar || reachedOn(lpar, iface).noneMatch(peer::equals)) {
+		Set<Lpar> reached = reachedOn(lpar, iface).collect(Collectors.toCollection(LinkedHashSet::new));
+		for (Lpar peer : reached) {
+			if (peer == lpar) {
 				continue;
 			}
 			Optional<HostInterface> other = Hosts.interfaces(lpar).stream().filter(j -> j != iface && reachedOn(lpar, j).anyMatch(peer::equals)).findFirst();
