@@ -26,13 +26,23 @@ zknet_bridge br0 vnic0 8992 -
 zknet_addr vnic0 10.20.1.10/16
 # the uplink's addresses and routes move to vnic0 in the same step as it joins the bridge
 zknet_uplink br0 enc1000 vnic0
-# NetworkManager owns these rows: each carries its profile's UUID, as the rows NetworkManager makes do, so that activating
-# the profiles reuses them and NetworkManager's start replaces them (nm-ovsdb.c; docs/outputs.md, "One owner on RHEL")
+# rows of these names that exist already become NetworkManager's: its profile reuses a row only with its UUID (nm-ovsdb.c);
+# setup makes no row itself (docs/outputs.md, "One owner on RHEL")
 zknet_nm_row bridge br0 db15b24d-9e1d-3846-9b5e-3c8cf63c1fa5
 zknet_nm_row port vnic0 ebe7316e-238d-3d1f-8a6f-8a5f66c99bfd
 zknet_nm_row interface vnic0 aa429dce-6d10-3677-8b6d-c82523f1e780
 zknet_nm_row port enc1000 d598d3e3-5562-3bcb-bf0e-72e3a9e5eb22
 zknet_nm_row interface enc1000 fe10cf71-d54b-35a3-9f48-47e072d94278
+
+# NetworkManager applies all of the above from the profiles it boots with (facts §5.3): setup installs them
+# in /etc/NetworkManager/system-connections, loads them and activates them in this order ('up'); the others
+# come up with them (docs/outputs.md, "One owner on RHEL")
+zknet_nm_profile networkmanager/br0.nmconnection db15b24d-9e1d-3846-9b5e-3c8cf63c1fa5 -
+zknet_nm_profile networkmanager/ovs-port-vnic0.nmconnection ebe7316e-238d-3d1f-8a6f-8a5f66c99bfd -
+zknet_nm_profile networkmanager/ovs-port-enc1000.nmconnection d598d3e3-5562-3bcb-bf0e-72e3a9e5eb22 -
+zknet_nm_profile networkmanager/ovs-if-vnic0.nmconnection aa429dce-6d10-3677-8b6d-c82523f1e780 up
+zknet_nm_profile networkmanager/enc1000.nmconnection fe10cf71-d54b-35a3-9f48-47e072d94278 up
+zknet_nm_profile networkmanager/enc8000.nmconnection bb60659a-0256-398f-958c-aede275644eb up
 
 # ARP filter, forward filter and NAT as one native nftables ruleset for the model's interfaces
 # only (facts §4.4), loaded before forwarding and proxy_arp come on; at boot too, by a unit

@@ -17,7 +17,7 @@ import org.zkvm.dsl.generator.NetworkPlan.Link
  */
 class NetworkManagerGenerator {
 
-	/** File name to content; install with mode 600, then 'nmcli connection reload'. */
+	/** File name to content; setup.sh installs them with mode 600, loads and activates them (NetworkManagerIds.profiles). */
 	def Map<String, String> files(NetworkPlan plan, String source) {
 		val files = new TreeMap<String, String>
 		for (link : plan.links) {
@@ -38,7 +38,7 @@ class NetworkManagerGenerator {
 	}
 
 	def private file(String id) {
-		Shell.fileName(id) + '.nmconnection'
+		NetworkManagerIds.fileName(id)
 	}
 
 	/** The bridge a qeth device is the uplink of, or null. */

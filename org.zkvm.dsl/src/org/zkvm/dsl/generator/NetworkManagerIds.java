@@ -1,18 +1,27 @@
 package org.zkvm.dsl.generator;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import org.zkvm.dsl.generator.NetworkPlan.Kind;
+import org.zkvm.dsl.generator.NetworkPlan.Link;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.Lpar;
 
 /**
- * The UUIDs of a host's NetworkManager profiles, derived from the model so that the same model
- * gives the same files: the keyfiles carry them, and on RHEL setup.sh writes them on the Open
- * vSwitch rows it makes (external_ids:NM.connection.uuid), which makes those rows NetworkManager's
- * own (docs/outputs.md, "One owner on RHEL").
+ * A host's NetworkManager profiles: their ids, files and UUIDs, derived from the model so that the
+ * same model gives the same files. The keyfile generator writes them; on RHEL setup.sh installs,
+ * loads and activates them in {@link #profiles} order, and gives Open vSwitch rows of the same
+ * names that exist already the profile's UUID (external_ids:NM.connection.uuid), which makes them
+ * NetworkManager's own (docs/outputs.md, "One owner on RHEL").
  */
 public final class NetworkManagerIds {
+
+	/** One profile: {@code activated} when setup brings it up itself (a controller comes up with the profiles that name it). */
+	public record Profile(String id, String file, String uuid, boolean activated) {
+	}
 
 	private NetworkManagerIds() {
 	}
@@ -25,5 +34,41 @@ public final class NetworkManagerIds {
 	/** The path a host's profiles are derived from: CEC/LPAR. */
 	public static String path(Lpar lpar) {
 		return Hosts.cecOf(lpar).getName() + "/" + lpar.getName();
+	}
+
+	/** The keyfile of a profile: its id as a file name. */
+	public static String fileName(String id) {
+		return Shell.fileName(id) + ".nmconnection";
+	}
+
+	/**
+	 * Every profile of the plan, in the order setup activates them: the bridges and their ports
+	 * (controllers, not activated by setup), then each bridge's internal port, which carries the
+	 * addresses that move from the uplink, then the ethernet profiles, the uplinks among them.
+	 */
+	public static List<Profile> profiles(NetworkPlan plan) {
+		List<Profile> controllers = new ArrayList<>();
+		List<Profile> internal = new ArrayList<>();
+		List<Profile> ethernet = new ArrayList<>();
+		for (Link link : plan.links()) {
+			if (link.kind() == Kind.OVS_BRIDGE) {
+				controllers.add(profile(plan, link.name(), false));
+				controllers.add(profile(plan, "ovs-port-" + link.port(), false));
+				if (link.uplink() != null) {
+					controllers.add(profile(plan, "ovs-port-" + link.uplink(), false));
+				}
+				internal.add(profile(plan, "ovs-if-" + link.port(), true));
+			} else {
+				ethernet.add(profile(plan, link.name(), true));
+			}
+		}
+		List<Profile> all = new ArrayList<>(controllers);
+		all.addAll(internal);
+		all.addAll(ethernet);
+		return all;
+	}
+
+	private static Profile profile(NetworkPlan plan, String id, boolean activated) {
+		return new Profile(id, fileName(id), uuid(plan.path(), id), activated);
 	}
 }

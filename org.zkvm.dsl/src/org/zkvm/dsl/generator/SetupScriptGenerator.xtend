@@ -63,8 +63,8 @@ class SetupScriptGenerator {
 				zknet_uplink «quote(b.name)» «quote(b.uplink.name)» «quote(port(b))»
 			«ENDIF»
 			«IF lpar.distro == Distribution.RHEL»
-				# NetworkManager owns these rows: each carries its profile's UUID, as the rows NetworkManager makes do, so that activating
-				# the profiles reuses them and NetworkManager's start replaces them (nm-ovsdb.c; docs/outputs.md, "One owner on RHEL")
+				# rows of these names that exist already become NetworkManager's: its profile reuses a row only with its UUID (nm-ovsdb.c);
+				# setup makes no row itself (docs/outputs.md, "One owner on RHEL")
 				zknet_nm_row bridge «quote(b.name)» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), b.name)»
 				zknet_nm_row port «quote(port(b))» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), 'ovs-port-' + port(b))»
 				zknet_nm_row interface «quote(port(b))» «NetworkManagerIds.uuid(NetworkManagerIds.path(lpar), 'ovs-if-' + port(b))»
@@ -74,6 +74,15 @@ class SetupScriptGenerator {
 				«ENDIF»
 			«ENDIF»
 		«ENDFOR»
+		«IF lpar.distro == Distribution.RHEL»
+
+			# NetworkManager applies all of the above from the profiles it boots with (facts §5.3): setup installs them
+			# in /etc/NetworkManager/system-connections, loads them and activates them in this order ('up'); the others
+			# come up with them (docs/outputs.md, "One owner on RHEL")
+			«FOR p : NetworkManagerIds.profiles(NetworkPlan.of(lpar))»
+				zknet_nm_profile «quote('networkmanager/' + p.file)» «p.uuid» «IF p.activated»up«ELSE»-«ENDIF»
+			«ENDFOR»
+		«ENDIF»
 		«firewall(lpar)»
 		«IF Hosts.forwardsGlobally(lpar) || !interfaceSettings(lpar).empty»
 

@@ -117,12 +117,12 @@ public class LabCommand implements Callable<Integer> {
 		}
 		List<String> missing = missingTools(network, generated);
 		if (boot) {
-			missing.addAll(missingBootTools(generated));
+			missingBootTools(generated).stream().filter(m -> !missing.contains(m)).forEach(missing::add);
 		}
 		if (!missing.isEmpty()) {
 			err.println("zknet lab: needs " + String.join(", ", missing)
-					+ " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps util-linux python3, and arptables iptables for 'firewall legacy';"
-					+ " for --boot netplan.io systemd-networkd network-manager dbus python3-gi gir1.2-nm-1.0)");
+					+ " (on Debian and Ubuntu: apt-get install iproute2 iputils-ping openvswitch-switch nftables procps util-linux python3, and arptables iptables for 'firewall legacy',"
+					+ " python3-gi gir1.2-nm-1.0 for RHEL hosts; for --boot netplan.io systemd-networkd network-manager dbus python3-gi gir1.2-nm-1.0)");
 			return ExitCodes.USAGE;
 		}
 		return runLab(commands, network, generated, probes, errors, out, err);
@@ -233,18 +233,7 @@ public class LabCommand implements Callable<Integer> {
 					missing.add(tool);
 				}
 			}
-			try {
-				Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3", "-c",
-						"import gi; gi.require_version('NM', '1.0'); from gi.repository import NM").redirectErrorStream(true).start();
-				python.getInputStream().readAllBytes();
-				if (python.waitFor() != 0) {
-					missing.add("libnm for python3 (python3-gi, gir1.2-nm-1.0)");
-				}
-			} catch (java.io.IOException e) {
-				missing.add("python3");
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-			}
+			missing.addAll(missingLibnm());
 		}
 		return missing;
 	}
@@ -273,7 +262,26 @@ public class LabCommand implements Callable<Integer> {
 		if (!missing.contains("ping") && !isIputilsPing()) {
 			missing.add("iputils' ping (this ping has no -M)");
 		}
+		// a RHEL host's setup.sh applies through NetworkManager: the lab's nmcli reads the profiles with libnm
+		if (generated.entrySet().stream().anyMatch(f -> f.getKey().endsWith("/setup.sh") && f.getValue().contains("\nzknet_nm_profile "))) {
+			missing.addAll(missingLibnm());
+		}
 		return missing;
+	}
+
+	/** libnm for Debian's python3 (python3-gi, gir1.2-nm-1.0): the lab reads NetworkManager keyfiles with it. */
+	private static List<String> missingLibnm() {
+		try {
+			Process python = new ProcessBuilder(Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3", "-c",
+					"import gi; gi.require_version('NM', '1.0'); from gi.repository import NM").redirectErrorStream(true).start();
+			python.getInputStream().readAllBytes();
+			return python.waitFor() == 0 ? List.of() : List.of("libnm for python3 (python3-gi, gir1.2-nm-1.0)");
+		} catch (java.io.IOException e) {
+			return List.of("python3");
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			return List.of();
+		}
 	}
 
 	private static boolean isIputilsPing() {

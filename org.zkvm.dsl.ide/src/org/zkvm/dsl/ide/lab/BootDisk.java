@@ -37,24 +37,28 @@ record BootDisk(Path root, Reader reader) {
 				.findFirst().orElse(Reader.NONE);
 		try {
 			if (reader != Reader.NONE) {
-				// netplan and NetworkManager refuse files that others can read (mode 600, docs/outputs.md)
-				copyAll(generated.resolve(reader.folder), root.resolve(reader.installed), reader != Reader.WICKED);
+				// netplan and NetworkManager refuse files that others can read (mode 600, docs/outputs.md); a RHEL host
+				// boots from the keyfiles its setup.sh installed, which the reboot does not replace
+				copyAll(generated.resolve(reader.folder), root.resolve(reader.installed), reader != Reader.WICKED, reader == Reader.NETWORK_MANAGER);
 			}
-			copyAll(generated.resolve("sysctl.d"), root.resolve("etc/sysctl.d"), false);
-			copyAll(generated.resolve("udev"), root.resolve("etc/udev/rules.d"), false);
+			copyAll(generated.resolve("sysctl.d"), root.resolve("etc/sysctl.d"), false, false);
+			copyAll(generated.resolve("udev"), root.resolve("etc/udev/rules.d"), false, false);
 		} catch (IOException e) {
 			throw new LabException("cannot install the persistent files of " + generated + " under " + root + ": " + e.getMessage());
 		}
 		return new BootDisk(root, reader);
 	}
 
-	private static void copyAll(Path from, Path to, boolean secret) throws IOException {
+	private static void copyAll(Path from, Path to, boolean secret, boolean keepInstalled) throws IOException {
 		if (!Files.isDirectory(from)) {
 			return;
 		}
 		Files.createDirectories(to);
 		for (Path file : files(from)) {
 			Path target = to.resolve(file.getFileName().toString());
+			if (keepInstalled && Files.exists(target)) {
+				continue;
+			}
 			Files.copy(file, target, StandardCopyOption.REPLACE_EXISTING);
 			if (secret) {
 				Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-------"));

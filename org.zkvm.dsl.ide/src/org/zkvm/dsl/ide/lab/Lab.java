@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
-import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
 import org.zkvm.dsl.lab.LabNetwork.Port;
@@ -56,6 +55,7 @@ public final class Lab implements AutoCloseable {
 	private final RollbackProofs rollbacks;
 	private final LabReboot reboot;
 	private final NamespaceShell shell = new NamespaceShell(this);
+	private final NetworkManagerStandIn networkManagerStandIn = new NetworkManagerStandIn(this);
 	private boolean closed;
 	private boolean keep;
 
@@ -120,6 +120,10 @@ public final class Lab implements AutoCloseable {
 
 	LiveHosts live() {
 		return live;
+	}
+
+	NetworkManagerStandIn networkManagerStandIn() {
+		return networkManagerStandIn;
 	}
 
 	/** The node's disk: where its persistent files are installed (setup.sh's ZKNET_ROOT). */
@@ -269,6 +273,7 @@ public final class Lab implements AutoCloseable {
 		// the namespaces share this machine's file system: each host's persistent files (the boot unit) go under a root of its own
 		environment.put("ZKNET_ROOT", root(node).toString());
 		live.of(node).ifPresent(start -> environment.put("SSH_CONNECTION", start.sshConnection()));
+		environment.putAll(networkManagerStandIn.environment(node));
 		return environment;
 	}
 
@@ -334,17 +339,6 @@ public final class Lab implements AutoCloseable {
 		command.addAll(List.of(arguments));
 		return guarded(() -> commands.run(command, environment, SETUP_SECONDS));
 	}
-
-	/** One echo request sequence: reply seen or not. */
-	public boolean ping(Node from, Ipv4Address address, int payload, boolean dontFragment) throws LabException {
-		List<String> command = inNamespace(namespaceOfNode.get(from.id()), "ping", "-n", "-q", "-c", "2", "-i", "0.5", "-W", "2", "-M",
-				dontFragment ? "do" : "dont", "-s", Integer.toString(payload), address.toString());
-		return guarded(() -> commands.run(command, 15)).ok();
-	}
-
-
-
-
 
 	interface Step<T> {
 		T run() throws LabException;

@@ -114,7 +114,11 @@ final class LabReboot {
 		String namespace = lab.namespaceOf(node);
 		return switch (disk.reader()) {
 			case NETPLAN -> NetplanBoot.boot(lab, namespace, disk, ovs, ovsFolder);
-			case NETWORK_MANAGER -> NetworkManagerBoot.boot(lab, namespace, disk, ovs, lab.work().resolve("nm").resolve(Lab.shortName(node)));
+			case NETWORK_MANAGER -> {
+				String said = NetworkManagerBoot.boot(lab, namespace, disk, ovs, lab.work().resolve("nm").resolve(Lab.shortName(node)));
+				lab.networkManagerStandIn().booted(node, NetworkManagerBoot.readJson(lab, BootDisk.filesIn(disk.installed(), "")));
+				yield said;
+			}
 			case WICKED -> WickedBoot.boot(lab, namespace, disk, ovs);
 			case NONE -> "no network files of a distribution";
 		};

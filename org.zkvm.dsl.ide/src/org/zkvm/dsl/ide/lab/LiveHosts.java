@@ -56,6 +56,11 @@ final class LiveHosts {
 
 	/** Gives the host its management LAN, admin session, second unmodelled NIC and default route; {@code setup} is its generated setup.sh. */
 	void prepare(Node host, String setup) throws LabException {
+		if (NetworkManagerStandIn.used(setup)) {
+			// a RHEL host runs NetworkManager, and its setup.sh applies through it
+			lab.networkManagerStandIn().install(host);
+			out.println(host.id() + ": " + NetworkManagerStandIn.SAID);
+		}
 		int index = starts.size() + 1;
 		String namespace = lab.namespaceOf(host);
 		String managementNic = free(host, "mgmt0");

@@ -88,8 +88,19 @@ final class NetworkManagerBoot {
 	}
 
 	private static List<Profile> read(Lab lab, List<Path> files) throws LabException {
+		String json = readJson(lab, files);
+		try {
+			return List.of(new Gson().fromJson(json.replace("\"interface\"", "\"iface\"").replace("\"port-type\"", "\"portType\"")
+					.replace("\"route-metric\"", "\"routeMetric\""), Profile[].class));
+		} catch (JsonSyntaxException e) {
+			throw new LabException("libnm's reading of " + files + " is not what the lab expects: " + json.strip());
+		}
+	}
+
+	/** libnm's reading of the keyfiles, as nm-profiles.py prints it (a JSON list). */
+	static String readJson(Lab lab, List<Path> files) throws LabException {
 		if (files.isEmpty()) {
-			return List.of();
+			return "[]";
 		}
 		Path reader = lab.work().resolve("nm-profiles.py");
 		try (InputStream in = NetworkManagerBoot.class.getResourceAsStream("nm-profiles.py")) {
@@ -99,13 +110,7 @@ final class NetworkManagerBoot {
 		}
 		List<String> command = new ArrayList<>(List.of(python(), reader.toString()));
 		files.forEach(f -> command.add(f.toString()));
-		String json = lab.shell().local(command.toArray(String[]::new));
-		try {
-			return List.of(new Gson().fromJson(json.replace("\"interface\"", "\"iface\"").replace("\"port-type\"", "\"portType\"")
-					.replace("\"route-metric\"", "\"routeMetric\""), Profile[].class));
-		} catch (JsonSyntaxException e) {
-			throw new LabException("libnm's reading of " + files + " is not what the lab expects: " + json.strip());
-		}
+		return lab.shell().local(command.toArray(String[]::new));
 	}
 
 	private static String read(Path file) {

@@ -39,7 +39,7 @@ public final class ProbeRunner {
 			Observation first = result.get(i);
 			if (!first.matches()) {
 				Probe probe = first.probe();
-				result.set(i, new Observation(probe, lab.ping(probe.from(), probe.address(), probe.payload(), probe.dontFragment()), true));
+				result.set(i, new Observation(probe, ping(lab, probe), true));
 			}
 		}
 		return result;
@@ -50,7 +50,7 @@ public final class ProbeRunner {
 		try {
 			List<Future<Boolean>> futures = new ArrayList<>();
 			for (Probe probe : probes) {
-				futures.add(pool.submit(() -> lab.ping(probe.from(), probe.address(), probe.payload(), probe.dontFragment())));
+				futures.add(pool.submit(() -> ping(lab, probe)));
 			}
 			List<Observation> result = new ArrayList<>();
 			for (int i = 0; i < probes.size(); i++) {
@@ -84,6 +84,13 @@ public final class ProbeRunner {
 			}
 		}
 		out.flush();
+	}
+
+	/** One echo request sequence: reply seen or not. */
+	private static boolean ping(Lab lab, Probe probe) throws LabException {
+		List<String> command = HostCommands.inNamespace(lab.namespaceOf(probe.from()), "ping", "-n", "-q", "-c", "2", "-i", "0.5", "-W", "2", "-M",
+				probe.dontFragment() ? "do" : "dont", "-s", Integer.toString(probe.payload()), probe.address().toString());
+		return lab.guarded(() -> lab.commands().run(command, 15)).ok();
 	}
 
 	private static String target(Probe probe) {

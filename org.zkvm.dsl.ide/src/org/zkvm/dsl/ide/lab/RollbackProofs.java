@@ -42,7 +42,7 @@ final class RollbackProofs {
 		compare(host, "setup.sh --try " + TRY_SECONDS + " left unconfirmed", before, HostSnapshot.take(lab, namespace, ovs), "");
 
 		Map<String, String> failing = new HashMap<>(environment);
-		failing.put("PATH", failingSysctl().toString() + ":" + System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin"));
+		failing.put("PATH", failingSysctl().toString() + ":" + environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")));
 		HostCommands.Outcome failed = lab.script(host, setup, failing);
 		expect(host, "setup.sh with a failing step", failed, 3);
 		String said = failed.output().lines().filter(l -> l.contains("setup failed")).findFirst().orElse("").strip();

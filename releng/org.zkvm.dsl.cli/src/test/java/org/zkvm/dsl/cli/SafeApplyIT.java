@@ -1,140 +1,109 @@
 package org.zkvm.dsl.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.zkvm.dsl.cli.ZknetProcess.ROOT;
 import static org.zkvm.dsl.cli.ZknetProcess.zknet;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.zkvm.dsl.cli.ZknetProcess.Run;
 
 /**
- * The generated setup.sh of examples/distros' RHEL host RH1 on a host that already carries traffic,
- * every mode: a network namespace stands for RH1 with its OSA enc1000 already up, addressed and
- * carrying the default route (as the installer leaves it), enc8000 down, and Open vSwitch running;
- * the admin's session is described by $SSH_CONNECTION as sshd does. Only the s390 step (chzdev and
- * naming, 'zknet_qeth') is left out, as in the lab. As root (CI runs as root).
+ * The safe apply on RHEL, as generated: setup installs, loads and activates RH1's NetworkManager
+ * profiles and makes no link, address or Open vSwitch row itself (docs/outputs.md, "One owner on
+ * RHEL"). nmcli is the lab's stand-in (org.zkvm.dsl.ide's lab/nm-standin.py): each keyfile read by
+ * libnm, the Open vSwitch rows by NetworkManager's rules; Debian's NetworkManager has no Open
+ * vSwitch support. The admin's bridge br0 exists: setup gives its row to NetworkManager.
  */
-class SafeApplyIT {
+class SafeApplyIT extends SafeApplyCases {
 
-	private static final String SESSION_ON_THE_UPLINK = "10.20.0.99 50022 10.20.1.10 22";
+	private static final String BR0 = "db15b24d-9e1d-3846-9b5e-3c8cf63c1fa5";
+	private static final String ENC8000 = "bb60659a-0256-398f-958c-aede275644eb";
 
-	@TempDir
-	Path dir;
-	private String host;
-	private Path rh1;
-	private Path ovs;
-
-	@BeforeEach
-	void aLiveHost() throws Exception {
-		assumeTrue(TestHosts.isRoot(), "the safe apply's tests need root: run the tests as root (CI does)");
-		Run generate = zknet(ROOT, "generate", "examples/distros", "-o", dir.resolve("out").toString(), "-q");
+	@Override
+	void generate(Path out) throws Exception {
+		Run generate = zknet(ROOT, "generate", "examples/distros", "-o", out.toString(), "-q");
 		assertEquals(0, generate.exit(), generate.err());
-		rh1 = dir.resolve("out/Z16B/RH1");
-		Path setup = rh1.resolve("setup.sh");
-		Files.writeString(setup, Files.readString(setup).replaceAll("(?m)^zknet_qeth .*\n", ""));
-		host = "zkapply-" + ProcessHandle.current().pid();
-		ovs = dir.resolve("ovs");
-		Files.createDirectories(ovs);
-		sh("""
-				ip netns add $H; ip netns add $H-sw
-				ip -n $H link set lo up
-				ip -n $H link add enc1000 mtu 8992 type veth peer name p1 netns $H-sw
-				ip -n $H link add enc8000 type veth peer name p2 netns $H-sw
-				ip -n $H link set enc1000 up
-				ip -n $H addr add 10.20.1.10/16 dev enc1000
-				ip -n $H route add default via 10.20.0.1 dev enc1000
-				""");
-		sh(TestHosts.startOpenVSwitch(host, ovs));
-		sh("ip netns exec $H ovs-vsctl add-br br0 -- set bridge br0 datapath_type=netdev");
+		nmcli = dir.resolve("nm/bin/nmcli");
+		Files.createDirectories(nmcli.getParent());
+		Files.writeString(nmcli, "#!/bin/sh\nexec /usr/bin/python3 '" + ROOT.resolve("org.zkvm.dsl.ide/src/org/zkvm/dsl/ide/lab/nm-standin.py") + "' '"
+				+ dir.resolve("nm") + "' \"$@\"\n");
+		nmcli.toFile().setExecutable(true);
 	}
 
-	@AfterEach
-	void removeTheHost() throws Exception {
-		if (host != null) {
-			sh("for pid in $(ip netns pids $H 2>/dev/null); do kill -9 $pid; done; ip netns del $H 2>/dev/null; ip netns del $H-sw 2>/dev/null; true");
+	@Override
+	void assertApplied(Run apply) throws Exception {
+		assertTrue(apply.out().contains("zknet: RH1: NetworkManager activated ovs-if-vnic0\nzknet: RH1: NetworkManager activated enc1000\n"), apply.out());
+		assertTrue(apply.out().contains("zknet: RH1: moved route 'default via 10.20.0.1 dev enc1000' to vnic0"), apply.out());
+		Path installed = dir.resolve("root/etc/NetworkManager/system-connections");
+		List<Path> generated = files(rh1.resolve("networkmanager"));
+		assertEquals(6, generated.size());
+		assertEquals(generated.stream().map(Path::getFileName).toList(), files(installed).stream().map(Path::getFileName).toList());
+		for (Path file : generated) {
+			assertEquals(Files.readString(file), Files.readString(installed.resolve(file.getFileName())));
+			assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(installed.resolve(file.getFileName()))));
 		}
+		assertTrue(sh("ip netns exec $H ovs-vsctl get bridge br0 external_ids").contains("NM.connection.uuid=\"" + BR0 + "\""), "the admin's bridge is NetworkManager's now");
+		assertEquals("mtu_request=8992", "mtu_request=" + sh("ip netns exec $H ovs-vsctl get interface vnic0 mtu_request").strip());
+	}
+
+	@Override
+	String bridgeUndone() {
+		return "zknet: RH1: removed NetworkManager's profile " + dir.resolve("root/etc/NetworkManager/system-connections/ovs-if-vnic0.nmconnection")
+				+ " (nmcli connection delete)";
 	}
 
 	@Test
-	void theCheckRefusesToEnslaveTheUplinkThatCarriesTheSessionWithAnAddressTheBridgeDoesNotGet() throws Exception {
-		sh("ip -n $H addr add 10.20.1.99/16 dev enc1000");
-		String before = snapshot();
-		Run check = setup("10.20.0.98 50022 10.20.1.99 22", "--check");
-		assertEquals(1, check.exit(), check.out() + check.err());
-		assertTrue(check.out().contains("zknet: RH1: refused: enc1000 carries the admin's session, the default route and the address 10.20.1.99/16, "
-				+ "which the model does not give the bridge's port vnic0"), check.out());
-		// the apply runs the same check first and changes nothing, not even a checkpoint
-		Run apply = setup("10.20.0.98 50022 10.20.1.99 22");
-		assertEquals(1, apply.exit(), apply.out() + apply.err());
-		assertEquals(before, snapshot());
-		assertFalse(Files.exists(dir.resolve("state/RH1/run")), "no checkpoint for a refused plan");
-	}
-
-	@Test
-	void theUplinksAddressAndDefaultRouteMoveToTheBridgeInOneStepAndASecondRunChangesNothing() throws Exception {
-		Run check = setup(SESSION_ON_THE_UPLINK, "--check");
-		assertEquals(0, check.exit(), check.out() + check.err());
-		assertTrue(check.out().contains("change: enc1000 joins bridge br0; its addresses 10.20.1.10/16 and their routes move to vnic0 in the same step"),
-				check.out());
-		assertTrue(check.out().contains("change: install /etc/zknet/zknet.nft and enable zknet-filters.service (the filters load at boot before "
-				+ "network-pre.target and systemd-sysctl)"), check.out());
-		assertFalse(Files.exists(dir.resolve("root/etc")), "the check installs nothing");
-		Run apply = setup(SESSION_ON_THE_UPLINK);
-		assertEquals(0, apply.exit(), apply.out() + apply.err());
-		assertTrue(apply.out().contains("zknet: RH1: moved 10.20.1.10/16 from enc1000 to vnic0"), apply.out());
-		assertTrue(apply.out().endsWith("zknet: RH1: applied and verified\n"), apply.out());
-		assertEquals("default via 10.20.0.1 dev vnic0", sh("ip -n $H -4 route show default").strip());
-		assertEquals("", sh("ip -n $H -4 -o addr show dev enc1000").strip(), "no address left behind on the port");
-		assertTrue(sh("ip -n $H -4 -o addr show dev vnic0").contains("10.20.1.10/16"));
-		assertBootUnitInstalled();
-
-		String applied = snapshot();
+	void aProfileThatGoesDownIsADifferenceAndTheNextSetupBringsItUp() throws Exception {
+		assertEquals(0, setup(SESSION_ON_THE_UPLINK).exit());
+		assertEquals(0, run(List.of("nmcli", "connection", "down", "uuid", ENC8000), SESSION_ON_THE_UPLINK).exit());
+		Run verify = setup(SESSION_ON_THE_UPLINK, "--verify");
+		assertEquals(1, verify.exit(), verify.out());
+		assertTrue(verify.out().contains("zknet: RH1: differs: NetworkManager's profile enc8000 (" + ENC8000 + "): not active"), verify.out());
+		assertTrue(verify.out().contains("zknet: RH1: differs: enc8000: address 172.30.1.1/24 missing"), verify.out());
 		Run again = setup(SESSION_ON_THE_UPLINK);
 		assertEquals(0, again.exit(), again.out() + again.err());
-		assertEquals("zknet: RH1: already as planned: nothing to change\n", again.out());
-		assertEquals(applied, snapshot());
-		Run verify = setup(SESSION_ON_THE_UPLINK, "--verify");
-		assertEquals(0, verify.exit(), verify.out());
-		assertEquals("zknet: RH1: as planned\n", verify.out());
-
-		// drift: one line per difference
-		sh("ip -n $H route del 10.21.0.0/24; ip netns exec $H sysctl -q -w net.ipv4.conf.enc8000.forwarding=0");
-		Run drifted = setup(SESSION_ON_THE_UPLINK, "--verify");
-		assertEquals(1, drifted.exit(), drifted.out());
-		assertEquals(List.of("zknet: RH1: differs: sysctl net.ipv4.conf.enc8000.forwarding = 0, planned 1",
-				"zknet: RH1: differs: route 10.21.0.0/24 via 172.30.1.2 dev enc8000 metric 100: missing"), drifted.out().lines().toList());
-		Files.delete(dir.resolve("root/etc/systemd/system/sysinit.target.wants/zknet-filters.service"));
-		Run disabled = setup(SESSION_ON_THE_UPLINK, "--verify");
-		assertTrue(disabled.out().contains("differs: the boot unit zknet-filters.service or the ruleset /etc/zknet/zknet.nft it loads is not installed "
-				+ "and enabled as planned"), disabled.out());
+		assertTrue(again.out().contains("zknet: RH1: NetworkManager activated enc8000"), again.out());
+		assertEquals(0, setup(SESSION_ON_THE_UPLINK, "--verify").exit());
 	}
 
-	/** The ruleset under /etc/zknet and the unit that loads it at boot, enabled as 'systemctl enable' does. */
-	private void assertBootUnitInstalled() throws IOException {
-		Path root = dir.resolve("root");
-		assertEquals(Files.readString(rh1.resolve("nftables/zknet.nft")), Files.readString(root.resolve("etc/zknet/zknet.nft")));
-		assertEquals(Files.readString(rh1.resolve("systemd/zknet-filters.service")), Files.readString(root.resolve("etc/systemd/system/zknet-filters.service")));
-		assertEquals("/etc/systemd/system/zknet-filters.service",
-				Files.readSymbolicLink(root.resolve("etc/systemd/system/sysinit.target.wants/zknet-filters.service")).toString());
+	@Test
+	void withoutARunningNetworkManagerTheCheckSaysWhatIsMissingAndNothingChanges() throws Exception {
+		Files.writeString(nmcli, "#!/bin/sh\necho 'Error: NetworkManager is not running.' >&2\nexit 8\n");
+		String before = snapshot();
+		Run apply = setup(SESSION_ON_THE_UPLINK);
+		assertEquals(2, apply.exit(), apply.out() + apply.err());
+		assertTrue(apply.out().contains("zknet: RH1: lacks: a running NetworkManager (nmcli -t -f RUNNING general): on this host NetworkManager applies the plan"),
+				apply.out());
+		assertEquals(before, snapshot());
 	}
 
-	private void assertBootUnitGone() {
-		Path root = dir.resolve("root");
-		for (String file : List.of("etc/zknet/zknet.nft", "etc/systemd/system/zknet-filters.service", "etc/systemd/system/sysinit.target.wants/zknet-filters.service")) {
-			assertFalse(Files.exists(root.resolve(file), java.nio.file.LinkOption.NOFOLLOW_LINKS), file);
+	/** A profile of the same file name that the installer left is replaced, and teardown puts it back. */
+	@Test
+	void teardownPutsBackTheProfileSetupReplaced() throws Exception {
+		Path installed = dir.resolve("root/etc/NetworkManager/system-connections/enc8000.nmconnection");
+		Files.createDirectories(installed.getParent());
+		String installers = "[connection]\nid=enc8000\nuuid=0b0c8a4e-6c2f-4f4e-9d7e-3f3b1b8e2a11\ntype=ethernet\ninterface-name=enc8000\n\n[ipv4]\nmethod=disabled\n\n[ipv6]\nmethod=ignore\n";
+		Files.writeString(installed, installers);
+		Files.setPosixFilePermissions(installed, PosixFilePermissions.fromString("rw-------"));
+		assertEquals(0, setup(SESSION_ON_THE_UPLINK).exit());
+		assertEquals(Files.readString(rh1.resolve("networkmanager/enc8000.nmconnection")), Files.readString(installed));
+		Run teardown = run(rh1.resolve("teardown.sh"), SESSION_ON_THE_UPLINK);
+		assertEquals(0, teardown.exit(), teardown.out() + teardown.err());
+		assertTrue(teardown.out().contains("zknet: RH1: restored NetworkManager's profile " + installed), teardown.out());
+		assertEquals(installers, Files.readString(installed));
+		assertEquals(List.of(installed), files(installed.getParent()), "only the installer's profile is left");
+	}
+
+	private static List<Path> files(Path folder) throws Exception {
+		try (Stream<Path> listing = Files.list(folder)) {
+			return listing.sorted().toList();
 		}
 	}
 
@@ -158,125 +127,5 @@ class SafeApplyIT {
 				"zknet: RH1: note: " + etc.resolve("NetworkManager/system-connections/Wired connection 1.nmconnection") + " also configures enc1000: "
 						+ "NetworkManager may activate that profile instead of zknet's (delete it, or 'nmcli connection delete' it)"),
 				notes, check.out());
-	}
-
-	@Test
-	void teardownRestoresTheHostAsItWasBeforeTheFirstSetup() throws Exception {
-		String before = snapshot();
-		assertEquals(0, setup(SESSION_ON_THE_UPLINK).exit());
-		assertEquals(0, setup(SESSION_ON_THE_UPLINK).exit(), "a second setup keeps the first checkpoint");
-		Run teardown = run(rh1.resolve("teardown.sh"), SESSION_ON_THE_UPLINK);
-		assertEquals(0, teardown.exit(), teardown.out() + teardown.err());
-		assertTrue(teardown.out().contains("zknet: RH1: restored address 10.20.1.10/16 on enc1000"), teardown.out());
-		assertTrue(teardown.out().contains("zknet: RH1: restored route default via 10.20.0.1 dev enc1000"), teardown.out());
-		assertTrue(teardown.out().contains("zknet: RH1: removed port vnic0 from br0"), teardown.out());
-		assertEquals(before, snapshot());
-		assertBootUnitGone();
-		Run again = run(rh1.resolve("teardown.sh"), SESSION_ON_THE_UPLINK);
-		assertEquals(2, again.exit(), "nothing left to restore: " + again.out() + again.err());
-	}
-
-	/** Teardown puts back what setup changed, not what someone else changed since on a device the model never names. */
-	@Test
-	void teardownLeavesAloneWhatChangedSinceOnOtherDevices() throws Exception {
-		sh("ip -n $H link add mgmt0 type veth peer name m1 netns $H-sw; ip -n $H link set mgmt0 up; ip -n $H addr add 192.168.50.11/24 dev mgmt0");
-		assertEquals(0, setup(SESSION_ON_THE_UPLINK).exit());
-		sh("ip -n $H route add 192.168.60.0/24 via 192.168.50.1 dev mgmt0; ip -n $H addr add 192.168.50.12/24 dev mgmt0");
-		Run teardown = run(rh1.resolve("teardown.sh"), SESSION_ON_THE_UPLINK);
-		assertEquals(0, teardown.exit(), teardown.out() + teardown.err());
-		assertTrue(teardown.out().contains("zknet: RH1: left alone: route 192.168.60.0/24 via 192.168.50.1 dev mgmt0"), teardown.out());
-		assertTrue(teardown.out().contains("zknet: RH1: left alone: address 192.168.50.12/24 on mgmt0"), teardown.out());
-		assertTrue(sh("ip -n $H -4 route show 192.168.60.0/24").contains("via 192.168.50.1 dev mgmt0"));
-		assertTrue(sh("ip -n $H -4 route show default").startsWith("default via 10.20.0.1 dev enc1000"), "what setup changed is back");
-	}
-
-	@Test
-	void aStepThatFailsHalfWayRollsBackToTheCheckpoint() throws Exception {
-		String before = snapshot();
-		Path shim = dir.resolve("shim");
-		Files.createDirectories(shim);
-		Files.writeString(shim.resolve("sysctl"), "#!/bin/sh\ncase \"$*\" in *-w*) echo 'sysctl: permission denied' >&2; exit 1 ;; esac\nexec "
-				+ sh("command -v sysctl").strip() + " \"$@\"\n");
-		shim.resolve("sysctl").toFile().setExecutable(true);
-		Run failed = run(List.of("env", "PATH=" + shim + ":" + System.getenv("PATH"), "bash", rh1.resolve("setup.sh").toString()), SESSION_ON_THE_UPLINK);
-		assertEquals(3, failed.exit(), failed.out() + failed.err());
-		assertTrue(failed.err().contains("zknet: RH1: setup failed (exit 1) at: sysctl -q -w net.ipv4.conf.enc8000.forwarding=1; rolling back to the checkpoint"),
-				failed.err());
-		assertTrue(failed.out().contains("zknet: RH1: restored address 10.20.1.10/16 on enc1000"), failed.out());
-		assertEquals(before, snapshot());
-		assertBootUnitGone();
-	}
-
-	@Test
-	void aConfirmedTryStays() throws Exception {
-		Run tried = setup(SESSION_ON_THE_UPLINK, "--try", "2");
-		assertEquals(0, tried.exit(), tried.out() + tried.err());
-		assertTrue(tried.out().contains("applied and verified; rolls back in 2 s unless 'setup.sh --confirm' runs"), tried.out());
-		Run confirmed = setup(SESSION_ON_THE_UPLINK, "--confirm");
-		assertEquals(0, confirmed.exit(), confirmed.out() + confirmed.err());
-		Thread.sleep(3500);
-		assertEquals(0, setup(SESSION_ON_THE_UPLINK, "--verify").exit(), "still applied after the try's time");
-		assertEquals(2, setup(SESSION_ON_THE_UPLINK, "--confirm").exit(), "nothing left to confirm");
-	}
-
-	@Test
-	void anUnconfirmedTryRollsBackEvenWhenTheShellThatStartedItIsGone() throws Exception {
-		String before = snapshot();
-		// the admin's shell: runs the try and would wait; it is killed as a dying SSH session's shell is
-		List<String> shell = List.of("ip", "netns", "exec", host, "env", "ZKNET_STATE_DIR=" + dir.resolve("state"), "ZKNET_ROOT=" + dir.resolve("root"), "OVS_RUNDIR=" + ovs,
-				"SSH_CONNECTION=" + SESSION_ON_THE_UPLINK, "bash", "-c", "bash " + rh1.resolve("setup.sh") + " --try 3 && exec sleep 60");
-		Process process = new ProcessBuilder(shell).redirectErrorStream(true).redirectOutput(dir.resolve("try.out").toFile()).start();
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-		while (!Files.readString(dir.resolve("try.out")).contains("rolls back in 3 s") && System.nanoTime() < deadline) {
-			Thread.sleep(50);
-		}
-		assertTrue(Files.readString(dir.resolve("try.out")).contains("rolls back in 3 s"), Files.readString(dir.resolve("try.out")));
-		assertEquals("default via 10.20.0.1 dev vnic0", sh("ip -n $H -4 route show default").strip(), "applied");
-		process.descendants().forEach(ProcessHandle::destroyForcibly);
-		process.destroyForcibly();
-		assertTrue(process.waitFor(10, TimeUnit.SECONDS));
-		Path pending = dir.resolve("state/RH1/pending");
-		for (int i = 0; i < 100 && Files.exists(pending); i++) {
-			Thread.sleep(100);
-		}
-		assertFalse(Files.exists(pending), "the rollback did not run");
-		assertEquals(before, snapshot());
-		assertTrue(Files.readString(dir.resolve("state/RH1/try.log")).contains("not confirmed in time: rolling back"));
-	}
-
-	/** What setup may change, read independently of the script: links, addresses, routes, forwarding, nftables, Open vSwitch. */
-	private String snapshot() throws Exception {
-		return sh("""
-				ip -n $H -o link show | sed -E 's/qdisc [a-z_]+ //; s/ state [A-Z]+//; s/link\\/ether.*//'
-				ip -n $H -o addr show
-				ip -n $H route show table all
-				ip netns exec $H sysctl -a -r '^net\\.ipv4\\.(ip_forward$|conf\\..*\\.(forwarding|proxy_arp|rp_filter)$)'
-				ip netns exec $H nft list ruleset
-				ip netns exec $H ovs-vsctl --format=csv --data=bare --no-headings --columns=name,mtu_request list interface | sort
-				""");
-	}
-
-	private Run setup(String session, String... arguments) throws Exception {
-		List<String> command = new ArrayList<>(List.of("bash", rh1.resolve("setup.sh").toString()));
-		command.addAll(List.of(arguments));
-		return run(command, session);
-	}
-
-	private Run run(Path script, String session) throws Exception {
-		return run(List.of("bash", script.toString()), session);
-	}
-
-	private Run run(List<String> command, String session) throws Exception {
-		List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", host, "env", "ZKNET_STATE_DIR=" + dir.resolve("state"), "ZKNET_ROOT=" + dir.resolve("root"), "OVS_RUNDIR=" + ovs,
-				"SSH_CONNECTION=" + session));
-		full.addAll(command);
-		return ZknetProcess.run(dir, full);
-	}
-
-	private String sh(String script) throws IOException, InterruptedException {
-		Run run = ZknetProcess.run(dir, List.of("env", "H=" + host, "O=" + ovs, "OVS_RUNDIR=" + ovs, "OVS_LOGDIR=" + ovs, "OVS_DBDIR=" + ovs,
-				"OVS_SYSCONFDIR=" + ovs, "bash", "-euo", "pipefail", "-c", script));
-		assertEquals(0, run.exit(), () -> script + "\n" + run.out() + run.err());
-		return run.out();
 	}
 }
