@@ -236,12 +236,16 @@ abstract class SafeApplyCases {
 		assertTrue(Files.readString(dir.resolve("state/RH1/try.log")).contains("not confirmed in time: rolling back"));
 	}
 
-	/** What setup may change, read independently of the script: links, addresses, routes, forwarding, nftables, Open vSwitch. */
+	/**
+	 * What setup may change, read independently of the script: links, addresses, routes, forwarding,
+	 * nftables, Open vSwitch. Not the IPv6 link-local addresses and their routes: the kernel makes them
+	 * whenever a link comes up, and their duplicate address detection ('tentative') ends on its own time.
+	 */
 	String snapshot() throws Exception {
 		return sh("""
 				ip -n $H -o link show | sed -E 's/qdisc [a-z_]+ //; s/ state [A-Z]+//; s/link\\/ether.*//'
-				ip -n $H -o addr show
-				ip -n $H route show table all
+				ip -n $H -o addr show | sed '/ inet6 fe80:/d'
+				ip -n $H route show table all | sed '/fe80::/d'
 				ip netns exec $H sysctl -a -r '^net\\.ipv4\\.(ip_forward$|conf\\..*\\.(forwarding|proxy_arp|rp_filter)$)'
 				ip netns exec $H nft list ruleset
 				ip netns exec $H ovs-vsctl --format=csv --data=bare --no-headings --columns=name,type,mtu_request,external_ids list interface | sort
