@@ -40,8 +40,8 @@ class AddressesTest {
 					osa o2 device 0.0.f510 chpid 10 address auto in backup
 					ovs br routed address auto
 					ovs br2 routed address auto in backup
-					guest %s { nic n1 on br address auto }
-					guest %s { nic n2 on br address auto }
+					%s
+					%s
 					guest g3 { nic n3 on br address auto }
 				}
 			}
