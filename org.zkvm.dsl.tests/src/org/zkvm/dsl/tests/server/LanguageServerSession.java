@@ -19,6 +19,7 @@ import org.eclipse.lsp4j.DefinitionParams;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
 import org.eclipse.lsp4j.DidChangeWatchedFilesParams;
+import org.eclipse.lsp4j.DidCloseTextDocumentParams;
 import org.eclipse.lsp4j.DidOpenTextDocumentParams;
 import org.eclipse.lsp4j.DocumentFormattingParams;
 import org.eclipse.lsp4j.DocumentSymbol;
@@ -80,6 +81,10 @@ public final class LanguageServerSession implements AutoCloseable {
 	private static synchronized Injector language() {
 		if (language == null) {
 			language = new ZknetIdeSetup().createInjectorAndDoEMFRegistration();
+		} else {
+			// Workspace registers the runtime's injector (without the IDE services, e.g. rename's strategy) in EMF's
+			// global registry, which the server reads: a session started after a Workspace load registers the IDE's again
+			new ZknetIdeSetup().register(language);
 		}
 		return language;
 	}
@@ -153,6 +158,17 @@ public final class LanguageServerSession implements AutoCloseable {
 	public void filesCreated(Path... files) {
 		server.didChangeWatchedFiles(new DidChangeWatchedFilesParams(
 				java.util.Arrays.stream(files).map(file -> new FileEvent(uri(file), FileChangeType.Created)).toList()));
+	}
+
+	/** Tells the server that files were deleted on disk, as an editor's file watcher does. */
+	public void filesDeleted(Path... files) {
+		server.didChangeWatchedFiles(new DidChangeWatchedFilesParams(
+				java.util.Arrays.stream(files).map(file -> new FileEvent(uri(file), FileChangeType.Deleted)).toList()));
+	}
+
+	/** Closes an open file, as an editor does when its tab is closed. */
+	public void close(Path file) {
+		server.didClose(new DidCloseTextDocumentParams(id(file)));
 	}
 
 	/** Waits until the server publishes diagnostics for a file it was not asked to open. */
