@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.xtext.validation.Check;
-import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.MalformedValueException;
+import org.zkvm.dsl.analysis.QethDevices;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Chpid;
@@ -139,77 +139,45 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 	}
 
 	private void checkTriplet(QethInterface qeth) {
-		String written = qeth.getDevice();
-		if (written == null) {
+		if (qeth.getDevice() == null) {
 			return;
 		}
-		String[] parts = written.split(",");
-		List<BusId> ids = new ArrayList<>();
-		for (String part : parts) {
-			String text = part.strip();
-			if (!BusId.isCanonical(text)) {
-				String hint = "";
-				try {
-					hint = ", e.g. " + BusId.parse(text);
-				} catch (MalformedValueException e) {
-					hint = ", e.g. 0.0.f500";
-				}
-				report(IssueCodes.DEVICE_TRIPLET, "bus-ID '" + text + "' is not in the form 0.<ssid>.<devno> with 4 lowercase hexadecimal digits"
-						+ hint + ": chzdev, sysfs and udev use that form (facts §1.2)", qeth, Z.getQethInterface_Device());
-				return;
-			}
-			ids.add(BusId.parse(text));
-		}
-		if (ids.size() == 2 || ids.size() > 3) {
-			report(IssueCodes.DEVICE_TRIPLET, "a qeth device is a triplet of read, write and data devices: give the read device alone or all three, "
-					+ "not " + ids.size() + " (facts §1.2)", qeth, Z.getQethInterface_Device());
-			return;
-		}
-		BusId read = ids.get(0);
-		if (ids.size() == 3) {
-			BusId write = ids.get(1);
-			BusId data = ids.get(2);
-			if (!write.equals(read.next(1))) {
-				report(IssueCodes.DEVICE_TRIPLET, "the write device must be the read device + 1 (" + read.next(1) + "), not " + write
-						+ ": the qeth group cannot be set online (facts §1.2)", qeth, Z.getQethInterface_Device());
-				return;
-			}
-			if (data.ssid() != read.ssid() || data.equals(read) || data.equals(write)) {
-				report(IssueCodes.DEVICE_TRIPLET, "the data device " + data + " must be a third device of the same subchannel set (facts §1.2)",
-						qeth, Z.getQethInterface_Device());
-				return;
-			}
-		}
-		List<BusId> used = ids.size() == 3 ? ids : List.of(read, read.next(1), read.next(2));
-		Chpid chpid = qeth instanceof OsaInterface osa ? osa.getChpid() : ((HiperSocketsInterface) qeth).getLan();
+		Chpid chpid = qeth instanceof OsaInterface osa ? osa.getChpid() : qeth instanceof HiperSocketsInterface hs ? hs.getLan() : null;
+		Lpar lpar = Hosts.lparOf(qeth);
+		List<QethDevices.Other> others = lpar == null ? List.of() : Hosts.members(lpar, QethInterface.class).stream().filter(other -> other != qeth)
+				.map(other -> new QethDevices.Other(other.getName(), other.getDevice())).toList();
+		QethDevices.check(qeth.getDevice(), devices(chpid), others).ifPresent(broken -> report(IssueCodes.DEVICE_TRIPLET,
+				message(broken, chpid, lpar), qeth, Z.getQethInterface_Device()));
+	}
+
+	/** The chpid's devices; null when the chpid is unresolved or its range is malformed. */
+	private static DeviceRange devices(Chpid chpid) {
 		String range = chpid instanceof OsaChpid o ? o.getDevices() : chpid instanceof IqdChpid i ? i.getDevices() : null;
 		if (chpid == null || chpid.eIsProxy() || range == null) {
-			return;
+			return null;
 		}
-		DeviceRange devices;
 		try {
-			devices = DeviceRange.parse(range);
+			return DeviceRange.parse(range);
 		} catch (MalformedValueException e) {
-			return;
+			return null;
 		}
-		for (BusId id : used) {
-			if (!devices.contains(id.deviceNumber())) {
-				report(IssueCodes.DEVICE_TRIPLET, "device " + id + (ids.size() == 1 && id != read ? " (implied by " + read + ")" : "")
-						+ " is not on chpid " + (chpid instanceof IqdChpid i ? i.getId() : chpid.getName()) + ", whose devices are " + devices
-						+ ": all three devices of a qeth group must be on the same chpid (facts §1.2)", qeth, Z.getQethInterface_Device());
-				return;
-			}
-		}
-		Lpar lpar = Hosts.lparOf(qeth);
-		if (lpar != null) {
-			for (QethInterface other : Hosts.members(lpar, QethInterface.class)) {
-				if (other != qeth && other.getDevice() != null && other.getDevice().split(",")[0].strip().equals(parts[0].strip())) {
-					report(IssueCodes.DEVICE_TRIPLET, "device " + read + " is also used by " + other.getName() + " in " + lpar.getName()
-							+ ": a qeth device belongs to one interface", qeth, Z.getQethInterface_Device());
-					return;
-				}
-			}
-		}
+	}
+
+	private static String message(QethDevices.Broken broken, Chpid chpid, Lpar lpar) {
+		return switch (broken) {
+			case QethDevices.NotCanonical b -> "bus-ID '" + b.text() + "' is not in the form 0.<ssid>.<devno> with 4 lowercase hexadecimal digits, e.g. "
+					+ b.example() + ": chzdev, sysfs and udev use that form (facts §1.2)";
+			case QethDevices.Count b -> "a qeth device is a triplet of read, write and data devices: give the read device alone or all three, not "
+					+ b.count() + " (facts §1.2)";
+			case QethDevices.Write b -> "the write device must be the read device + 1 (" + b.expected() + "), not " + b.written()
+					+ ": the qeth group cannot be set online (facts §1.2)";
+			case QethDevices.Data b -> "the data device " + b.data() + " must be a third device of the same subchannel set (facts §1.2)";
+			case QethDevices.OffChpid b -> "device " + b.device() + (b.impliedBy() != null ? " (implied by " + b.impliedBy() + ")" : "")
+					+ " is not on chpid " + (chpid instanceof IqdChpid i ? i.getId() : chpid.getName()) + ", whose devices are " + b.devices()
+					+ ": all three devices of a qeth group must be on the same chpid (facts §1.2)";
+			case QethDevices.Shared b -> "device " + b.read() + " is also used by " + b.other() + " in " + lpar.getName()
+					+ ": a qeth device belongs to one interface";
+		};
 	}
 
 	@Check

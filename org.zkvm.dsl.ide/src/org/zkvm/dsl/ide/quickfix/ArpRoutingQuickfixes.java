@@ -12,6 +12,7 @@ import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.topology.FilterRules;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.validation.IssueCodes;

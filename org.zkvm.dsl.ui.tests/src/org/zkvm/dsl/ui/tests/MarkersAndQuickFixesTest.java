@@ -28,7 +28,7 @@ import org.eclipse.ui.texteditor.MarkerAnnotation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.zkvm.dsl.ui.editor.ZknetAnnotation;
-import org.zkvm.dsl.ui.editor.ZknetQuickAssistProcessor;
+import org.zkvm.dsl.ui.quickfix.ZknetQuickAssistProcessor;
 
 /** Pitfall models in a real workbench: the builder's markers, the editor's annotations and the quick fixes of both. */
 class MarkersAndQuickFixesTest {

@@ -33,7 +33,7 @@ import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.texteditor.ITextEditor;
-import org.zkvm.dsl.ui.builder.ProblemMarkers;
+import org.zkvm.dsl.ui.ProblemMarkers;
 import org.zkvm.dsl.ui.builder.ZknetNature;
 import org.zkvm.dsl.ui.editor.ZknetAnnotation;
 

@@ -27,6 +27,7 @@ import org.zkvm.dsl.headless.ModelGenerator;
 import org.zkvm.dsl.headless.ModelLoader;
 import org.zkvm.dsl.headless.OutputFolder;
 import org.zkvm.dsl.settings.ProjectSettings;
+import org.zkvm.dsl.ui.ProblemMarkers;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
 import org.zkvm.dsl.validation.IssueCodes;
 

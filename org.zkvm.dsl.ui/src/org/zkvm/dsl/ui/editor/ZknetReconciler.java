@@ -20,8 +20,8 @@ import org.eclipse.jface.text.source.ISourceViewer;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.texteditor.MarkerAnnotation;
+import org.zkvm.dsl.ui.ProblemMarkers;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
-import org.zkvm.dsl.ui.builder.ProblemMarkers;
 
 /**
  * Connects an editor's document to the language server and shows what the server finds while the

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.lsp4j.ClientCapabilities;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DidChangeTextDocumentParams;
@@ -40,7 +41,6 @@ import org.eclipse.lsp4j.services.LanguageClient;
 import org.eclipse.xtext.ide.server.LanguageServerImpl;
 import org.eclipse.xtext.ide.server.UriExtensions;
 import org.zkvm.dsl.ide.server.ZknetServerModule;
-import org.zkvm.dsl.ui.ZknetUiPlugin;
 
 import com.google.inject.Injector;
 
@@ -56,6 +56,8 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 	public static final long UI_WAIT_MILLIS = 3000;
 	/** How long a background computation (completion, hover, outline) may wait. */
 	public static final long BACKGROUND_WAIT_MILLIS = 10000;
+
+	private static final ILog LOG = ILog.of(EmbeddedLanguageServer.class);
 
 	private final LanguageServerImpl server;
 	private final Map<String, List<Consumer<List<Diagnostic>>>> listeners = new ConcurrentHashMap<>();
@@ -100,7 +102,7 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 		try {
 			server.shutdown().get(10, TimeUnit.SECONDS);
 		} catch (Exception e) {
-			ZknetUiPlugin.error("The zknet language server did not shut down cleanly", e);
+			LOG.error("The zknet language server did not shut down cleanly", e);
 		}
 	}
 
@@ -165,7 +167,7 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 			try {
 				listener.accept(published);
 			} catch (RuntimeException e) {
-				ZknetUiPlugin.error("A zknet editor could not show the diagnostics of " + params.getUri(), e);
+				LOG.error("A zknet editor could not show the diagnostics of " + params.getUri(), e);
 			}
 		}
 	}
@@ -176,19 +178,19 @@ public final class EmbeddedLanguageServer implements LanguageClient {
 
 	@Override
 	public void showMessage(MessageParams message) {
-		ZknetUiPlugin.info("zknet language server: " + message.getMessage());
+		LOG.info("zknet language server: " + message.getMessage());
 	}
 
 	@Override
 	public CompletableFuture<MessageActionItem> showMessageRequest(ShowMessageRequestParams request) {
-		ZknetUiPlugin.info("zknet language server: " + request.getMessage());
+		LOG.info("zknet language server: " + request.getMessage());
 		return CompletableFuture.completedFuture(null);
 	}
 
 	@Override
 	public void logMessage(MessageParams message) {
 		if (message.getType() == org.eclipse.lsp4j.MessageType.Error) {
-			ZknetUiPlugin.error("zknet language server: " + message.getMessage(), null);
+			LOG.error("zknet language server: " + message.getMessage());
 		}
 	}
 }

@@ -10,12 +10,12 @@ import org.eclipse.core.resources.IResourceChangeEvent;
 import org.eclipse.core.resources.IResourceChangeListener;
 import org.eclipse.core.resources.IResourceDelta;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.lsp4j.FileChangeType;
 import org.eclipse.lsp4j.FileEvent;
 import org.eclipse.lsp4j.WorkspaceFolder;
 import org.zkvm.dsl.headless.ModelFiles;
 import org.zkvm.dsl.settings.ProjectSettings;
-import org.zkvm.dsl.ui.ZknetUiPlugin;
 
 /**
  * Tells the embedded server what changes on disk, as an editor's file watcher would: projects
@@ -23,6 +23,8 @@ import org.zkvm.dsl.ui.ZknetUiPlugin;
  * changed outside an editor become file events.
  */
 final class WorkspaceSync implements IResourceChangeListener {
+
+	private static final ILog LOG = ILog.of(WorkspaceSync.class);
 
 	private final EmbeddedLanguageServer server;
 
@@ -65,7 +67,7 @@ final class WorkspaceSync implements IResourceChangeListener {
 				return true;
 			});
 		} catch (CoreException e) {
-			ZknetUiPlugin.error("zknet could not follow a workspace change", e);
+			LOG.error("zknet could not follow a workspace change", e);
 		}
 		server.foldersChanged(added, removed);
 		server.filesChanged(files);

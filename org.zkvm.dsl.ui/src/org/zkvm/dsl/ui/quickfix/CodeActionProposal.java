@@ -1,4 +1,4 @@
-package org.zkvm.dsl.ui.editor;
+package org.zkvm.dsl.ui.quickfix;
 
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.text.contentassist.ICompletionProposal;

@@ -1,4 +1,4 @@
-package org.zkvm.dsl.ui.builder;
+package org.zkvm.dsl.ui.quickfix;
 
 import java.util.List;
 
@@ -17,9 +17,10 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.IMarkerResolution;
 import org.eclipse.ui.IMarkerResolution2;
 import org.eclipse.ui.IMarkerResolutionGenerator2;
+import org.zkvm.dsl.ui.ProblemMarkers;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
 import org.zkvm.dsl.ui.editor.Positions;
-import org.zkvm.dsl.ui.editor.QuickFixes;
+import org.zkvm.dsl.ui.editor.ZknetDocument;
 import org.zkvm.dsl.ui.server.EmbeddedLanguageServer;
 
 /**
@@ -39,7 +40,7 @@ public class ZknetMarkerResolutionGenerator implements IMarkerResolutionGenerato
 
 	private static boolean isOpenInEditor(IMarker marker) {
 		return marker.getResource() instanceof IFile file && file.getLocationURI() != null
-				&& org.zkvm.dsl.ui.editor.ZknetDocument.ofUri(EmbeddedLanguageServer.uri(file.getLocationURI())) != null;
+				&& ZknetDocument.ofUri(EmbeddedLanguageServer.uri(file.getLocationURI())) != null;
 	}
 
 	@Override

@@ -1,4 +1,4 @@
-package org.zkvm.dsl.ui.editor;
+package org.zkvm.dsl.ui.quickfix;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -12,6 +12,8 @@ import org.eclipse.jface.text.source.Annotation;
 import org.eclipse.jface.text.source.IAnnotationModel;
 import org.eclipse.lsp4j.Diagnostic;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
+import org.zkvm.dsl.ui.editor.ZknetAnnotation;
+import org.zkvm.dsl.ui.editor.ZknetDocument;
 
 /**
  * Quick fixes (Ctrl+1, or a click on the problem's icon) for the server's diagnostics at the cursor:

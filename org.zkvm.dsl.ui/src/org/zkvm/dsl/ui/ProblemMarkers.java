@@ -1,4 +1,4 @@
-package org.zkvm.dsl.ui.builder;
+package org.zkvm.dsl.ui;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.zkvm.dsl.ui;
+package org.zkvm.dsl.ui.studio;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ import org.eclipse.ui.PlatformUI;
 import org.eclipse.ui.ide.IDE;
 import org.eclipse.ui.progress.UIJob;
 import org.zkvm.dsl.headless.ModelFiles;
+import org.zkvm.dsl.ui.ZknetUiPlugin;
 import org.zkvm.dsl.ui.builder.ZknetNature;
 import org.zkvm.dsl.ui.editor.ZknetDocument;
 

@@ -1,4 +1,4 @@
-package org.zkvm.dsl.ui.editor;
+package org.zkvm.dsl.ui.quickfix;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +13,7 @@ import org.eclipse.lsp4j.TextDocumentIdentifier;
 import org.eclipse.lsp4j.jsonrpc.messages.Either;
 import org.eclipse.xtext.ide.editor.quickfix.IQuickFixProvider;
 import org.zkvm.dsl.ui.ZknetUiPlugin;
+import org.zkvm.dsl.ui.editor.DocumentEdits;
 import org.zkvm.dsl.ui.server.EmbeddedLanguageServer;
 
 /** The quick fixes of org.zkvm.dsl.ide's provider, asked of the server as code actions. */

@@ -1,4 +1,4 @@
-package org.zkvm.dsl.ide.quickfix;
+package org.zkvm.dsl.topology;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.zkvm.dsl.analysis.Ipv4Prefix;
-import org.zkvm.dsl.topology.Addresses;
-import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
 import org.zkvm.dsl.zknet.ForwardFilter;
@@ -20,12 +18,12 @@ import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 
 /** The ARP and forward filter rules the seed's setup uses, derived for one host (seed 002, "arptables" and "Firewall"). */
-final class FilterRules {
+public final class FilterRules {
 	private FilterRules() {
 	}
 
 	/** The host's own guest subnets (routed bridges) that lie in a LAN. */
-	static List<Ipv4Prefix> localGuestsIn(Lpar lpar, Ipv4Prefix lan) {
+	public static List<Ipv4Prefix> localGuestsIn(Lpar lpar, Ipv4Prefix lan) {
 		List<Ipv4Prefix> result = new ArrayList<>();
 		for (OvsBridge bridge : Hosts.members(lpar, OvsBridge.class)) {
 			if (bridge.isRouted()) {
@@ -44,7 +42,7 @@ final class FilterRules {
 	 * local guests, everything on a proxy_arp bridge, and the host's own addresses on every other
 	 * layer 2 interface (a DROP policy drops the host's own ARP there too, facts §4.4).
 	 */
-	static List<String> arpAccepts(Lpar lpar) {
+	public static List<String> arpAccepts(Lpar lpar) {
 		List<HostInterface> proxy = Hosts.proxyArpInterfaces(lpar);
 		List<String> rules = new ArrayList<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
@@ -69,7 +67,7 @@ final class FilterRules {
 		return rules;
 	}
 
-	static List<String> arpFilterBlock(Lpar lpar) {
+	public static List<String> arpFilterBlock(Lpar lpar) {
 		List<String> lines = new ArrayList<>();
 		lines.add("arp-filter policy drop {");
 		for (String rule : arpAccepts(lpar)) {
@@ -79,7 +77,7 @@ final class FilterRules {
 		return lines;
 	}
 
-	static boolean hasArpRule(Lpar lpar, String rule) {
+	public static boolean hasArpRule(Lpar lpar, String rule) {
 		for (ArpFilter filter : Hosts.members(lpar, ArpFilter.class)) {
 			for (ArpRule r : filter.getRules()) {
 				String text = "accept" + (r.getTarget() != null ? " to " + r.getTarget() : "") + (r.getIface() != null ? " in " + r.getIface().getName() : "");
@@ -92,12 +90,12 @@ final class FilterRules {
 	}
 
 	/** The interfaces the host forwards on, in declaration order. */
-	static List<HostInterface> forwardingInterfaces(Lpar lpar) {
+	public static List<HostInterface> forwardingInterfaces(Lpar lpar) {
 		return Hosts.forwardsGlobally(lpar) ? Hosts.interfaces(lpar) : Hosts.forwardedInterfaces(lpar);
 	}
 
 	/** The interfaces a host needs to forward on: everything its routing plan touches. */
-	static List<HostInterface> interfacesNeedingForwarding(Lpar lpar) {
+	public static List<HostInterface> interfacesNeedingForwarding(Lpar lpar) {
 		Set<HostInterface> result = new LinkedHashSet<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
 			if (iface instanceof OvsBridge bridge && bridge.isRouted()) {
@@ -134,7 +132,7 @@ final class FilterRules {
 	}
 
 	/** The seed's forward rules: each routed bridge with each other forwarding interface, NAT replies only when established. */
-	static List<String> forwardAccepts(Lpar lpar) {
+	public static List<String> forwardAccepts(Lpar lpar) {
 		List<String> rules = new ArrayList<>();
 		List<HostInterface> forwarding = forwardingInterfaces(lpar);
 		for (OvsBridge bridge : Hosts.members(lpar, OvsBridge.class)) {
@@ -158,7 +156,7 @@ final class FilterRules {
 		return rules;
 	}
 
-	static boolean hasForwardRule(Lpar lpar, String rule) {
+	public static boolean hasForwardRule(Lpar lpar, String rule) {
 		for (ForwardFilter filter : Hosts.members(lpar, ForwardFilter.class)) {
 			for (ForwardRule r : filter.getRules()) {
 				String text = "accept" + (r.getInInterface() != null ? " in " + r.getInInterface().getName() : "")
