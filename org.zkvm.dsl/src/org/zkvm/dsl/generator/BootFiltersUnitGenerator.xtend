@@ -1,8 +1,5 @@
 package org.zkvm.dsl.generator
 
-import org.zkvm.dsl.topology.Hosts
-import org.zkvm.dsl.zknet.Lpar
-
 /**
  * systemd/zknet-filters.service: loads the host's filters (the nftables ruleset, or with 'firewall
  * legacy' the arptables/iptables commands) at boot before anything can
@@ -21,12 +18,12 @@ class BootFiltersUnitGenerator {
 	/** The legacy firewall's commands (firewall legacy), installed by setup.sh for the unit to run. */
 	public static val LEGACY_SCRIPT = '/etc/zknet/zknet-legacy-filters.sh'
 
-	def String generate(Lpar lpar, String source) '''
-		# zknet: boot filters of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
+	def String generate(HostPlan plan, String source) '''
+		# «Header.line('boot filters of ' + plan.name, source, plan.scope)»
 		# setup.sh installs it in /etc/systemd/system and enables it; teardown.sh removes it.
 		[Unit]
-		Description=zknet filters of «lpar.name» (ARP, forward, NAT), loaded before the network
-		Documentation=«IF HostFacts.legacyFirewall(lpar)»man:arptables(8) man:iptables(8)«ELSE»man:nft(8)«ENDIF»
+		Description=zknet filters of «plan.name» (ARP, forward, NAT), loaded before the network
+		Documentation=«IF plan.filters.legacy»man:arptables(8) man:iptables(8)«ELSE»man:nft(8)«ENDIF»
 		DefaultDependencies=no
 		RequiresMountsFor=/etc/zknet
 		Wants=network-pre.target
@@ -37,7 +34,7 @@ class BootFiltersUnitGenerator {
 		Type=oneshot
 		RemainAfterExit=yes
 		StandardInput=null
-		«IF HostFacts.legacyFirewall(lpar)»
+		«IF plan.filters.legacy»
 			ExecStart=/bin/bash «LEGACY_SCRIPT»
 		«ELSE»
 			ExecStart=/usr/sbin/nft -f «RULESET»

@@ -21,7 +21,7 @@ class IslinkGenerator {
 	public static val RECORD = 71
 
 	def String systemConfig(ZvmSystem system, String source) '''
-		«FOR record : comment('/* ', ' */', 'zknet: ISFC logical links of ' + system.name + ', generated from ' + source + ' (zvm ' + (system.eContainer as ZvmCluster).name + '). Do not edit: change the model. Devices are listed in the ordering system\'s scan order.')»
+		«FOR record : comment('/* ', ' */', Header.line('ISFC logical links of ' + system.name, source, 'zvm ' + (system.eContainer as ZvmCluster).name) + ' Devices are listed in the ordering system\'s scan order.')»
 			«record»
 		«ENDFOR»
 		«FOR link : links(system)»

@@ -1,11 +1,8 @@
 package org.zkvm.dsl.generator
 
-import org.zkvm.dsl.topology.Hosts
-import org.zkvm.dsl.zknet.ForwardRule
-import org.zkvm.dsl.zknet.Lpar
-import org.zkvm.dsl.zknet.Nat
+import org.zkvm.dsl.generator.HostPlan.ArpMatch
+import org.zkvm.dsl.generator.HostPlan.ForwardMatch
 
-import static org.zkvm.dsl.generator.HostFacts.*
 import static org.zkvm.dsl.generator.Shell.*
 
 /**
@@ -18,50 +15,50 @@ class LegacyFirewallGenerator {
 
 	public static val FILE = 'firewall/zknet-legacy-filters.sh'
 
-	def String generate(Lpar lpar, String source) '''
+	def String generate(HostPlan plan, String source) '''
 		#!/bin/bash
-		# zknet: ARP and forward filter of «lpar.name» with arptables/iptables, generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
+		# «Header.line('ARP and forward filter of ' + plan.name + ' with arptables/iptables', source, plan.scope)»
 		# setup.sh runs it (and restores the tables it saved if anything fails); at boot zknet-filters.service
 		# runs it from «BootFiltersUnitGenerator.LEGACY_SCRIPT» before any interface is configured.
 		set -euo pipefail
-		«IF arpFilter(lpar) !== null»
+		«IF plan.filters.arp !== null»
 			arptables -N ZKNET 2>/dev/null || arptables -F ZKNET
-			«FOR rule : arpFilter(lpar).rules»
-				arptables -A ZKNET«arptablesMatch(rule)» -j «policy(rule.action)»
+			«FOR rule : plan.filters.arp.rules»
+				arptables -A ZKNET«arptablesMatch(rule)» -j «policy(rule.drop)»
 			«ENDFOR»
-			arptables -A ZKNET -j «policy(arpFilter(lpar).policy)»
-			«FOR port : filteredPorts(lpar)»
+			arptables -A ZKNET -j «policy(plan.filters.arp.drop)»
+			«FOR port : plan.filters.ports»
 				arptables -D INPUT -i «quote(port)» -j ZKNET 2>/dev/null || true
 				arptables -A INPUT -i «quote(port)» -j ZKNET
 			«ENDFOR»
 		«ENDIF»
-		«IF forwardFilter(lpar) !== null»
+		«IF plan.filters.forward !== null»
 			iptables -N ZKNET-FORWARD 2>/dev/null || iptables -F ZKNET-FORWARD
-			«FOR rule : forwardFilter(lpar).rules»
+			«FOR rule : plan.filters.forward.rules»
 				iptables -A ZKNET-FORWARD «iptablesMatch(rule)»
 			«ENDFOR»
-			iptables -A ZKNET-FORWARD -j «policy(forwardFilter(lpar).policy)»
-			«FOR port : filteredPorts(lpar)»
+			iptables -A ZKNET-FORWARD -j «policy(plan.filters.forward.drop)»
+			«FOR port : plan.filters.ports»
 				iptables -D FORWARD -i «quote(port)» -j ZKNET-FORWARD 2>/dev/null || true
 				iptables -A FORWARD -i «quote(port)» -j ZKNET-FORWARD
 				iptables -D FORWARD -o «quote(port)» -j ZKNET-FORWARD 2>/dev/null || true
 				iptables -A FORWARD -o «quote(port)» -j ZKNET-FORWARD
 			«ENDFOR»
 		«ENDIF»
-		«FOR nat : Hosts.members(lpar, Nat)»
-			# NAT: masquerade what leaves «nat.outInterface.name» (seed 002, Scenario IV)
-			iptables -t nat -C POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -o «quote(nat.outInterface.name)» -j MASQUERADE
+		«FOR nat : plan.filters.nat»
+			# NAT: masquerade what leaves «nat.out» (seed 002, Scenario IV)
+			iptables -t nat -C POSTROUTING -o «quote(nat.out)» -j MASQUERADE 2>/dev/null || iptables -t nat -A POSTROUTING -o «quote(nat.out)» -j MASQUERADE
 		«ENDFOR»
 	'''
 
-	def private iptablesMatch(ForwardRule rule) {
-		val b = new StringBuilder
-		if (rule.inInterface !== null) b.append('-i ').append(quote(portName(rule.inInterface))).append(' ')
-		if (rule.outInterface !== null) b.append('-o ').append(quote(portName(rule.outInterface))).append(' ')
-		if (rule.source !== null) b.append('-s ').append(quote(rule.source)).append(' ')
-		if (rule.destination !== null) b.append('-d ').append(quote(rule.destination)).append(' ')
-		if (rule.established) b.append('-m state --state RELATED,ESTABLISHED ')
-		b.append('-j ').append(policy(rule.action))
-		b.toString
+	def private policy(boolean drop) {
+		if (drop) 'DROP' else 'ACCEPT'
 	}
+
+	/** arptables options of a rule, in the seed's order: -d, -s, -i. */
+	def private arptablesMatch(ArpMatch rule) '''
+		«IF rule.target !== null» -d «quote(rule.target)»«ENDIF»«IF rule.sender !== null» -s «quote(rule.sender)»«ENDIF»«IF rule.iface !== null» -i «quote(rule.iface)»«ENDIF»'''
+
+	def private iptablesMatch(ForwardMatch rule) '''
+		«IF rule.in !== null»-i «quote(rule.in)» «ENDIF»«IF rule.out !== null»-o «quote(rule.out)» «ENDIF»«IF rule.source !== null»-s «quote(rule.source)» «ENDIF»«IF rule.destination !== null»-d «quote(rule.destination)» «ENDIF»«IF rule.established»-m state --state RELATED,ESTABLISHED «ENDIF»-j «policy(rule.drop)»'''
 }

@@ -13,7 +13,7 @@ import org.zkvm.dsl.zknet.Nic
 class LibvirtInterfaceGenerator {
 
 	def String generate(Nic nic, String source) '''
-		<!-- zknet: NIC «xml(nic.name)» of guest «xml(Hosts.path(nic.eContainer))», generated from «xml(source)». Do not edit: change the model.
+		<!-- «xml(Header.line('NIC ' + nic.name + ' of guest ' + Hosts.path(nic.eContainer), source))»
 		     Add it to the guest's domain with virsh attach-device (persistent: its config option) or virsh edit.
 		     Inside the guest the NIC is enc«Integer.toHexString(GuestNicIdentity.FIRST_DEVNO + Hosts.nicPosition(nic))» until its files name it «xml(nic.name)» by its MAC. -->
 		«IF nic.uplink !== null»

@@ -1,5 +1,6 @@
 package org.zkvm.dsl.generator
 
+import java.util.Map
 import org.zkvm.dsl.generator.NetworkPlan.Kind
 import org.zkvm.dsl.generator.NetworkPlan.Link
 
@@ -11,11 +12,15 @@ import org.zkvm.dsl.generator.NetworkPlan.Link
  * Every name and address is single-quoted, so no value can change the YAML's structure. Written
  * line by line with explicit indentation, because YAML's structure is its indentation.
  */
-class NetplanGenerator {
+class NetplanGenerator implements DistributionFiles {
+
+	override Map<String, String> files(NetworkPlan plan, String source) {
+		#{'netplan/90-zknet.yaml' -> generate(plan, source)}
+	}
 
 	def String generate(NetworkPlan plan, String source) {
 		val out = new StringBuilder
-		out.append('# zknet: network of ').append(plan.machine).append(', generated from ').append(source).append('. Do not edit: change the model.\n')
+		out.append('# ').append(Header.line('network of ' + plan.machine, source)).append('\n')
 		out.append("# Install as /etc/netplan/90-zknet.yaml (mode 600), then run 'netplan apply'.\n")
 		out.append("# Precedence: netplan reads /etc/netplan/*.yaml in lexical order; this file comes after the installer's\n")
 		out.append("# (00-installer-config.yaml, 50-cloud-init.yaml) and overrides their scalars (mtu, renderer), but lists\n")

@@ -15,10 +15,10 @@ import org.zkvm.dsl.generator.NetworkPlan.Link
  * (route-metric=0), as setup.sh, netplan and wicked give them: NetworkManager's own default for an
  * ethernet is 100, and the host after a reboot would differ from the host setup.sh left (the lab's reboot, `zknet lab --boot`).
  */
-class NetworkManagerGenerator {
+class NetworkManagerGenerator implements DistributionFiles {
 
-	/** File name to content; setup.sh installs them with mode 600, loads and activates them (NetworkManagerIds.profiles). */
-	def Map<String, String> files(NetworkPlan plan, String source) {
+	/** networkmanager/FILE to content; setup.sh installs them with mode 600, loads and activates them (NetworkManagerIds.profiles). */
+	override Map<String, String> files(NetworkPlan plan, String source) {
 		val files = new TreeMap<String, String>
 		for (link : plan.links) {
 			switch link.kind {
@@ -38,7 +38,7 @@ class NetworkManagerGenerator {
 	}
 
 	def private file(String id) {
-		NetworkManagerIds.fileName(id)
+		'networkmanager/' + NetworkManagerIds.fileName(id)
 	}
 
 	/** The bridge a qeth device is the uplink of, or null. */
@@ -51,7 +51,7 @@ class NetworkManagerGenerator {
 	}
 
 	def private header(NetworkPlan plan, Link link, String source) '''
-		# zknet: «link.name» of «plan.machine» («link.description»), generated from «source». Do not edit: change the model.
+		# «Header.line(link.name + ' of ' + plan.machine + ' (' + link.description + ')', source)»
 	'''
 
 	def private ethernet(NetworkPlan plan, Link link, Link bridge, String source) '''
@@ -100,7 +100,7 @@ class NetworkManagerGenerator {
 	'''
 
 	def private ovsPort(NetworkPlan plan, String port, String bridge, String source) '''
-		# zknet: port «port» of Open vSwitch bridge «bridge» on «plan.machine», generated from «source». Do not edit: change the model.
+		# «Header.line('port ' + port + ' of Open vSwitch bridge ' + bridge + ' on ' + plan.machine, source)»
 		[connection]
 		id=ovs-port-«port»
 		uuid=«uuid(plan, 'ovs-port-' + port)»
@@ -114,7 +114,7 @@ class NetworkManagerGenerator {
 
 	/** The internal port with the addresses; the MTU is asked for explicitly (facts §5.5). */
 	def private ovsInterface(NetworkPlan plan, Link link, String source) '''
-		# zknet: «link.port», internal port of «link.name» on «plan.machine», generated from «source». Do not edit: change the model.
+		# «Header.line(link.port + ', internal port of ' + link.name + ' on ' + plan.machine, source)»
 		[connection]
 		id=ovs-if-«link.port»
 		uuid=«uuid(plan, 'ovs-if-' + link.port)»

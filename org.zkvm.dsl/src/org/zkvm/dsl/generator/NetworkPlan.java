@@ -25,10 +25,10 @@ import org.zkvm.dsl.zknet.QethInterface;
  * distribution: its links with addresses and MTU, and its routes, each resolved to the interface
  * it leaves by. The SUSE, NetworkManager and netplan templates and the routing-table view all
  * render this, so the three distributions get the same network. {@code path} names the machine
- * uniquely in the model (CEC/LPAR or CEC/LPAR/guest). A host without 'distro' is SUSE, the seed's
+ * uniquely in the model (CEC/LPAR or CEC/LPAR/guest), {@code scope} as messages name it (LPAR or LPAR.guest). A host without 'distro' is SUSE, the seed's
  * own distribution (the language's default); a guest without one runs its host's.
  */
-public record NetworkPlan(String machine, String path, Distribution distribution, List<Link> links, List<Route> routes) {
+public record NetworkPlan(String machine, String path, String scope, Distribution distribution, List<Link> links, List<Route> routes) {
 
 	public enum Kind {
 		/** an OSA or HiperSockets qeth group device */
@@ -51,8 +51,12 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		}
 	}
 
-	/** One static route: the destination subnet (0.0.0.0/0 for the default route), the next hop if any, the device it leaves by. */
-	public record Route(Ipv4Prefix prefix, Optional<Ipv4Address> gateway, String device, int metric) {
+	/**
+	 * One static route: the destination subnet (0.0.0.0/0 for the default route), the next hop if any,
+	 * the device it leaves by (null when the model names none and no connected subnet decides), and
+	 * whether the model names that device (setup.sh then passes it to ip; else the kernel picks it).
+	 */
+	public record Route(Ipv4Prefix prefix, Optional<Ipv4Address> gateway, String device, boolean deviceNamed, int metric) {
 
 		public boolean isDefault() {
 			return prefix.length() == 0;
@@ -61,6 +65,19 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 		/** As ip, wicked and netplan write it: 'default' or a CIDR subnet. */
 		public String destination() {
 			return isDefault() ? "default" : prefix.toString();
+		}
+
+		/** As setup.sh passes it to 'ip route': destination [via gateway] [dev device] [metric n], the device only where the model names it. */
+		public String ipArguments() {
+			StringBuilder b = new StringBuilder(destination());
+			gateway.ifPresent(g -> b.append(" via ").append(g));
+			if (deviceNamed) {
+				b.append(" dev ").append(Shell.quote(device));
+			}
+			if (metric != 0) {
+				b.append(" metric ").append(metric);
+			}
+			return b.toString();
 		}
 	}
 
@@ -84,11 +101,11 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 			Optional<Ipv4Address> gateway = Routes.gateway(route);
 			String device = route.getDevice() != null ? HostFacts.portName(route.getDevice()) : deviceFor(links, gateway);
 			for (Ipv4Prefix destination : Routes.destinations(route)) {
-				routes.add(new Route(destination, gateway, device, route.getMetric()));
+				routes.add(new Route(destination, gateway, device, route.getDevice() != null, route.getMetric()));
 			}
 		}
 		String path = NetworkManagerIds.path(lpar);
-		return new NetworkPlan(lpar.getName(), path, lpar.getDistro(), links, routes);
+		return new NetworkPlan(lpar.getName(), path, Hosts.path(lpar), lpar.getDistro(), links, routes);
 	}
 
 	public static NetworkPlan of(Guest guest) {
@@ -106,13 +123,13 @@ public record NetworkPlan(String machine, String path, Distribution distribution
 				Optional<Ipv4Address> gateway = Addresses.parseAddress(route.getGateway());
 				String device = route.getDevice() != null ? route.getDevice().getName() : deviceFor(links, gateway);
 				Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0) : Ipv4Prefix.parse(route.getDestination(), false).subnet();
-				routes.add(new Route(destination, gateway, device, route.getMetric()));
+				routes.add(new Route(destination, gateway, device, route.getDevice() != null, route.getMetric()));
 			}
 		}
 		Lpar host = Hosts.lparOf(guest);
 		Distribution distribution = Hosts.distribution(guest);
 		String path = Hosts.cecOf(guest).getName() + "/" + host.getName() + "/" + guest.getName();
-		return new NetworkPlan(guest.getName(), path, distribution, links, routes);
+		return new NetworkPlan(guest.getName(), path, Hosts.path(guest), distribution, links, routes);
 	}
 
 	private static Link link(HostInterface iface) {

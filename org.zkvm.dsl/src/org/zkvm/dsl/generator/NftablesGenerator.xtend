@@ -1,14 +1,7 @@
 package org.zkvm.dsl.generator
 
-import org.zkvm.dsl.topology.Addresses
-import org.zkvm.dsl.topology.Hosts
-import org.zkvm.dsl.zknet.ArpRule
-import org.zkvm.dsl.zknet.FilterAction
-import org.zkvm.dsl.zknet.ForwardRule
-import org.zkvm.dsl.zknet.Lpar
-import org.zkvm.dsl.zknet.Nat
-
-import static org.zkvm.dsl.generator.HostFacts.*
+import org.zkvm.dsl.generator.HostPlan.ArpMatch
+import org.zkvm.dsl.generator.HostPlan.ForwardMatch
 
 /**
  * nftables/zknet.nft: the ARP filter (table arp), forward filter (table inet) and NAT (table ip) as
@@ -20,57 +13,53 @@ import static org.zkvm.dsl.generator.HostFacts.*
  */
 class NftablesGenerator {
 
-	def boolean needed(Lpar lpar) {
-		arpFilter(lpar) !== null || forwardFilter(lpar) !== null || !Hosts.members(lpar, Nat).empty
-	}
-
-	def String generate(Lpar lpar, String source) '''
+	def String generate(HostPlan plan, String source) '''
 		#!/usr/sbin/nft -f
-		# zknet: firewall of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
-		«IF arpFilter(lpar) !== null»
+		# «Header.line('firewall of ' + plan.name, source, plan.scope)»
+		«IF plan.filters.arp !== null»
 
 			table arp zknet
 			delete table arp zknet
 			table arp zknet {
 				chain input {
 					type filter hook input priority 0; policy accept;
-					iifname «ports(lpar)» jump zknet_rules
+					iifname «ports(plan.filters)» jump zknet_rules
 				}
 				chain zknet_rules {
-					«FOR rule : arpFilter(lpar).rules»
+					«FOR rule : plan.filters.arp.rules»
 						«arpRule(rule)»
 					«ENDFOR»
-					«verdict(arpFilter(lpar).policy)»
+					«verdict(plan.filters.arp.drop)»
 				}
 			}
 		«ENDIF»
-		«IF forwardFilter(lpar) !== null»
+		«IF plan.filters.forward !== null»
 
 			table inet zknet
 			delete table inet zknet
 			table inet zknet {
 				chain forward {
 					type filter hook forward priority 0; policy accept;
-					iifname «ports(lpar)» jump zknet_rules
-					oifname «ports(lpar)» jump zknet_rules
+					iifname «ports(plan.filters)» jump zknet_rules
+					oifname «ports(plan.filters)» jump zknet_rules
 				}
 				chain zknet_rules {
-					«FOR rule : forwardFilter(lpar).rules»
+					«FOR rule : plan.filters.forward.rules»
 						«forwardRule(rule)»
 					«ENDFOR»
-					«verdict(forwardFilter(lpar).policy)»
+					«verdict(plan.filters.forward.drop)»
 				}
 			}
 		«ENDIF»
-		«IF !Hosts.members(lpar, Nat).empty»
+		«IF !plan.filters.nat.empty»
 
 			table ip zknet
 			delete table ip zknet
 			table ip zknet {
 				chain postrouting {
 					type nat hook postrouting priority srcnat; policy accept;
-					«FOR nat : Hosts.members(lpar, Nat)»
-						oifname "«nat.outInterface.name»"«FOR a : Addresses.of(nat.bridge) BEFORE ' ip saddr { ' SEPARATOR ', ' AFTER ' }'»«a.subnet()»«ENDFOR» masquerade
+					«FOR nat : plan.filters.nat»
+						oifname "«nat.out»"«FOR a : nat.sources BEFORE ' ip saddr { ' SEPARATOR ', ' AFTER ' }'»«a»«ENDFOR» masquerade
 					«ENDFOR»
 				}
 			}
@@ -78,31 +67,15 @@ class NftablesGenerator {
 	'''
 
 	/** The model's interfaces as an nftables set of names. */
-	def private ports(Lpar lpar) {
-		'{ ' + HostFacts.filteredPorts(lpar).map['"' + it + '"'].join(', ') + ' }'
+	def private ports(HostPlan.Filters filters) '''{ «FOR port : filters.ports SEPARATOR ', '»"«port»"«ENDFOR» }'''
+
+	def private verdict(boolean drop) {
+		if (drop) 'drop' else 'accept'
 	}
 
-	def private verdict(FilterAction action) {
-		if (action == FilterAction.DROP) 'drop' else 'accept'
-	}
+	def private arpRule(ArpMatch rule) '''
+		«IF rule.iface !== null»iifname "«rule.iface»" «ENDIF»«IF rule.target !== null»arp daddr ip «rule.target» «ENDIF»«IF rule.sender !== null»arp saddr ip «rule.sender» «ENDIF»«verdict(rule.drop)»'''
 
-	def private arpRule(ArpRule rule) {
-		val b = new StringBuilder
-		if (rule.iface !== null) b.append('iifname "').append(HostFacts.portName(rule.iface)).append('" ')
-		if (rule.target !== null) b.append('arp daddr ip ').append(rule.target).append(' ')
-		if (rule.sender !== null) b.append('arp saddr ip ').append(rule.sender).append(' ')
-		b.append(verdict(rule.action))
-		b.toString
-	}
-
-	def private forwardRule(ForwardRule rule) {
-		val b = new StringBuilder
-		if (rule.inInterface !== null) b.append('iifname "').append(HostFacts.portName(rule.inInterface)).append('" ')
-		if (rule.outInterface !== null) b.append('oifname "').append(HostFacts.portName(rule.outInterface)).append('" ')
-		if (rule.source !== null) b.append('ip saddr ').append(rule.source).append(' ')
-		if (rule.destination !== null) b.append('ip daddr ').append(rule.destination).append(' ')
-		if (rule.established) b.append('ct state established,related ')
-		b.append(verdict(rule.action))
-		b.toString
-	}
+	def private forwardRule(ForwardMatch rule) '''
+		«IF rule.in !== null»iifname "«rule.in»" «ENDIF»«IF rule.out !== null»oifname "«rule.out»" «ENDIF»«IF rule.source !== null»ip saddr «rule.source» «ENDIF»«IF rule.destination !== null»ip daddr «rule.destination» «ENDIF»«IF rule.established»ct state established,related «ENDIF»«verdict(rule.drop)»'''
 }

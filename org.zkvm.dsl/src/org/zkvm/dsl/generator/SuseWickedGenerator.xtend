@@ -14,28 +14,28 @@ import org.zkvm.dsl.generator.NetworkPlan.Route
  * per-interface keys are in the host's sysctl.d/90-zknet.conf, which udev applies again as each
  * interface appears.
  */
-class SuseWickedGenerator {
+class SuseWickedGenerator implements DistributionFiles {
 
-	/** File name (relative to /etc/sysconfig/network) to content. */
-	def Map<String, String> files(NetworkPlan plan, String source) {
+	/** wicked/FILE (FILE relative to /etc/sysconfig/network) to content. */
+	override Map<String, String> files(NetworkPlan plan, String source) {
 		val files = new TreeMap<String, String>
 		for (link : plan.links) {
-			files.put('ifcfg-' + Shell.fileName(link.name), ifcfg(plan, link, source).toString)
+			files.put('wicked/ifcfg-' + Shell.fileName(link.name), ifcfg(plan, link, source).toString)
 			if (link.port != link.name) {
-				files.put('ifcfg-' + Shell.fileName(link.port), internalPort(plan, link, source).toString)
+				files.put('wicked/ifcfg-' + Shell.fileName(link.port), internalPort(plan, link, source).toString)
 			}
 			if (!plan.routesVia(link).empty) {
-				files.put('ifroute-' + Shell.fileName(link.port), ifroute(plan, link, source).toString)
+				files.put('wicked/ifroute-' + Shell.fileName(link.port), ifroute(plan, link, source).toString)
 			}
 		}
 		if (!plan.routesWithoutDevice.empty) {
-			files.put('routes', globalRoutes(plan, source).toString)
+			files.put('wicked/routes', globalRoutes(plan, source).toString)
 		}
 		files
 	}
 
 	def private ifcfg(NetworkPlan plan, Link link, String source) '''
-		# zknet: «link.name» of «plan.machine» («link.description»), generated from «source». Do not edit: change the model.
+		# «Header.line(link.name + ' of ' + plan.machine + ' (' + link.description + ')', source)»
 		«IF link.kind == Kind.OVS_BRIDGE»
 			# 'nfsroot' keeps the bridge up at shutdown, as ifcfg-ovs-bridge(5) advises when ports are added with ovs-vsctl
 			STARTMODE='nfsroot'
@@ -59,7 +59,7 @@ class SuseWickedGenerator {
 
 	/** An internal port with its own name: setup.sh creates it and Open vSwitch keeps it; wicked sets its addresses when it appears. */
 	def private internalPort(NetworkPlan plan, Link link, String source) '''
-		# zknet: «link.port», internal port of «link.name» on «plan.machine», generated from «source». Do not edit: change the model.
+		# «Header.line(link.port + ', internal port of ' + link.name + ' on ' + plan.machine, source)»
 		# setup.sh creates the port (ovs-vsctl); Open vSwitch keeps it across reboots.
 		STARTMODE='hotplug'
 		BOOTPROTO='static'
@@ -76,7 +76,7 @@ class SuseWickedGenerator {
 	'''
 
 	def private ifroute(NetworkPlan plan, Link link, String source) '''
-		# zknet: routes via «link.port» of «plan.machine», generated from «source». Do not edit: change the model.
+		# «Header.line('routes via ' + link.port + ' of ' + plan.machine, source)»
 		# Destination	Gateway	Netmask	Interface	Options
 		«FOR r : plan.routesVia(link)»
 			«line(r)»
@@ -84,7 +84,7 @@ class SuseWickedGenerator {
 	'''
 
 	def private globalRoutes(NetworkPlan plan, String source) '''
-		# zknet: routes of «plan.machine» that the model ties to no interface, generated from «source». Do not edit: change the model.
+		# «Header.line('routes of ' + plan.machine + ' that the model ties to no interface', source)»
 		# Destination	Gateway	Netmask	Interface	Options
 		«FOR r : plan.routesWithoutDevice»
 			«line(r)»

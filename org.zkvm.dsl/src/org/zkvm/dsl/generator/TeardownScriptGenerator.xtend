@@ -1,8 +1,5 @@
 package org.zkvm.dsl.generator
 
-import org.zkvm.dsl.topology.Hosts
-import org.zkvm.dsl.zknet.Lpar
-
 import static org.zkvm.dsl.generator.Shell.*
 
 /**
@@ -11,16 +8,16 @@ import static org.zkvm.dsl.generator.Shell.*
  */
 class TeardownScriptGenerator {
 
-	def String generate(Lpar lpar, String source) '''
+	def String generate(HostPlan plan, String source) '''
 		#!/bin/bash
-		# zknet: teardown of «lpar.name», generated from «source» (lpar «Hosts.path(lpar)»). Do not edit: change the model.
-		# Run as root on «lpar.name»: restores the host as it was before the first setup.sh (the checkpoint
-		# in ${ZKNET_STATE_DIR:-/var/lib/zknet}/«lpar.name»/base) and says what it restored.
+		# «Header.line('teardown of ' + plan.name, source, plan.scope)»
+		# Run as root on «plan.name»: restores the host as it was before the first setup.sh (the checkpoint
+		# in ${ZKNET_STATE_DIR:-/var/lib/zknet}/«plan.name»/base) and says what it restored.
 		set -euo pipefail
 		# shellcheck source-path=SCRIPTDIR source=zknet-apply.sh
 		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
 
-		zknet_host «quote(lpar.name)»
+		zknet_host «quote(plan.name)»
 		zknet_main --teardown
 	'''
 }

@@ -83,26 +83,27 @@ public class ZknetGenerator extends AbstractGenerator {
 		}
 	}
 
+	/** Every file of the host renders its one HostPlan (and each guest's file its NetworkPlan). */
 	private void generateHost(Cec cec, Lpar lpar, String source, IFileSystemAccess2 fsa) {
 		String folder = Shell.fileName(cec.getName()) + "/" + Shell.fileName(lpar.getName()) + "/";
-		fsa.generateFile(folder + "setup.sh", setup.generate(lpar, source));
+		HostPlan plan = HostPlan.of(lpar);
+		fsa.generateFile(folder + "setup.sh", setup.generate(plan, source));
 		fsa.generateFile(folder + ApplyLibrary.FILE, ApplyLibrary.text());
-		fsa.generateFile(folder + "teardown.sh", teardown.generate(lpar, source));
-		fsa.generateFile(folder + "sysctl.d/90-zknet.conf", sysctl.generate(lpar, source));
-		if (nftables.needed(lpar)) {
-			if (HostFacts.legacyFirewall(lpar)) {
-				fsa.generateFile(folder + LegacyFirewallGenerator.FILE, legacyFirewall.generate(lpar, source));
+		fsa.generateFile(folder + "teardown.sh", teardown.generate(plan, source));
+		fsa.generateFile(folder + "sysctl.d/90-zknet.conf", sysctl.generate(plan, source));
+		if (plan.filters().any()) {
+			if (plan.filters().legacy()) {
+				fsa.generateFile(folder + LegacyFirewallGenerator.FILE, legacyFirewall.generate(plan, source));
 			} else {
-				fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(lpar, source));
+				fsa.generateFile(folder + "nftables/zknet.nft", nftables.generate(plan, source));
 			}
-			fsa.generateFile(folder + "systemd/" + BootFiltersUnitGenerator.UNIT, bootFilters.generate(lpar, source));
+			fsa.generateFile(folder + "systemd/" + BootFiltersUnitGenerator.UNIT, bootFilters.generate(plan, source));
 		}
-		if (udev.needed(lpar)) {
-			fsa.generateFile(folder + "udev/70-zknet.rules", udev.generate(lpar, source));
+		if (udev.needed(plan)) {
+			fsa.generateFile(folder + "udev/70-zknet.rules", udev.generate(plan, source));
 		}
-		NetworkPlan plan = NetworkPlan.of(lpar);
-		fsa.generateFile(folder + "routes.txt", routingTable.generate(plan, source));
-		generatePersistent(plan, folder, source, fsa);
+		fsa.generateFile(folder + "routes.txt", routingTable.generate(plan.network(), source));
+		generatePersistent(plan.network(), folder, source, fsa);
 		for (Guest guest : Hosts.members(lpar, Guest.class)) {
 			String guestFolder = folder + "guests/" + Shell.fileName(guest.getName()) + "/";
 			for (var member : guest.getMembers()) {
@@ -110,9 +111,9 @@ public class ZknetGenerator extends AbstractGenerator {
 					fsa.generateFile(guestFolder + "interface-" + Shell.fileName(nic.getName()) + ".xml", libvirt.generate(nic, source));
 				}
 			}
-			fsa.generateFile(guestFolder + "network.sh", guestNetwork.generate(guest, source));
-			fsa.generateFile(guestFolder + ApplyLibrary.FILE, ApplyLibrary.text());
 			NetworkPlan guestPlan = NetworkPlan.of(guest);
+			fsa.generateFile(guestFolder + "network.sh", guestNetwork.generate(guestPlan, source));
+			fsa.generateFile(guestFolder + ApplyLibrary.FILE, ApplyLibrary.text());
 			fsa.generateFile(guestFolder + "routes.txt", routingTable.generate(guestPlan, source));
 			generatePersistent(guestPlan, guestFolder, source, fsa);
 			if (guestPlan.distribution() != Distribution.UBUNTU && guestPlan.links().stream().anyMatch(l -> l.mac() != null)) {
@@ -123,11 +124,11 @@ public class ZknetGenerator extends AbstractGenerator {
 
 	/** The distribution's own configuration files, in a folder named after the tool that reads them. */
 	private void generatePersistent(NetworkPlan plan, String folder, String source, IFileSystemAccess2 fsa) {
-		switch (plan.distribution()) {
-			case SUSE -> suse.files(plan, source).forEach((name, content) -> fsa.generateFile(folder + "wicked/" + name, content));
-			case RHEL -> networkManager.files(plan, source)
-					.forEach((name, content) -> fsa.generateFile(folder + "networkmanager/" + name, content));
-			case UBUNTU -> fsa.generateFile(folder + "netplan/90-zknet.yaml", netplan.generate(plan, source));
-		}
+		DistributionFiles files = switch (plan.distribution()) {
+			case SUSE -> suse;
+			case RHEL -> networkManager;
+			case UBUNTU -> netplan;
+		};
+		files.files(plan, source).forEach((name, content) -> fsa.generateFile(folder + name, content));
 	}
 }

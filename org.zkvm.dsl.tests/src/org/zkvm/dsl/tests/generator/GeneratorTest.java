@@ -12,6 +12,8 @@ import java.util.Map;
 
 import org.eclipse.xtext.util.CancelIndicator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.zkvm.dsl.headless.LoadedModel;
 import org.zkvm.dsl.headless.ModelDiagnostic;
 import org.zkvm.dsl.generator.ApplyLibrary;
@@ -164,6 +166,33 @@ class GeneratorTest {
 				"          via: '172.30.1.1'", "          metric: 50", "  bridges:", "    'br-int':", "      openvswitch: {}", "      mtu: 8192",
 				"      addresses: ['10.21.0.254/24']", "        - to: 'default'")) {
 			assertTrue(yaml.lines().anyMatch(line::equals), () -> line + " missing from\n" + yaml);
+		}
+	}
+
+	/**
+	 * setup.sh and the boot files come from one HostPlan: a route to the subnet of a bridge with two
+	 * subnets is two routes in both (setup.sh once routed only the first), on every distribution.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "suse", "rhel", "ubuntu" })
+	void setupAndTheBootFilesRouteToEverySubnetOfABridge(String distro) throws IOException {
+		Path dir = Files.createTempDirectory("zknet-two-subnets");
+		for (String file : List.of("networks.zknet", "z13a.zknet", "workloads.zknet")) {
+			String text = Files.readString(Workspace.root().resolve("examples/seed-network").resolve(file));
+			Files.writeString(dir.resolve(file), text.replace("address 10.136.12.254/24", "address 10.136.12.254/24 address 10.137.12.254/25")
+					.replace("distro suse {", "distro " + distro + " {"));
+		}
+		Map<String, String> files = generate(dir);
+		String setup = files.get("Z13A/LPAR11/setup.sh");
+		List<String> routes = setup.lines().filter(l -> l.startsWith("zknet_route ") && l.contains("hs56k_0")).toList();
+		assertEquals(List.of("zknet_route 10.136.12.0/24 via 172.31.56.2 dev hs56k_0", "zknet_route 10.137.12.128/25 via 172.31.56.2 dev hs56k_0"), routes, setup);
+		String boot = switch (distro) {
+			case "suse" -> files.get("Z13A/LPAR11/wicked/ifroute-hs56k_0");
+			case "rhel" -> files.get("Z13A/LPAR11/networkmanager/hs56k_0.nmconnection");
+			default -> files.get("Z13A/LPAR11/netplan/90-zknet.yaml");
+		};
+		for (String subnet : List.of("10.136.12.0", "10.137.12.128")) {
+			assertTrue(boot.contains(subnet), () -> subnet + " missing from\n" + boot);
 		}
 	}
 

@@ -1,0 +1,92 @@
+package org.zkvm.dsl.generator;
+
+import java.util.List;
+
+import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.zknet.Distribution;
+import org.zkvm.dsl.zknet.Lpar;
+
+/**
+ * Everything generated for one host LPAR, read from the model once (HostPlanReader): setup.sh,
+ * teardown.sh, sysctl.d, the filters and their boot unit, udev rules and the distribution's own
+ * files all render this plan, so the files a host boots with cannot disagree with what setup.sh
+ * applies. {@code network} is the part the distributions' files share with the guests'
+ * (NetworkPlan); the rest is what only a host has.
+ */
+public record HostPlan(String name, String scope, Distribution distribution, List<Access> management, List<Qeth> qeth, List<Bridge> bridges,
+		NetworkPlan network, List<NetworkManagerIds.Profile> networkManagerProfiles, Filters filters, Kernel kernel) {
+
+	public static HostPlan of(Lpar lpar) {
+		return HostPlanReader.read(lpar);
+	}
+
+	/** The admin's way in, which no step may take down (zknet-apply.sh). */
+	public record Access(String iface, String address, String gateway) {
+	}
+
+	/** A qeth group device: read bus-ID, read:write:data, chzdev attributes (facts §1.2, §1.3). */
+	public record Qeth(String name, String readDevice, String triplet, List<String> attributes, int mtu, List<Ipv4Prefix> addresses) {
+	}
+
+	/**
+	 * An Open vSwitch bridge: its internal port carries the addresses; {@code uplink} is the attached
+	 * qeth port or null (routed); {@code rows} the Open vSwitch rows NetworkManager owns on RHEL.
+	 */
+	public record Bridge(String name, String port, int mtu, int txqueuelen, List<Ipv4Prefix> addresses, String uplink, List<OvsRow> rows) {
+
+		public boolean routed() {
+			return uplink == null;
+		}
+	}
+
+	/** An Open vSwitch row of a NetworkManager profile: table (bridge, port, interface), name and the profile's UUID (nm-ovsdb.c). */
+	public record OvsRow(String table, String name, String uuid) {
+	}
+
+	/**
+	 * The host's filters, confined to the model's interfaces ({@code ports}): ARP and forward filter
+	 * (null when the model has none), NAT, and whether they are written for arptables/iptables.
+	 */
+	public record Filters(List<String> ports, RuleSet<ArpMatch> arp, RuleSet<ForwardMatch> forward, List<Masquerade> nat, boolean legacy) {
+
+		public boolean any() {
+			return arp != null || forward != null || !nat.isEmpty();
+		}
+	}
+
+	/** Rules in the model's order, then the policy. */
+	public record RuleSet<R>(List<R> rules, boolean drop) {
+	}
+
+	/** An ARP rule: the device it applies on (or null), the target and sender prefixes as written (or null). */
+	public record ArpMatch(String iface, String target, String sender, boolean drop) {
+	}
+
+	/** A forward rule: in and out devices, source and destination prefixes as written (each may be null). */
+	public record ForwardMatch(String in, String out, String source, String destination, boolean established, boolean drop) {
+	}
+
+	/** What leaves {@code out} from the bridge's subnets is masqueraded (seed 002, Scenario IV). */
+	public record Masquerade(String out, List<Ipv4Prefix> sources) {
+	}
+
+	/**
+	 * The kernel settings (facts §4.1): the distribution's rp_filter and what an unnamed interface
+	 * keeps, whether conf.all.rp_filter must go to 0, global forwarding, and the per-interface keys.
+	 */
+	public record Kernel(String rpFilterDefault, String rpFilterUnnamed, boolean lowersAll, boolean forwardsGlobally, List<InterfaceSetting> settings) {
+
+		public boolean any() {
+			return lowersAll || forwardsGlobally || !settings.isEmpty();
+		}
+	}
+
+	/** One per-interface kernel setting (facts §4.1). */
+	public record InterfaceSetting(String iface, String parameter, int value) {
+
+		/** The sysctl key, with dots in the interface name written as '/' (facts §2.4). */
+		public String key() {
+			return Shell.sysctl(iface, parameter);
+		}
+	}
+}

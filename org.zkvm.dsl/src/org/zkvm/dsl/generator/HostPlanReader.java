@@ -1,0 +1,106 @@
+package org.zkvm.dsl.generator;
+
+import static org.zkvm.dsl.generator.HostFacts.portName;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.zkvm.dsl.generator.HostPlan.Access;
+import org.zkvm.dsl.generator.HostPlan.ArpMatch;
+import org.zkvm.dsl.generator.HostPlan.Bridge;
+import org.zkvm.dsl.generator.HostPlan.Filters;
+import org.zkvm.dsl.generator.HostPlan.ForwardMatch;
+import org.zkvm.dsl.generator.HostPlan.InterfaceSetting;
+import org.zkvm.dsl.generator.HostPlan.Kernel;
+import org.zkvm.dsl.generator.HostPlan.Masquerade;
+import org.zkvm.dsl.generator.HostPlan.OvsRow;
+import org.zkvm.dsl.generator.HostPlan.Qeth;
+import org.zkvm.dsl.generator.HostPlan.RuleSet;
+import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ReversePathFilter;
+import org.zkvm.dsl.zknet.ArpFilter;
+import org.zkvm.dsl.zknet.ArpRule;
+import org.zkvm.dsl.zknet.Distribution;
+import org.zkvm.dsl.zknet.FilterAction;
+import org.zkvm.dsl.zknet.ForwardFilter;
+import org.zkvm.dsl.zknet.ForwardRule;
+import org.zkvm.dsl.zknet.HostInterface;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Management;
+import org.zkvm.dsl.zknet.Nat;
+import org.zkvm.dsl.zknet.OvsBridge;
+
+/** Reads a host LPAR of the model into its HostPlan, once, through the topology package and HostFacts. */
+final class HostPlanReader {
+	private HostPlanReader() {
+	}
+
+	static HostPlan read(Lpar lpar) {
+		NetworkPlan network = NetworkPlan.of(lpar);
+		List<Access> management = Hosts.members(lpar, Management.class).stream().map(m -> new Access(m.getIface(), m.getAddress(), m.getGateway())).toList();
+		List<Qeth> qeth = HostFacts.qeth(lpar).stream().map(q -> new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q),
+				HostFacts.chzdevAttributes(q), q.getMtu(), Addresses.of(q))).toList();
+		List<Bridge> bridges = HostFacts.bridges(lpar).stream().map(b -> bridge(lpar, b)).toList();
+		List<NetworkManagerIds.Profile> profiles = lpar.getDistro() == Distribution.RHEL ? NetworkManagerIds.profiles(network) : List.of();
+		return new HostPlan(lpar.getName(), "lpar " + Hosts.path(lpar), lpar.getDistro(), management, qeth, bridges, network, profiles, filters(lpar),
+				kernel(lpar));
+	}
+
+	private static Bridge bridge(Lpar lpar, OvsBridge bridge) {
+		String port = HostFacts.port(bridge);
+		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
+		List<OvsRow> rows = new ArrayList<>();
+		if (lpar.getDistro() == Distribution.RHEL) {
+			// the profile ids NetworkManagerGenerator gives the bridge, its ports and interfaces
+			String path = NetworkManagerIds.path(lpar);
+			rows.add(new OvsRow("bridge", bridge.getName(), NetworkManagerIds.uuid(path, bridge.getName())));
+			rows.add(new OvsRow("port", port, NetworkManagerIds.uuid(path, "ovs-port-" + port)));
+			rows.add(new OvsRow("interface", port, NetworkManagerIds.uuid(path, "ovs-if-" + port)));
+			if (uplink != null) {
+				rows.add(new OvsRow("port", uplink, NetworkManagerIds.uuid(path, "ovs-port-" + uplink)));
+				rows.add(new OvsRow("interface", uplink, NetworkManagerIds.uuid(path, uplink)));
+			}
+		}
+		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), Addresses.of(bridge), uplink, rows);
+	}
+
+	private static Filters filters(Lpar lpar) {
+		List<String> ports = Hosts.members(lpar, HostInterface.class).stream().map(HostFacts::portName).toList();
+		ArpFilter arp = HostFacts.arpFilter(lpar);
+		ForwardFilter forward = HostFacts.forwardFilter(lpar);
+		List<Masquerade> nat = Hosts.members(lpar, Nat.class).stream()
+				.map(n -> new Masquerade(n.getOutInterface().getName(), Addresses.of(n.getBridge()).stream().map(a -> a.subnet()).toList())).toList();
+		return new Filters(ports, arp == null ? null : new RuleSet<>(arp.getRules().stream().map(HostPlanReader::arpMatch).toList(), drop(arp.getPolicy())),
+				forward == null ? null : new RuleSet<>(forward.getRules().stream().map(HostPlanReader::forwardMatch).toList(), drop(forward.getPolicy())),
+				nat, HostFacts.legacyFirewall(lpar));
+	}
+
+	private static ArpMatch arpMatch(ArpRule rule) {
+		return new ArpMatch(rule.getIface() == null ? null : portName(rule.getIface()), rule.getTarget(), rule.getSender(), drop(rule.getAction()));
+	}
+
+	private static ForwardMatch forwardMatch(ForwardRule rule) {
+		return new ForwardMatch(rule.getInInterface() == null ? null : portName(rule.getInInterface()),
+				rule.getOutInterface() == null ? null : portName(rule.getOutInterface()), rule.getSource(), rule.getDestination(), rule.isEstablished(),
+				drop(rule.getAction()));
+	}
+
+	private static boolean drop(FilterAction action) {
+		return action == FilterAction.DROP;
+	}
+
+	/** forwarding, proxy_arp and rp_filter per interface, in that order, as the model asks for them. */
+	private static Kernel kernel(Lpar lpar) {
+		List<InterfaceSetting> settings = new ArrayList<>();
+		for (HostInterface iface : Hosts.forwardedInterfaces(lpar)) {
+			settings.add(new InterfaceSetting(portName(iface), "forwarding", 1));
+		}
+		for (HostInterface iface : Hosts.proxyArpInterfaces(lpar)) {
+			settings.add(new InterfaceSetting(portName(iface), "proxy_arp", 1));
+		}
+		ReversePathFilter.written(lpar).forEach((iface, mode) -> settings.add(new InterfaceSetting(portName(iface), "rp_filter", mode.getValue())));
+		return new Kernel(ReversePathFilter.describe(lpar.getDistro()), ReversePathFilter.text(ReversePathFilter.unnamed(lpar)), ReversePathFilter.lowersAll(lpar),
+				Hosts.forwardsGlobally(lpar), settings);
+	}
+}
