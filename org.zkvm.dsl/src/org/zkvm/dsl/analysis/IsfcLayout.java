@@ -164,10 +164,15 @@ public record IsfcLayout(String left, String right, List<Ctc> ctcs) {
 		}
 		IsfcCapacity.Step now = new IsfcCapacity(this).whole();
 		IsfcCapacity.Step then = new IsfcCapacity(best).whole();
-		return Optional.of(String.format(Locale.ROOT, "the two directions differ at full load: %s to %s %.0f MB/s, %s to %s %.0f MB/s;"
-				+ " with the chpids reassigned (%s) they carry %.0f and %.0f MB/s", orderingSystem(), otherSystem(), now.fromOrdering().mbps(), otherSystem(),
-				orderingSystem(), now.fromOther().mbps(), String.join(", ", best.chpidShares().stream().map(c -> c.chpid() + " " + c.gbps() + " Gb/s").toList()),
-				then.fromOrdering().mbps(), then.fromOther().mbps()));
+		return Optional.of(String.format(Locale.ROOT, "the two directions differ at full load: %s to %s %d MB/s, %s to %s %d MB/s;"
+				+ " with the chpids reassigned (%s) they carry %d and %d MB/s", orderingSystem(), otherSystem(), whole(now.fromOrdering().mbps()), otherSystem(),
+				orderingSystem(), whole(now.fromOther().mbps()), String.join(", ", best.chpidShares().stream().map(c -> c.chpid() + " " + c.gbps() + " Gb/s").toList()),
+				whole(then.fromOrdering().mbps()), whole(then.fromOther().mbps())));
+	}
+
+	/** MB/s in whole numbers, halves down, as the report and the hover write them (ReportText.mbps): 962.5 is 962. */
+	public static long whole(double mbps) {
+		return (long) Math.ceil(mbps - 0.5);
 	}
 
 	/**

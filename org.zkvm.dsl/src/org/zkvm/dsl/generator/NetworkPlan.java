@@ -9,6 +9,7 @@ import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.Routes;
+import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.GuestRoute;
@@ -19,6 +20,9 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.ZvmCluster;
+import org.zkvm.dsl.zknet.ZvmGuest;
+import org.zkvm.dsl.zknet.ZvmSystem;
 
 /**
  * The persistent network configuration of one machine (a host LPAR or a guest), independent of the
@@ -36,7 +40,11 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 		/** an Open vSwitch bridge; its internal port carries the addresses */
 		OVS_BRIDGE,
 		/** a guest's virtio NIC */
-		VIRTIO
+		VIRTIO,
+		/** a z/VM guest's virtual CTC (ctcm, read and write subchannel) */
+		CTC,
+		/** a z/VM guest's netiucv connection */
+		IUCV
 	}
 
 	/**
@@ -130,6 +138,32 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 		Distribution distribution = Hosts.distribution(guest);
 		String path = Hosts.cecOf(guest).getName() + "/" + host.getName() + "/" + guest.getName();
 		return new NetworkPlan(guest.getName(), path, Hosts.path(guest), distribution, links, routes);
+	}
+
+	/**
+	 * A z/VM guest's IUCV and virtual CTC links: each a point-to-point link with the guest's address
+	 * as a /32 and a route to the partner's address on the link (what 'ip addr add A peer B' makes,
+	 * in a form every distribution's files can say). No distribution: z/VM guests get no
+	 * distribution files yet.
+	 */
+	public static NetworkPlan of(ZvmGuest guest) {
+		List<Link> links = new ArrayList<>();
+		List<Route> routes = new ArrayList<>();
+		for (ZvmLinks.Side side : ZvmLinks.sides(guest)) {
+			String name = side.link().getName();
+			List<Ipv4Prefix> addresses = Addresses.parseAddress(side.address()).map(a -> List.of(new Ipv4Prefix(a, 32))).orElse(List.of());
+			if (side.ctc()) {
+				links.add(new Link(name, Kind.CTC, name, addresses, side.link().getMtu(), ZvmLinks.busId(side.readDevice()) + ";" + ZvmLinks.busId(side.writeDevice()),
+						List.of(), null, null, "virtual CTC to " + side.partner().getName()));
+			} else {
+				links.add(new Link(name, Kind.IUCV, name, addresses, side.link().getMtu(), null, List.of(), null, null, "netiucv connection to " + side.partner().getName()));
+			}
+			Addresses.parseAddress(side.peerAddress()).ifPresent(peer -> routes.add(new Route(new Ipv4Prefix(peer, 32), Optional.empty(), name, true, 0)));
+		}
+		ZvmSystem system = guest.getSystem();
+		String cluster = ((ZvmCluster) guest.eContainer()).getName();
+		String path = "zvm/" + cluster + "/" + system.getName() + "/" + guest.getName();
+		return new NetworkPlan(guest.getName(), path, cluster + "." + guest.getName(), null, links, routes);
 	}
 
 	private static Link link(HostInterface iface) {

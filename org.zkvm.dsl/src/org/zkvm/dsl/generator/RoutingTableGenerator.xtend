@@ -28,7 +28,8 @@ class RoutingTableGenerator {
 				+ (if (r.isDefault) 'default route' else 'static route') + (if (r.metric != 0) ', metric ' + r.metric else ''))
 		}
 		for (link : plan.links) {
-			for (a : link.addresses) {
+			// a /32 (a point-to-point link's own address) derives no route in the main table
+			for (a : link.addresses.filter[length < 32]) {
 				rows.add(connected(a, link.port))
 			}
 		}

@@ -1,10 +1,13 @@
 package org.zkvm.dsl.generator;
 
+import java.util.List;
+
 import org.eclipse.emf.ecore.resource.Resource;
 import org.eclipse.xtext.generator.AbstractGenerator;
 import org.eclipse.xtext.generator.IFileSystemAccess2;
 import org.eclipse.xtext.generator.IGeneratorContext;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.CecMember;
 import org.zkvm.dsl.zknet.Distribution;
@@ -14,6 +17,7 @@ import org.zkvm.dsl.zknet.Model;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.TopElement;
 import org.zkvm.dsl.zknet.ZvmCluster;
+import org.zkvm.dsl.zknet.ZvmGuest;
 import org.zkvm.dsl.zknet.ZvmMember;
 import org.zkvm.dsl.zknet.ZvmSystem;
 
@@ -54,6 +58,10 @@ public class ZknetGenerator extends AbstractGenerator {
 	private UdevRulesGenerator udev;
 	@Inject
 	private RoutingTableGenerator routingTable;
+	@Inject
+	private ZvmDirectoryGenerator directory;
+	@Inject
+	private ZvmGuestNetworkGenerator zvmGuestNetwork;
 
 	@Override
 	public void doGenerate(Resource input, IFileSystemAccess2 fsa, IGeneratorContext context) {
@@ -73,10 +81,8 @@ public class ZknetGenerator extends AbstractGenerator {
 				}
 			} else if (element instanceof ZvmCluster cluster) {
 				for (ZvmMember member : cluster.getMembers()) {
-					if (member instanceof ZvmSystem system && !IslinkGenerator.links(system).isEmpty()) {
-						String folder = "zvm/" + Shell.fileName(cluster.getName()) + "/" + Shell.fileName(system.getName()) + "/";
-						fsa.generateFile(folder + "SYSTEM-CONFIG-ISLINK.txt", islink.systemConfig(system, source));
-						fsa.generateFile(folder + "iocp-fctc.txt", islink.iocp(system, source));
+					if (member instanceof ZvmSystem system) {
+						generateZvmSystem(cluster, system, source, fsa);
 					}
 				}
 			}
@@ -118,6 +124,30 @@ public class ZknetGenerator extends AbstractGenerator {
 			generatePersistent(guestPlan, guestFolder, source, fsa);
 			if (guestPlan.distribution() != Distribution.UBUNTU && guestPlan.links().stream().anyMatch(l -> l.mac() != null)) {
 				fsa.generateFile(guestFolder + "udev/70-zknet.rules", udev.guest(guestPlan, source));
+			}
+		}
+	}
+
+	/** A z/VM system's SYSTEM CONFIG statements, its guests' directory statements and each guest's Linux network. */
+	private void generateZvmSystem(ZvmCluster cluster, ZvmSystem system, String source, IFileSystemAccess2 fsa) {
+		String folder = "zvm/" + Shell.fileName(cluster.getName()) + "/" + Shell.fileName(system.getName()) + "/";
+		if (!IslinkGenerator.links(system).isEmpty()) {
+			fsa.generateFile(folder + "SYSTEM-CONFIG-ISLINK.txt", islink.systemConfig(system, source));
+			fsa.generateFile(folder + "iocp-fctc.txt", islink.iocp(system, source));
+		}
+		List<ZvmGuest> guests = ZvmLinks.guests(system).stream().filter(ZvmLinks::hasLinks).toList();
+		if (guests.isEmpty()) {
+			return;
+		}
+		fsa.generateFile(folder + "DIRECTORY-NETWORK.txt", directory.generate(system, source));
+		for (ZvmGuest guest : guests) {
+			String guestFolder = folder + "guests/" + Shell.fileName(guest.getName()) + "/";
+			NetworkPlan plan = NetworkPlan.of(guest);
+			fsa.generateFile(guestFolder + "network.sh", zvmGuestNetwork.generate(guest, plan, source));
+			fsa.generateFile(guestFolder + ApplyLibrary.FILE, ApplyLibrary.text());
+			fsa.generateFile(guestFolder + "routes.txt", routingTable.generate(plan, source));
+			if (plan.links().stream().anyMatch(l -> l.kind() == NetworkPlan.Kind.CTC)) {
+				fsa.generateFile(guestFolder + "udev/70-zknet.rules", udev.zvmGuest(plan, source));
 			}
 		}
 	}

@@ -11,6 +11,8 @@ zk_host=""
 
 zk_management=""
 zk_qeth=()
+declare -A zk_ccw_type=()
+zk_iucv=()
 zk_nics=()
 zk_renames=()
 zk_nics_missing=()
@@ -42,6 +44,13 @@ zknet_host() { zk_host="$1"; }
 zknet_management() { zk_management="$1"; }
 # zknet_qeth READ-BUSID TRIPLET NAME ATTRIBUTE...: a qeth device configured with chzdev and named.
 zknet_qeth() { zk_qeth+=("$*"); }
+# zknet_ctc READ-BUSID READ:WRITE NAME ATTRIBUTE...: a virtual CTC (the ctcm driver's read and write
+# subchannels) configured with chzdev -e ctc and named, like a qeth device.
+zknet_ctc() { zk_qeth+=("$*"); zk_ccw_type[$1]=ctc; }
+# zknet_iucv PEER.DATA NAME MTU: a netiucv connection to the z/VM guest PEER, told apart from other
+# connections to PEER by the IUCV user data DATA (netiucv.c, netiucv_check_user); the kernel calls
+# it iucv<N>, setup gives it NAME and the buffer for MTU (buffer = MTU + 4).
+zknet_iucv() { zk_iucv+=("$1 $2 $3"); }
 # zknet_nic MAC NAME: a guest's virtio NIC, found by its MAC and given the model's name.
 zknet_nic() { zk_nics+=("$1 $2"); }
 # zknet_link NAME MTU TXQUEUELEN: an interface brought up, '-' leaves a value as it is.
@@ -209,7 +218,7 @@ zk_resolve_names() {
 	done
 	for q in "${zk_qeth[@]}"; do
 		read -r busid _ name _ <<<"$q"
-		current=$(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || true)
+		current=$(zk_ccw_ifname "$busid")
 		if [ -n "$current" ] && [ "$current" != "$name" ] && zk_is_up "$current" && [ -n "$(zk_addrs_of "$current")" ]; then
 			zk_name[$name]="$current"
 			zk_notes+=("$current keeps its name now (it is up and carries addresses); udev/70-zknet.rules names it $name at the next boot")
@@ -299,12 +308,12 @@ zk_check() {
 	for q in "${zk_qeth[@]}"; do
 		read -r busid triplet name attributes <<<"$q"
 		if ! [ -e "/sys/bus/ccw/devices/$busid" ] && ! [ -e "/sys/bus/ccwgroup/devices/$busid" ]; then
-			zk_lacks+=("the qeth device $busid (not in /sys/bus/ccw/devices: is it defined in the IOCDS and free of cio_ignore?)")
+			zk_lacks+=("the ${zk_ccw_type[$busid]:-qeth} device $busid (not in /sys/bus/ccw/devices: is it defined$([ -n "${zk_ccw_type[$busid]:-}" ] && echo " in the guest's directory entry (SPECIAL)" || echo " in the IOCDS") and free of cio_ignore?)")
 			continue
 		fi
-		current=$(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || true)
+		current=$(zk_ccw_ifname "$busid")
 		if [ "$(cat "/sys/bus/ccwgroup/devices/$busid/online" 2>/dev/null || echo 0)" != 1 ]; then
-			zk_changes+=("configure qeth $triplet ($attributes) with chzdev")
+			zk_changes+=("configure ${zk_ccw_type[$busid]:-qeth} $triplet ($attributes) with chzdev")
 		else
 			layer=$(cat "/sys/bus/ccwgroup/devices/$busid/layer2" 2>/dev/null || echo "")
 			want=$(grep -oE 'layer2=[01]' <<<"$attributes" | cut -d= -f2 || true)
@@ -321,13 +330,36 @@ zk_check() {
 		fi
 	done
 
+	local i peer
+	for i in "${zk_iucv[@]}"; do
+		read -r peer name _ <<<"$i"
+		if ! [ -d /sys/bus/iucv/drivers/netiucv ] && ! modinfo netiucv >/dev/null 2>&1; then
+			zk_lacks+=("the netiucv driver for $name (Linux 6.17 and later no longer have it: use a virtual CTC, a guest LAN or a VSWITCH)")
+			continue
+		fi
+		current=$(zk_iucv_dev "$peer")
+		if [ -z "$current" ]; then
+			if zk_exists "$name"; then
+				zk_refusals+=("$name exists but is not the netiucv connection to $peer")
+			else
+				zk_changes+=("connect netiucv to $peer (the kernel's iucv<N>, named $name)")
+			fi
+		elif [ "$current" != "$name" ]; then
+			if zk_exists "$name"; then
+				zk_refusals+=("$current is the netiucv connection to $peer, but another interface is called $name")
+			else
+				zk_changes+=("rename $current to $name (down, without addresses)")
+			fi
+		fi
+	done
+
 	local l dev mtu qlen
 	for l in "${zk_links[@]}"; do
 		read -r name mtu qlen <<<"$l"
 		dev=$(zk_dev "$name")
 		zk_exists "$dev" || dev=$(zk_rename_source "$name")
 		if [ -z "$dev" ] || ! zk_exists "$dev"; then
-			zk_planned_qeth "$name" || zk_lacks+=("the interface $name")
+			zk_planned_qeth "$name" || zk_planned_iucv "$name" || zk_lacks+=("the interface $name")
 			continue
 		fi
 		[ "$mtu" = - ] || [ "$(zk_mtu "$dev")" = "$mtu" ] || zk_changes+=("$dev: mtu $(zk_mtu "$dev") -> $mtu")
@@ -441,6 +473,25 @@ zk_role() {
 zk_rename_source() { local r from to; for r in "${zk_renames[@]}"; do read -r from to <<<"$r"; [ "$to" != "$1" ] || { echo "$from"; return 0; }; done; }
 zk_planned_addr() { local a; for a in "${zk_addrs[@]}"; do [ "$a" = "$1 $2" ] && return 0; done; return 1; }
 zk_planned_qeth() { local q n; for q in "${zk_qeth[@]}"; do read -r _ _ n _ <<<"$q"; [ "$n" = "$1" ] && return 0; done; return 1; }
+zk_planned_iucv() { local i n; for i in "${zk_iucv[@]}"; do read -r _ n _ <<<"$i"; [ "$n" = "$1" ] && return 0; done; return 1; }
+# The netiucv interface connected to PEER.DATA (as the driver's 'user' attribute shows it), or nothing.
+zk_iucv_dev() {
+	local d n
+	for d in /sys/bus/iucv/drivers/netiucv/netiucv*; do
+		[ -e "$d/user" ] || continue
+		[ "$(tr '[:lower:]' '[:upper:]' <"$d/user")" = "${1^^}" ] || continue
+		for n in "$d"/net/*; do [ -e "$n" ] && basename "$n"; done
+		return 0
+	done
+}
+# The interface of a ccwgroup device (qeth shows it in if_name; ctcm only as its net/ directory), or nothing.
+zk_ccw_ifname() {
+	local n
+	if [ -r "/sys/bus/ccwgroup/devices/$1/if_name" ]; then cat "/sys/bus/ccwgroup/devices/$1/if_name"; return 0; fi
+	for n in "/sys/bus/ccwgroup/devices/$1"/net/*; do [ -e "$n" ] && basename "$n"; done
+	return 0
+}
+zk_write() { printf '%s\n' "$1" >"$2"; }
 
 zk_report_check() {
 	local line
@@ -520,7 +571,8 @@ zk_checkpoint() {
 		fi
 		for q in "${zk_qeth[@]}"; do
 			read -r busid _ _ <<<"$q"
-			echo "$busid $(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || echo -)"
+			current=$(zk_ccw_ifname "$busid")
+			echo "$busid ${current:--}"
 		done >qeth-names
 		zk_plan_devices >devices
 		if zk_nm; then
@@ -585,7 +637,13 @@ zk_plan_devices() {
 	for q in "${zk_qeth[@]}"; do
 		read -r busid _ name _ <<<"$q"
 		echo "$name"
-		current=$(cat "/sys/bus/ccwgroup/devices/$busid/if_name" 2>/dev/null || true)
+		current=$(zk_ccw_ifname "$busid")
+		[ -z "$current" ] || echo "$current"
+	done
+	for q in "${zk_iucv[@]}"; do
+		read -r busid name _ <<<"$q"
+		echo "$name"
+		current=$(zk_iucv_dev "$busid")
 		[ -z "$current" ] || echo "$current"
 	done
 }
@@ -817,10 +875,32 @@ zk_apply() {
 		if [ "$(cat "/sys/bus/ccwgroup/devices/$busid/online" 2>/dev/null || echo 0)" != 1 ] ||
 			! zk_qeth_as_planned "$busid" "$attributes"; then
 			# shellcheck disable=SC2086 # the attributes are separate words
-			zk_run chzdev -e qeth "$triplet" $attributes
+			zk_run chzdev -e "${zk_ccw_type[$busid]:-qeth}" "$triplet" $attributes
 		fi
-		current=$(cat "/sys/bus/ccwgroup/devices/$busid/if_name")
+		current=$(zk_ccw_ifname "$busid")
+		[ -n "$current" ] || zk_die "chzdev made no interface for $busid" 1
 		if [ "$current" != "$name" ] && [ -z "${zk_name[$name]:-}" ]; then
+			zk_run ip link set dev "$current" down
+			zk_run ip link set dev "$current" name "$name"
+		fi
+	done
+	local i peer mtu sysdir
+	for i in "${zk_iucv[@]}"; do
+		read -r peer name mtu <<<"$i"
+		current=$(zk_iucv_dev "$peer")
+		if [ -z "$current" ]; then
+			[ -d /sys/bus/iucv/drivers/netiucv ] || zk_run modprobe netiucv
+			zk_run zk_write "$peer" /sys/bus/iucv/drivers/netiucv/connection
+			current=$(zk_iucv_dev "$peer")
+			[ -n "$current" ] || zk_die "netiucv made no interface for $peer" 1
+		fi
+		sysdir=$(readlink -f "/sys/class/net/$current/device")
+		if [ "$mtu" != - ] && [ "$(zk_mtu "$current")" != "$mtu" ]; then
+			zk_is_up "$current" && zk_run ip link set dev "$current" down
+			# the buffer sets the MTU to buffer - 4 while the interface is down (netiucv.c, buffer_write)
+			zk_run zk_write "$((mtu + 4))" "$sysdir/buffer"
+		fi
+		if [ "$current" != "$name" ]; then
 			zk_run ip link set dev "$current" down
 			zk_run ip link set dev "$current" name "$name"
 		fi

@@ -30,12 +30,15 @@ public class ZknetSyntaxErrorMessageProvider extends SyntaxErrorMessageProvider 
 	}
 
 	static String humanize(String message) {
-		Matcher m = TOKEN.matcher(message);
+		// ANTLR names the end of input '<EOF>': "no viable alternative at input '<EOF>'", "missing '}' at '<EOF>'"
+		String text = message.replace("at input '<EOF>'", "at the end of the file").replace("'<EOF>'", "the end of the file")
+				.replace("<EOF>", "the end of the file");
+		Matcher m = TOKEN.matcher(text);
 		StringBuilder result = new StringBuilder();
 		while (m.find()) {
 			m.appendReplacement(result, Matcher.quoteReplacement(TOKENS.getOrDefault(m.group(), m.group())));
 		}
 		m.appendTail(result);
-		return result.toString().replace("<EOF>", "the end of the file");
+		return result.toString();
 	}
 }

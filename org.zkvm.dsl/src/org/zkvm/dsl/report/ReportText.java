@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.zkvm.dsl.analysis.IsfcCapacity;
+import org.zkvm.dsl.analysis.IsfcLayout;
 import org.zkvm.dsl.analysis.PointToPointRates;
 
 /** Numbers and phrases the HTML and Markdown reports share. */
@@ -13,7 +14,7 @@ public final class ReportText {
 
 	/** Whole MB/s as seed 004's table rounds them: a half rounds down (87.5 is 87, 131.25 is 131). */
 	public static String mbps(double value) {
-		return String.valueOf((long) Math.ceil(value - 0.5));
+		return String.valueOf(IsfcLayout.whole(value));
 	}
 
 	/** IUCV and CTC rates with the seed's precision: two decimals (7.84 MB/s). */

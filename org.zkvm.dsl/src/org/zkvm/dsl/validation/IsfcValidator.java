@@ -21,6 +21,8 @@ import org.zkvm.dsl.zknet.CtcGroup;
 import org.zkvm.dsl.zknet.FiconChpid;
 import org.zkvm.dsl.zknet.IsfcLink;
 import org.zkvm.dsl.zknet.IsfcTraffic;
+import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.OperatingSystem;
 import org.zkvm.dsl.zknet.ZvmCluster;
 import org.zkvm.dsl.zknet.ZvmSystem;
 
@@ -149,6 +151,15 @@ public class IsfcValidator extends ZknetCheckBase {
 				}
 			}
 		});
+	}
+
+	@Check
+	public void checkLpar(ZvmSystem system) {
+		Lpar lpar = system.getLpar();
+		if (lpar != null && !lpar.eIsProxy() && lpar.getOs() != OperatingSystem.ZVM) {
+			report(IssueCodes.ZVM_LPAR, "z/VM system " + system.getName() + " is in LPAR " + lpar.getName() + ", which runs " + lpar.getOs().getLiteral()
+					+ ": name a z/VM LPAR (lpar ... zvm)", system, Z.getZvmSystem_Lpar());
+		}
 	}
 
 	@Check

@@ -68,6 +68,8 @@ public final class IssueCodes {
 	public static final String ISFC_NODE_NAME = "isfc.node-name";
 	@Code(severity = Severity.ERROR, rule = "an SSI cluster with more than 4 members, or two members without a direct logical link")
 	public static final String SSI_MEMBERS = "ssi.members";
+	@Code(severity = Severity.ERROR, rule = "a z/VM system in an LPAR that does not run z/VM")
+	public static final String ZVM_LPAR = "zvm.lpar";
 
 	// ARP, forwarding and routing (seed 002; facts §4, §7)
 	@Code(severity = Severity.ERROR, rule = "proxy_arp on an interface while another interface of the same host has an address in the same subnet")
@@ -130,6 +132,10 @@ public final class IssueCodes {
 	public static final String HIPERSOCKETS_CROSS_CEC = "hipersockets.cross-cec";
 	@Code(severity = Severity.WARNING, rule = "netiucv is removed from current Linux kernels")
 	public static final String IUCV_LEGACY = "iucv.legacy";
+	@Code(severity = Severity.ERROR, rule = "a z/VM guest name that is not a CP user ID (1 to 8 letters, digits, @, # or $; netiucv peers without @ and #)")
+	public static final String ZVM_USERID = "zvm.userid";
+	@Code(severity = Severity.ERROR, rule = "virtual CTCs of one guest on the same virtual devices, or virtual devices on an IUCV link")
+	public static final String ZVM_CTC_DEVICES = "zvm.ctc-devices";
 	@Code(severity = Severity.ERROR, rule = "an interface name over 15 characters or with characters Linux or a root script cannot take")
 	public static final String NAME_INTERFACE = "name.interface";
 	@Code(severity = Severity.WARNING, rule = "an interface name from a kernel or udev naming scheme of another device (eth<N>, hsi<N>, enc<devno>, PCI-style)")

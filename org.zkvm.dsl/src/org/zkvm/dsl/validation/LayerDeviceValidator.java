@@ -9,6 +9,7 @@ import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.analysis.QethDevices;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Chpid;
 import org.zkvm.dsl.zknet.Guest;
@@ -23,6 +24,7 @@ import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.VnicCharacteristic;
+import org.zkvm.dsl.zknet.ZvmGuest;
 
 /** qeth layers, HiperSockets LANs, bridge uplinks, device triplets and legacy drivers (facts §1.2-§1.5, §2, §6, §7). */
 public class LayerDeviceValidator extends ZknetCheckBase {
@@ -193,6 +195,40 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 			report(IssueCodes.LAYER_ATTACH_VNICC, uplink.getName() + " is attached to " + bridge.getName() + " without VNIC learning and flooding: "
 					+ "the card only delivers frames for MACs registered on it, so the guests' MACs stay unknown and they get no traffic "
 					+ "(facts §2.3); add 'vnicc learning, flooding' to " + uplink.getName(), bridge, Z.getOvsBridge_Uplink());
+		}
+	}
+
+	/** A virtual CTC takes a read and a write device on each guest (facts §6.2); an IUCV link none. */
+	@Check
+	public void checkVirtualDevices(PointToPointLink link) {
+		if (link.getKind() == PointToPointKind.IUCV) {
+			if (link.getLeftDevice() != null || link.getRightDevice() != null) {
+				reportError(IssueCodes.ZVM_CTC_DEVICES, "an IUCV link has no virtual devices: netiucv connects to the partner's user ID; remove 'vdev'",
+						link, link.getLeftDevice() != null ? Z.getPointToPointLink_LeftDevice() : Z.getPointToPointLink_RightDevice());
+			}
+			return;
+		}
+		for (ZvmGuest guest : List.of(link.getLeft(), link.getRight())) {
+			if (guest == null || guest.eIsProxy()) {
+				continue;
+			}
+			Integer mine = ZvmLinks.readDevices(guest).get(link);
+			if (mine == null || ZvmLinks.declaredDevice(link, guest).isEmpty()) {
+				continue;
+			}
+			// the declared devices come first, in declaration order: each link is compared with the ones before it
+			for (var other : ZvmLinks.readDevices(guest).entrySet()) {
+				if (other.getKey() == link) {
+					break;
+				}
+				if (Math.abs(other.getValue() - mine) < 2) {
+					reportError(IssueCodes.ZVM_CTC_DEVICES, link.getName() + " takes " + guest.getName() + "'s virtual devices " + ZvmLinks.vdev(mine) + " and "
+							+ ZvmLinks.vdev(mine + 1) + " (read and write), but " + other.getKey().getName() + " takes " + ZvmLinks.vdev(other.getValue())
+							+ " and " + ZvmLinks.vdev(other.getValue() + 1) + ": give each virtual CTC its own pair",
+							link, guest == link.getLeft() ? Z.getPointToPointLink_LeftDevice() : Z.getPointToPointLink_RightDevice());
+					break;
+				}
+			}
 		}
 	}
 

@@ -1,5 +1,8 @@
 package org.zkvm.dsl.validation;
 
+import java.util.List;
+import java.util.regex.Pattern;
+
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
@@ -10,8 +13,10 @@ import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.ZvmGuest;
 
 /** Names that become Linux interface names, and so reach scripts, sysctl keys and XML (facts §2.4). */
 public class NameValidator extends ZknetCheckBase {
@@ -49,6 +54,31 @@ public class NameValidator extends ZknetCheckBase {
 	@Check
 	public void checkLink(PointToPointLink link) {
 		check(link.getName(), "interface", link, Z.getZvmMember_Name());
+		if (link.getKind() == PointToPointKind.IUCV) {
+			for (ZvmGuest guest : List.of(link.getLeft(), link.getRight())) {
+				if (guest != null && !guest.eIsProxy() && guest.getName() != null && USERID.matcher(guest.getName()).matches()
+						&& !guest.getName().matches("[A-Za-z0-9$]+")) {
+					reportError(IssueCodes.ZVM_USERID, "netiucv takes only letters, digits and $ in the partner's user ID (netiucv.c, "
+							+ "netiucv_check_user), not '" + guest.getName() + "': rename the guest", link,
+							guest == link.getLeft() ? Z.getPointToPointLink_Left() : Z.getPointToPointLink_Right());
+				}
+			}
+		}
+	}
+
+	/** A CP user ID: 1 to 8 letters, digits, @, # or $ (z/VM CP Planning and Administration, USER directory statement). */
+	private static final Pattern USERID = Pattern.compile("[A-Za-z0-9@#$]{1,8}");
+
+	@Check
+	public void checkUserid(ZvmGuest guest) {
+		String name = guest.getName();
+		if (name == null || USERID.matcher(name).matches() || PlainNames.problem(name).isPresent()) {
+			return;
+		}
+		String why = name.length() > 8 ? "has " + name.length() + " characters" : "has characters other than letters, digits, @, # and $";
+		reportError(IssueCodes.ZVM_USERID, "the z/VM guest name '" + name + "' " + why + ": it is the guest's CP user ID (1 to 8 letters, digits, "
+				+ "@, # or $; z/VM CP Planning and Administration, USER directory statement), which its directory entry, COUPLE and IUCV name",
+				guest, Z.getZvmMember_Name());
 	}
 
 	/** Every name of every element, whatever it names (see PlainNames). */

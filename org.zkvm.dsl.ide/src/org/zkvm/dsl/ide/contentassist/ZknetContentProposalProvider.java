@@ -58,6 +58,14 @@ public class ZknetContentProposalProvider extends IdeContentProposalProvider {
 	protected com.google.common.base.Predicate<org.eclipse.xtext.resource.IEObjectDescription> getCrossrefFilter(
 			org.eclipse.xtext.CrossReference reference, ContentAssistContext context) {
 		com.google.common.base.Predicate<org.eclipse.xtext.resource.IEObjectDescription> filter = super.getCrossrefFilter(reference, context);
+		org.eclipse.xtext.Assignment assignment = org.eclipse.xtext.GrammarUtil.containingAssignment(reference);
+		if (assignment != null && "lpar".equals(assignment.getFeature())
+				&& "ZvmSystem".equals(org.eclipse.xtext.GrammarUtil.containingRule(reference).getName())) {
+			// a z/VM system runs in a z/VM LPAR (zvm.lpar)
+			return description -> filter.apply(description)
+					&& org.eclipse.emf.ecore.util.EcoreUtil.resolve(description.getEObjectOrProxy(), context.getResource()) instanceof Lpar lpar
+					&& lpar.getOs() == org.zkvm.dsl.zknet.OperatingSystem.ZVM;
+		}
 		if (reference.getTerminal() instanceof org.eclipse.xtext.RuleCall call && "Name".equals(call.getRule().getName())) {
 			return description -> description.getName().getSegmentCount() == 1 && filter.apply(description);
 		}

@@ -139,7 +139,7 @@ class GeneratedFilesToolsTest {
 	void udevRulesMatchAndAssignOnly() {
 		Map<String, String> files = matching("/udev/70-zknet\\.rules$");
 		assertTrue(files.size() >= 4, files.keySet()::toString);
-		Pattern line = Pattern.compile("#.*|SUBSYSTEM==\"net\", ACTION==\"add\", (DRIVERS==\"qeth\", KERNELS==\"\\d\\.\\d\\.[0-9a-f]{4}\", NAME=\"[A-Za-z0-9_.-]+\""
+		Pattern line = Pattern.compile("#.*|SUBSYSTEM==\"net\", ACTION==\"add\", (DRIVERS==\"(qeth|ctcm)\", KERNELS==\"\\d\\.\\d\\.[0-9a-f]{4}\", NAME=\"[A-Za-z0-9_.-]+\""
 				+ "|KERNEL==\"[A-Za-z0-9_.-]+\", ATTR\\{tx_queue_len\\}=\"\\d+\""
 				+ "|ATTR\\{address\\}==\"02(:[0-9a-f]{2}){5}\", NAME=\"[A-Za-z0-9_.-]+\")");
 		files.forEach((name, content) -> content.lines()
@@ -208,11 +208,27 @@ class GeneratedFilesToolsTest {
 		});
 	}
 
+	/**
+	 * The directory statements: 80-column records within column 71, comments with '*' in column 1,
+	 * and only IUCV, COMMAND COUPLE and SPECIAL ... CTCA statements with user IDs and virtual devices.
+	 */
+	@Test
+	void directoryStatementsAreDirectoryRecords() {
+		Map<String, String> files = matching("/DIRECTORY-NETWORK\\.txt$");
+		assertTrue(!files.isEmpty(), files.keySet()::toString);
+		String userid = "[A-Z0-9@#$]{1,8}";
+		Pattern record = Pattern.compile("\\*( .*)?|IUCV " + userid + "|COMMAND COUPLE [0-9A-F]{4} TO " + userid + " [0-9A-F]{4}|SPECIAL [0-9A-F]{4} CTCA " + userid);
+		files.forEach((name, content) -> content.lines().forEach(l -> {
+			assertTrue(l.length() <= 71, () -> name + ": beyond column 71: " + l);
+			assertTrue(record.matcher(l).matches(), () -> name + ": not a directory record: " + l);
+		}));
+	}
+
 	@Test
 	void everyGeneratedFileIsCheckedByOneOfTheTestsAbove() {
 		Pattern checked = Pattern.compile("\\.sh$|\\.nft$|/90-zknet\\.conf$|/netplan/90-zknet\\.yaml$|/interface-[^/]+\\.xml$"
 				+ "|\\.nmconnection$|/systemd/[^/]+\\.service$|/wicked/(ifcfg-[^/]+|ifroute-[^/]+|routes)$|/udev/70-zknet\\.rules$|/routes\\.txt$"
-				+ "|/SYSTEM-CONFIG-ISLINK\\.txt$|/iocp-fctc\\.txt$");
+				+ "|/SYSTEM-CONFIG-ISLINK\\.txt$|/iocp-fctc\\.txt$|/DIRECTORY-NETWORK\\.txt$");
 		List<String> unchecked = new ArrayList<>();
 		FILES.keySet().stream().filter(name -> !checked.matcher(name).find()).forEach(unchecked::add);
 		assertEquals(List.of(), unchecked);
