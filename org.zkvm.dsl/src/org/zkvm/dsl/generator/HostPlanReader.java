@@ -70,6 +70,7 @@ final class HostPlanReader {
 		ArpFilter arp = HostFacts.arpFilter(lpar);
 		ForwardFilter forward = HostFacts.forwardFilter(lpar);
 		List<Masquerade> nat = Hosts.members(lpar, Nat.class).stream()
+				.filter(n -> n.getOutInterface() != null && !n.getOutInterface().eIsProxy() && n.getBridge() != null && !n.getBridge().eIsProxy())
 				.map(n -> new Masquerade(n.getOutInterface().getName(), Addresses.of(n.getBridge()).stream().map(a -> a.subnet()).toList())).toList();
 		return new Filters(ports, arp == null ? null : new RuleSet<>(arp.getRules().stream().map(HostPlanReader::arpMatch).toList(), drop(arp.getPolicy())),
 				forward == null ? null : new RuleSet<>(forward.getRules().stream().map(HostPlanReader::forwardMatch).toList(), drop(forward.getPolicy())),

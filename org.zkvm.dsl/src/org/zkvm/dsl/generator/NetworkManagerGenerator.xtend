@@ -30,6 +30,9 @@ class NetworkManagerGenerator implements DistributionFiles {
 						files.put(file('ovs-port-' + link.uplink), ovsPort(plan, link.uplink, link.name, source).toString)
 					}
 				}
+				case Kind.CTC,
+				case Kind.IUCV:
+					files.put(file(link.name), pointToPoint(plan, link, source).toString)
 				default:
 					files.put(file(link.name), ethernet(plan, link, bridgeOf(plan, link), source).toString)
 			}
@@ -86,6 +89,24 @@ class NetworkManagerGenerator implements DistributionFiles {
 
 			«ip(plan, link)»
 		«ENDIF»
+	'''
+
+	/**
+	 * A z/VM guest's virtual CTC or netiucv interface: a point-to-point device without Ethernet
+	 * (ARPHRD_SLIP), which NetworkManager handles as a generic device, matched by its name; the device
+	 * itself is chzdev's (ctcm, with its buffer and so its MTU) or network.sh's (netiucv).
+	 */
+	def private pointToPoint(NetworkPlan plan, Link link, String source) '''
+		«header(plan, link, source)»
+		[connection]
+		id=«link.name»
+		uuid=«uuid(plan, link.name)»
+		type=generic
+		interface-name=«link.name»
+
+		[generic]
+
+		«ip(plan, link)»
 	'''
 
 	def private ovsBridge(NetworkPlan plan, Link link, String source) '''

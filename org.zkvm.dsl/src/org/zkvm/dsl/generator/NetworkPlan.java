@@ -9,6 +9,7 @@ import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.Routes;
+import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Guest;
@@ -21,7 +22,10 @@ import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.ZvmCluster;
+import org.zkvm.dsl.zknet.Vswitch;
 import org.zkvm.dsl.zknet.ZvmGuest;
+import org.zkvm.dsl.zknet.ZvmGuestRoute;
+import org.zkvm.dsl.zknet.ZvmNic;
 import org.zkvm.dsl.zknet.ZvmSystem;
 
 /**
@@ -141,14 +145,25 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 	}
 
 	/**
-	 * A z/VM guest's IUCV and virtual CTC links: each a point-to-point link with the guest's address
-	 * as a /32 and a route to the partner's address on the link (what 'ip addr add A peer B' makes,
-	 * in a form every distribution's files can say). No distribution: z/VM guests get no
-	 * distribution files yet.
+	 * A z/VM guest's NICs on VSWITCHes and guest LANs (qeth devices of three virtual devices, layer 2
+	 * on an ETHERNET LAN), then its IUCV and virtual CTC links: each a point-to-point link with the
+	 * guest's address as a /32 and a route to the partner's address on the link (what 'ip addr add A
+	 * peer B' makes, in a form every distribution's files can say), then the guest's own routes. A
+	 * guest without 'distro' runs SUSE.
 	 */
 	public static NetworkPlan of(ZvmGuest guest) {
 		List<Link> links = new ArrayList<>();
 		List<Route> routes = new ArrayList<>();
+		for (ZvmNic nic : ZvmLans.nics(guest)) {
+			if (nic.getLan() == null || nic.getLan().eIsProxy() || ZvmLans.device(nic).isEmpty()) {
+				continue;
+			}
+			int device = ZvmLans.device(nic).get();
+			String subchannels = ZvmLinks.busId(device) + "," + ZvmLinks.busId(device + 1) + "," + ZvmLinks.busId(device + 2);
+			String on = (nic.getLan() instanceof Vswitch ? "VSWITCH " : "guest LAN ") + nic.getLan().getName() + (nic.getVlan() != 0 ? " VLAN " + nic.getVlan() : "");
+			links.add(new Link(nic.getName(), Kind.QETH, nic.getName(), Addresses.of(nic), ZvmLans.mtu(nic), subchannels,
+					List.of("layer2=" + (ZvmLans.layer(nic.getLan()) == 2 ? 1 : 0)), null, null, "NIC " + ZvmLinks.vdev(device) + " on " + on));
+		}
 		for (ZvmLinks.Side side : ZvmLinks.sides(guest)) {
 			String name = side.link().getName();
 			List<Ipv4Prefix> addresses = Addresses.parseAddress(side.address()).map(a -> List.of(new Ipv4Prefix(a, 32))).orElse(List.of());
@@ -160,10 +175,17 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			}
 			Addresses.parseAddress(side.peerAddress()).ifPresent(peer -> routes.add(new Route(new Ipv4Prefix(peer, 32), Optional.empty(), name, true, 0)));
 		}
+		for (ZvmGuestRoute route : ZvmLans.routes(guest)) {
+			Optional<Ipv4Address> gateway = Addresses.parseAddress(route.getGateway());
+			boolean named = route.getDevice() != null && !route.getDevice().eIsProxy();
+			String device = named ? route.getDevice().getName() : deviceFor(links, gateway);
+			Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0) : Ipv4Prefix.parse(route.getDestination(), false).subnet();
+			routes.add(new Route(destination, gateway, device, named, route.getMetric()));
+		}
 		ZvmSystem system = guest.getSystem();
 		String cluster = ((ZvmCluster) guest.eContainer()).getName();
 		String path = "zvm/" + cluster + "/" + system.getName() + "/" + guest.getName();
-		return new NetworkPlan(guest.getName(), path, cluster + "." + guest.getName(), null, links, routes);
+		return new NetworkPlan(guest.getName(), path, cluster + "." + guest.getName(), guest.getDistro(), links, routes);
 	}
 
 	private static Link link(HostInterface iface) {

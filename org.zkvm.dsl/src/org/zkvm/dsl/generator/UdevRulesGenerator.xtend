@@ -23,10 +23,13 @@ class UdevRulesGenerator {
 		«ENDFOR»
 	'''
 
-	/** A z/VM guest's virtual CTCs by their read devices (the ctcm driver calls them ctc<N>, facts §6.2). */
+	/** A z/VM guest's NICs and virtual CTCs by their read devices (the drivers call them eth<N>/enc<devno> and ctc<N>, facts §1.2, §6.2). */
 	def String zvmGuest(NetworkPlan plan, String source) '''
 		# «Header.line('interface names of z/VM guest ' + plan.machine, source)»
 		# Install as /etc/udev/rules.d/70-zknet.rules in the guest.
+		«FOR link : plan.links.filter[kind == NetworkPlan.Kind.QETH]»
+			SUBSYSTEM=="net", ACTION=="add", DRIVERS=="qeth", KERNELS=="«link.subchannels.split(',').head»", NAME="«link.name»"
+		«ENDFOR»
 		«FOR link : plan.links.filter[kind == NetworkPlan.Kind.CTC]»
 			SUBSYSTEM=="net", ACTION=="add", DRIVERS=="ctcm", KERNELS=="«link.subchannels.split(';').head»", NAME="«link.name»"
 		«ENDFOR»

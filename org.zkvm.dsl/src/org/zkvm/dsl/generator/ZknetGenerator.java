@@ -62,6 +62,8 @@ public class ZknetGenerator extends AbstractGenerator {
 	private ZvmDirectoryGenerator directory;
 	@Inject
 	private ZvmGuestNetworkGenerator zvmGuestNetwork;
+	@Inject
+	private ZvmLanStatements lans;
 
 	@Override
 	public void doGenerate(Resource input, IFileSystemAccess2 fsa, IGeneratorContext context) {
@@ -135,7 +137,10 @@ public class ZknetGenerator extends AbstractGenerator {
 			fsa.generateFile(folder + "SYSTEM-CONFIG-ISLINK.txt", islink.systemConfig(system, source));
 			fsa.generateFile(folder + "iocp-fctc.txt", islink.iocp(system, source));
 		}
-		List<ZvmGuest> guests = ZvmLinks.guests(system).stream().filter(ZvmLinks::hasLinks).toList();
+		if (!ZvmLanStatements.lans(system).isEmpty()) {
+			fsa.generateFile(folder + "SYSTEM-CONFIG-LANS.txt", lans.generate(system, source));
+		}
+		List<ZvmGuest> guests = ZvmLinks.guests(system).stream().filter(ZvmLinks::hasNetwork).toList();
 		if (guests.isEmpty()) {
 			return;
 		}
@@ -146,9 +151,10 @@ public class ZknetGenerator extends AbstractGenerator {
 			fsa.generateFile(guestFolder + "network.sh", zvmGuestNetwork.generate(guest, plan, source));
 			fsa.generateFile(guestFolder + ApplyLibrary.FILE, ApplyLibrary.text());
 			fsa.generateFile(guestFolder + "routes.txt", routingTable.generate(plan, source));
-			if (plan.links().stream().anyMatch(l -> l.kind() == NetworkPlan.Kind.CTC)) {
+			if (plan.links().stream().anyMatch(l -> l.kind() == NetworkPlan.Kind.CTC || l.kind() == NetworkPlan.Kind.QETH)) {
 				fsa.generateFile(guestFolder + "udev/70-zknet.rules", udev.zvmGuest(plan, source));
 			}
+			generatePersistent(plan, guestFolder, source, fsa);
 		}
 	}
 

@@ -10,7 +10,7 @@ import static org.zkvm.dsl.generator.Shell.*
 
 /**
  * A z/VM guest's network inside the Linux guest, declared for the same safe apply as the hosts'
- * setup.sh (zknet-apply.sh): its virtual CTCs through chzdev (ctcm: read and write subchannel,
+ * setup.sh (zknet-apply.sh): its NICs on VSWITCHes and guest LANs (qeth through chzdev), its virtual CTCs through chzdev (ctcm: read and write subchannel,
  * protocol 1 for a Linux peer, buffer = MTU + 8, facts §6.2), its netiucv connections (facts §6.1),
  * each named after its link, with the guest's address and a route to the partner's on the link.
  */
@@ -27,6 +27,13 @@ class ZvmGuestNetworkGenerator {
 		. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/«ApplyLibrary.FILE»"
 
 		zknet_host «quote(plan.machine)»
+		«IF plan.links.exists[kind == NetworkPlan.Kind.QETH]»
+			# NICs on z/VM's LANs (NICDEF): each a qeth device of three virtual devices, layer 2 on an ETHERNET
+			# VSWITCH or guest LAN; chzdev -e keeps it at boot, udev/70-zknet.rules names it
+			«FOR link : plan.links.filter[kind == NetworkPlan.Kind.QETH]»
+				zknet_qeth «link.subchannels.split(',').head» «link.subchannels.replace(',', ':')» «quote(link.name)» «link.s390Options.join(' ')»
+			«ENDFOR»
+		«ENDIF»
 		«IF ZvmLinks.sides(guest).exists[ctc]»
 			# virtual CTCs (ctcm): read:write subchannels, protocol 1 (a Linux peer), buffer = MTU + 8; chzdev -e
 			# keeps them at boot, udev/70-zknet.rules names them
@@ -36,14 +43,14 @@ class ZvmGuestNetworkGenerator {
 		«ENDIF»
 		«IF ZvmLinks.sides(guest).exists[!ctc]»
 			# netiucv connections to PEER.DATA, the link's name as IUCV user data so that several links to one
-			# peer stay apart (netiucv.c). netiucv is gone from Linux 6.17 (facts §6.1); nothing recreates a
-			# connection at boot: run this script at boot on the kernels that still have it
+			# peer stay apart (netiucv.c). netiucv is gone from Linux 6.17 (facts §6.1); no distribution
+			# recreates a connection at boot: run this script at boot on the kernels that still have it
 			«FOR side : ZvmLinks.sides(guest).filter[!ctc]»
 				zknet_iucv «ZvmLinks.iucvConnection(side)» «quote(side.link.name)» «side.link.mtu»
 			«ENDFOR»
 		«ENDIF»
 		«FOR link : plan.links»
-			# «rate(link)»
+			# «IF link.kind == NetworkPlan.Kind.QETH»«link.name»: «link.description»«ELSE»«rate(link)»«ENDIF»
 			zknet_link «quote(link.name)» «link.mtu» -
 			«FOR a : link.addresses»
 				zknet_addr «quote(link.name)» «a»

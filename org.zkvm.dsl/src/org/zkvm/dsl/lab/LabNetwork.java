@@ -24,6 +24,11 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 		PARTNER,
 		/** a KVM guest: its network.sh runs */
 		GUEST,
+		/**
+		 * a z/VM guest with IUCV or virtual CTC links: its network.sh runs (the s390 steps skipped), each
+		 * link a veth pair through a switch of its own with the model's MTU
+		 */
+		ZVM_GUEST,
 		/** a network outside the CEC (production, intranet), one host on it: the gateway or a free address */
 		OUTSIDE
 	}

@@ -14,6 +14,7 @@ import org.zkvm.dsl.analysis.GuestNicIdentity;
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.generator.HostFacts;
+import org.zkvm.dsl.generator.HostPlan;
 import org.zkvm.dsl.generator.Shell;
 import org.zkvm.dsl.lab.LabNetwork.Action;
 import org.zkvm.dsl.lab.LabNetwork.GuestNic;
@@ -30,13 +31,9 @@ import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.topology.Routes;
-import org.zkvm.dsl.zknet.ArpFilter;
-import org.zkvm.dsl.zknet.ArpRule;
+import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Distribution;
-import org.zkvm.dsl.zknet.FilterAction;
-import org.zkvm.dsl.zknet.ForwardFilter;
-import org.zkvm.dsl.zknet.ForwardRule;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.GuestRoute;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
@@ -45,7 +42,6 @@ import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.InterfaceAddress;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
-import org.zkvm.dsl.zknet.Nat;
 import org.zkvm.dsl.zknet.Network;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OperatingSystem;
@@ -53,6 +49,8 @@ import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.RpFilterMode;
+import org.zkvm.dsl.zknet.ZvmCluster;
+import org.zkvm.dsl.zknet.ZvmGuest;
 
 /**
  * Reads the model as the lab builds it (see {@link LabNetwork}). An OSA port is on the LAN of the
@@ -76,12 +74,15 @@ public final class LabNetworkBuilder {
 
 	private LabNetwork read(List<Model> models) {
 		List<Lpar> lpars = new ArrayList<>();
+		List<ZvmCluster> clusters = new ArrayList<>();
 		for (Model model : models) {
 			for (EObject element : model.getElements()) {
 				if (element instanceof Network network) {
 					networks.add(network);
 				} else if (element instanceof Cec cec) {
 					cec.getMembers().stream().filter(Lpar.class::isInstance).map(Lpar.class::cast).forEach(lpars::add);
+				} else if (element instanceof ZvmCluster cluster) {
+					clusters.add(cluster);
 				}
 			}
 		}
@@ -89,6 +90,8 @@ public final class LabNetworkBuilder {
 			Hosts.interfaces(lpar).forEach(i -> Addresses.of(i).forEach(a -> used.add(a.address())));
 			Hosts.members(lpar, Guest.class).forEach(g -> nics(g).forEach(n -> Addresses.of(n).forEach(a -> used.add(a.address()))));
 		}
+		clusters.forEach(c -> c.getMembers().stream().filter(ZvmGuest.class::isInstance).map(ZvmGuest.class::cast)
+				.forEach(g -> ZvmLans.nics(g).forEach(n -> Addresses.of(n).forEach(a -> used.add(a.address())))));
 		Map<String, Integer> idCount = new HashMap<>();
 		lpars.forEach(l -> idCount.merge(Hosts.endpoint(l), 1, Integer::sum));
 		for (Lpar lpar : lpars) {
@@ -98,6 +101,7 @@ public final class LabNetworkBuilder {
 			String id = Hosts.endpoint(lpar) + (idCount.get(Hosts.endpoint(lpar)) > 1 ? " (" + Hosts.cecOf(lpar).getName() + ")" : "");
 			addLpar(id, lpar);
 		}
+		clusters.forEach(cluster -> nodes.addAll(ZvmGuestNodes.of(cluster, id -> segment(id, SegmentKind.SWITCH, null, null, null), networks)));
 		addOutsideNodes();
 		return new LabNetwork(List.copyOf(nodes), List.copyOf(segments.values()));
 	}
@@ -114,30 +118,47 @@ public final class LabNetworkBuilder {
 				ports.add(new Port(HostFacts.port(bridge), segment, Addresses.of(bridge), Hosts.mtu(bridge), PortKind.OVS_INTERNAL, false, null, null));
 			}
 		}
+		boolean host = kind != NodeKind.PARTNER;
+		if (!host) {
+			// z/OS, z/VSE, z/VM TCP/IP: no generated files, the model's addresses and routes only
+			nodes.add(new Node(id, kind, null, ports, partnerRoutes(lpar), List.of(), List.of(), RpFilters.KERNEL, null, null, List.of(), null));
+			return;
+		}
+		// the host as its generated files set it up: the same HostPlan setup.sh, sysctl.d and the filters render
+		HostPlan plan = HostPlan.of(lpar);
+		List<Route> routes = plan.network().routes().stream().map(r -> new Route(r.prefix(), r.gateway().orElse(null), r.deviceNamed() ? r.device() : null))
+				.toList();
+		List<String> forwarding = plan.kernel().forwardsGlobally() ? ports.stream().map(Port::name).toList() : setting(plan, "forwarding").keySet().stream().toList();
+		List<String> proxyArp = setting(plan, "proxy_arp").keySet().stream().toList();
+		Map<String, RpFilter> rpFilters = new LinkedHashMap<>();
+		setting(plan, "rp_filter").forEach((iface, value) -> rpFilters.put(iface, RpFilter.values()[value]));
+		String folder = Shell.fileName(Hosts.cecOf(lpar).getName()) + "/" + Shell.fileName(lpar.getName());
+		nodes.add(new Node(id, kind, null, ports, routes, forwarding, proxyArp, new RpFilters(rp(ReversePathFilter.all(lpar.getDistro())),
+				rp(ReversePathFilter.allAfterZknet(lpar)), rp(ReversePathFilter.interfaceDefault(lpar.getDistro())), rpFilters),
+				arpFilter(plan.filters().arp()), forwardFilter(plan.filters().forward()), nats(plan.filters().nat()), folder));
+		if (kind == NodeKind.KVM_HOST) {
+			for (Guest guest : Hosts.members(lpar, Guest.class)) {
+				addGuest(id, guest, folder + "/guests/" + Shell.fileName(guest.getName()));
+			}
+		}
+	}
+
+	/** A partner LPAR's routes, as the model gives them. */
+	private static List<Route> partnerRoutes(Lpar lpar) {
 		List<Route> routes = new ArrayList<>();
 		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
 			String device = route.getDevice() == null || route.getDevice().eIsProxy() ? null : HostFacts.portName(route.getDevice());
 			Ipv4Address gateway = Routes.gateway(route).orElse(null);
 			Routes.destinations(route).forEach(d -> routes.add(new Route(d, gateway, device)));
 		}
-		boolean host = kind != NodeKind.PARTNER;
-		List<String> forwarding = !host ? List.of()
-				: Hosts.forwardsGlobally(lpar) ? ports.stream().map(Port::name).toList()
-				: Hosts.forwardedInterfaces(lpar).stream().map(HostFacts::portName).toList();
-		List<String> proxyArp = host ? Hosts.proxyArpInterfaces(lpar).stream().map(HostFacts::portName).toList() : List.of();
-		Map<String, RpFilter> rpFilters = new LinkedHashMap<>();
-		if (host) {
-			ReversePathFilter.written(lpar).forEach((iface, mode) -> rpFilters.put(HostFacts.portName(iface), rp(mode)));
-		}
-		String folder = host ? Shell.fileName(Hosts.cecOf(lpar).getName()) + "/" + Shell.fileName(lpar.getName()) : null;
-		nodes.add(new Node(id, kind, null, ports, routes, forwarding, proxyArp, host ? new RpFilters(rp(ReversePathFilter.all(lpar.getDistro())), rp(ReversePathFilter.allAfterZknet(lpar)),
-				rp(ReversePathFilter.interfaceDefault(lpar.getDistro())), rpFilters) : RpFilters.KERNEL, host ? arpFilter(lpar) : null,
-				host ? forwardFilter(lpar) : null, host ? nats(lpar) : List.of(), folder));
-		if (kind == NodeKind.KVM_HOST) {
-			for (Guest guest : Hosts.members(lpar, Guest.class)) {
-				addGuest(id, guest, folder + "/guests/" + Shell.fileName(guest.getName()));
-			}
-		}
+		return routes;
+	}
+
+	/** The interfaces the plan sets a per-interface sysctl on, with its value, in the plan's order. */
+	private static Map<String, Integer> setting(HostPlan plan, String parameter) {
+		Map<String, Integer> result = new LinkedHashMap<>();
+		plan.kernel().settings().stream().filter(s -> s.parameter().equals(parameter)).forEach(s -> result.put(s.iface(), s.value()));
+		return result;
 	}
 
 	/** A guest's: its distribution's, zknet sets none in a guest. */
@@ -310,49 +331,35 @@ public final class LabNetworkBuilder {
 		return guest.getMembers().stream().filter(Nic.class::isInstance).map(Nic.class::cast).toList();
 	}
 
-	private static LabNetwork.ArpFilter arpFilter(Lpar lpar) {
-		ArpFilter filter = HostFacts.arpFilter(lpar);
+	private static LabNetwork.ArpFilter arpFilter(HostPlan.RuleSet<HostPlan.ArpMatch> filter) {
 		if (filter == null) {
 			return null;
 		}
-		List<LabNetwork.ArpRule> rules = new ArrayList<>();
-		for (ArpRule rule : filter.getRules()) {
-			rules.add(new LabNetwork.ArpRule(action(rule.getAction()), prefix(rule.getTarget()), prefix(rule.getSender()), device(rule.getIface())));
-		}
-		return new LabNetwork.ArpFilter(action(filter.getPolicy()), rules);
+		List<LabNetwork.ArpRule> rules = filter.rules().stream()
+				.map(r -> new LabNetwork.ArpRule(action(r.drop()), prefix(r.target()), prefix(r.sender()), r.iface())).toList();
+		return new LabNetwork.ArpFilter(action(filter.drop()), rules);
 	}
 
-	/** The host's forward filter as the simulation reads it, or null without one. */
+	/** The host's forward filter as the simulation reads it (the same the generated ruleset has), or null without one. */
 	public static LabNetwork.ForwardFilter forwardFilter(Lpar lpar) {
-		ForwardFilter filter = HostFacts.forwardFilter(lpar);
+		return forwardFilter(HostPlan.of(lpar).filters().forward());
+	}
+
+	private static LabNetwork.ForwardFilter forwardFilter(HostPlan.RuleSet<HostPlan.ForwardMatch> filter) {
 		if (filter == null) {
 			return null;
 		}
-		List<LabNetwork.ForwardRule> rules = new ArrayList<>();
-		for (ForwardRule rule : filter.getRules()) {
-			rules.add(new LabNetwork.ForwardRule(action(rule.getAction()), device(rule.getInInterface()), device(rule.getOutInterface()),
-					prefix(rule.getSource()), prefix(rule.getDestination()), rule.isEstablished()));
-		}
-		return new LabNetwork.ForwardFilter(action(filter.getPolicy()), rules);
+		List<LabNetwork.ForwardRule> rules = filter.rules().stream().map(r -> new LabNetwork.ForwardRule(action(r.drop()), r.in(), r.out(),
+				prefix(r.source()), prefix(r.destination()), r.established())).toList();
+		return new LabNetwork.ForwardFilter(action(filter.drop()), rules);
 	}
 
-	private static List<LabNetwork.Nat> nats(Lpar lpar) {
-		List<LabNetwork.Nat> result = new ArrayList<>();
-		for (Nat nat : Hosts.members(lpar, Nat.class)) {
-			if (nat.getBridge() == null || nat.getBridge().eIsProxy() || nat.getOutInterface() == null || nat.getOutInterface().eIsProxy()) {
-				continue;
-			}
-			result.add(new LabNetwork.Nat(Addresses.of(nat.getBridge()).stream().map(Ipv4Prefix::subnet).toList(), nat.getOutInterface().getName()));
-		}
-		return result;
+	private static List<LabNetwork.Nat> nats(List<HostPlan.Masquerade> nat) {
+		return nat.stream().map(m -> new LabNetwork.Nat(m.sources(), m.out())).toList();
 	}
 
-	private static Action action(FilterAction action) {
-		return action == FilterAction.DROP ? Action.DROP : Action.ACCEPT;
-	}
-
-	private static String device(HostInterface iface) {
-		return iface == null || iface.eIsProxy() ? null : HostFacts.portName(iface);
+	private static Action action(boolean drop) {
+		return drop ? Action.DROP : Action.ACCEPT;
 	}
 
 	private static Ipv4Prefix prefix(String text) {

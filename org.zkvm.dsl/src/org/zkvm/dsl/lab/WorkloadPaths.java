@@ -18,6 +18,7 @@ import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.PacketPath;
 import org.zkvm.dsl.topology.PacketPath.Event;
 import org.zkvm.dsl.zknet.Guest;
+import org.zkvm.dsl.zknet.ZvmGuest;
 
 /**
  * A workload's path for the report, from the one path engine: the lab's kernel-faithful
@@ -39,10 +40,10 @@ public final class WorkloadPaths {
 		this.reachability = new Reachability(network);
 	}
 
-	/** The path between the two ends, starting at whichever is a guest; empty when neither is. */
+	/** The path between the two ends, starting at whichever is a guest (a KVM guest first, else a z/VM guest); empty when neither is. */
 	public Optional<PacketPath> between(EObject a, EObject b) {
-		boolean aGuest = a instanceof Guest;
-		boolean bGuest = b instanceof Guest;
+		boolean aGuest = a instanceof Guest || a instanceof ZvmGuest && !(b instanceof Guest);
+		boolean bGuest = b instanceof Guest || b instanceof ZvmGuest;
 		if (!aGuest && !bGuest) {
 			return Optional.empty();
 		}
@@ -80,7 +81,12 @@ public final class WorkloadPaths {
 		for (int i = 0; i < trace.hops().size(); i++) {
 			Hop hop = trace.hops().get(i);
 			Event event = hop.event() == Reachability.Event.CUT_OFF ? Event.CUT_OFF : hop.event() == Reachability.Event.FRAGMENTS ? Event.FRAGMENTS : Event.NONE;
-			if (hop.node().kind() == NodeKind.GUEST) {
+			if (hop.node().kind() == NodeKind.ZVM_GUEST) {
+				Segment link = network.segment(hop.out().segment()).orElse(null);
+				hops.add(new PacketPath.Hop("z/VM guest interface " + name(hop.node()) + "." + hop.out().name() + (link == null ? "" : " (" + link.id()
+						.substring(0, link.id().lastIndexOf(' ')) + " to " + name(hop.next()) + ")"), hop.mtu(), event,
+						"the guest sends packets up to the link's MTU (seed 003: the larger, the faster and the cheaper per MB)"));
+			} else if (hop.node().kind() == NodeKind.GUEST) {
 				hops.add(new PacketPath.Hop("guest NIC " + name(hop.node()) + "." + hop.out().name(), hop.out().mtu(), Event.NONE, "the guest sends packets up to its MTU"));
 				layer2(hop, event, hops);
 			} else {
@@ -93,7 +99,8 @@ public final class WorkloadPaths {
 		}
 		Hop last = trace.hops().get(trace.hops().size() - 1);
 		if (trace.reached() && last.next().kind() != NodeKind.OUTSIDE) {
-			String what = last.next().kind() == NodeKind.GUEST ? "partner NIC " : "partner interface ";
+			String what = last.next().kind() == NodeKind.GUEST ? "partner NIC " : last.next().kind() == NodeKind.ZVM_GUEST ? "z/VM guest interface "
+					: "partner interface ";
 			hops.add(new PacketPath.Hop(what + name(last.next()) + "." + last.receiver().name(), last.receiver().mtu(), Event.NONE, "the partner receives"));
 		}
 		return hops;
@@ -131,8 +138,9 @@ public final class WorkloadPaths {
 						: "layer 2: frames pass unchanged");
 	}
 
-	/** A node's name as the report writes it: the LPAR, or HOST.GUEST, without the kind. */
+	/** A node's name as the report writes it: the LPAR, HOST.GUEST or CLUSTER.GUEST, without the kind. */
 	private static String name(Node node) {
-		return node.id().substring(node.id().indexOf(' ') + 1);
+		String id = node.id().startsWith("z/VM ") ? node.id().substring("z/VM ".length()) : node.id();
+		return id.substring(id.indexOf(' ') + 1);
 	}
 }

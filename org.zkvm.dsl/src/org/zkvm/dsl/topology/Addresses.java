@@ -21,6 +21,7 @@ import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.SchemeRule;
 import org.zkvm.dsl.zknet.VnicAddressRule;
+import org.zkvm.dsl.zknet.ZvmNic;
 
 /** Interface addresses as the host will carry them: written out, or derived from the LPAR's address scheme. */
 public final class Addresses {
@@ -45,7 +46,7 @@ public final class Addresses {
 	/** Every resolvable address of an interface or NIC. */
 	public static List<Ipv4Prefix> of(EObject owner) {
 		List<InterfaceAddress> declared = owner instanceof HostInterface i ? i.getAddresses()
-				: owner instanceof Nic n ? n.getAddresses() : List.of();
+				: owner instanceof Nic n ? n.getAddresses() : owner instanceof ZvmNic z ? z.getAddresses() : List.of();
 		List<Ipv4Prefix> result = new ArrayList<>(declared.size());
 		for (InterfaceAddress address : declared) {
 			resolve(address).ifPresent(result::add);

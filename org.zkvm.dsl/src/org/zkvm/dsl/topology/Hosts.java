@@ -29,6 +29,7 @@ import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.ZknetPackage;
+import org.zkvm.dsl.zknet.ZvmGuest;
 
 /** Effective values of hosts and their interfaces, with the defaults Linux applies. */
 public final class Hosts {
@@ -224,7 +225,7 @@ public final class Hosts {
 		if (element == null || element.eIsProxy()) {
 			return "?";
 		}
-		String kind = element instanceof Guest ? "guest " : element instanceof Lpar ? "LPAR " : "network ";
+		String kind = element instanceof Guest ? "guest " : element instanceof Lpar ? "LPAR " : element instanceof ZvmGuest ? "z/VM guest " : "network ";
 		return kind + path(element);
 	}
 

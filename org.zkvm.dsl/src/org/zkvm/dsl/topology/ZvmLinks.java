@@ -104,6 +104,11 @@ public final class ZvmLinks {
 		return !links(guest).isEmpty();
 	}
 
+	/** Whether the guest has a network zknet configures: IUCV or CTC links, or NICs on z/VM's LANs. */
+	public static boolean hasNetwork(ZvmGuest guest) {
+		return hasLinks(guest) || !ZvmLans.nics(guest).isEmpty();
+	}
+
 	/** The read device the model gives a guest's end of a virtual CTC, if it gives one that can be read. */
 	public static Optional<Integer> declaredDevice(PointToPointLink link, ZvmGuest guest) {
 		String text = link.getLeft() == guest ? link.getLeftDevice() : link.getRightDevice();
@@ -119,11 +124,12 @@ public final class ZvmLinks {
 
 	/**
 	 * The read device of each of the guest's virtual CTCs: the declared ones as declared, the others the
-	 * next free even pair from FIRST_DEVICE, in declaration order.
+	 * next free even pair from FIRST_DEVICE that no NIC takes, in declaration order.
 	 */
 	public static Map<PointToPointLink, Integer> readDevices(ZvmGuest guest) {
 		Map<PointToPointLink, Integer> result = new java.util.LinkedHashMap<>();
 		TreeMap<Integer, PointToPointLink> taken = new TreeMap<>();
+		ZvmLans.nicDevices(guest).forEach(d -> taken.put(d, null));
 		List<PointToPointLink> ctcs = links(guest).stream().filter(l -> l.getKind() == PointToPointKind.CTC).toList();
 		for (PointToPointLink link : ctcs) {
 			declaredDevice(link, guest).ifPresent(device -> {

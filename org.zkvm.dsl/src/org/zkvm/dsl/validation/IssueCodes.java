@@ -134,8 +134,12 @@ public final class IssueCodes {
 	public static final String IUCV_LEGACY = "iucv.legacy";
 	@Code(severity = Severity.ERROR, rule = "a z/VM guest name that is not a CP user ID (1 to 8 letters, digits, @, # or $; netiucv peers without @ and #)")
 	public static final String ZVM_USERID = "zvm.userid";
-	@Code(severity = Severity.ERROR, rule = "virtual CTCs of one guest on the same virtual devices, or virtual devices on an IUCV link")
-	public static final String ZVM_CTC_DEVICES = "zvm.ctc-devices";
+	@Code(severity = Severity.ERROR, rule = "virtual CTCs or NICs of one guest on the same virtual devices, or virtual devices on an IUCV link")
+	public static final String ZVM_DEVICES = "zvm.devices";
+	@Code(severity = Severity.WARNING, rule = "a VSWITCH with one uplink port, or all its uplink ports on one OSA chpid")
+	public static final String ZVM_VSWITCH_UPLINKS = "zvm.vswitch-uplinks";
+	@Code(severity = Severity.ERROR, rule = "a NIC with a VLAN on a VSWITCH that is not VLAN aware, or on a guest LAN")
+	public static final String ZVM_LAN_VLAN = "zvm.lan-vlan";
 	@Code(severity = Severity.ERROR, rule = "an interface name over 15 characters or with characters Linux or a root script cannot take")
 	public static final String NAME_INTERFACE = "name.interface";
 	@Code(severity = Severity.WARNING, rule = "an interface name from a kernel or udev naming scheme of another device (eth<N>, hsi<N>, enc<devno>, PCI-style)")

@@ -3,16 +3,19 @@ package org.zkvm.dsl.validation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.analysis.QethDevices;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Chpid;
 import org.zkvm.dsl.zknet.Guest;
+import org.zkvm.dsl.zknet.GuestLan;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.IqdChpid;
 import org.zkvm.dsl.zknet.Lpar;
@@ -24,7 +27,9 @@ import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.VnicCharacteristic;
+import org.zkvm.dsl.zknet.Vswitch;
 import org.zkvm.dsl.zknet.ZvmGuest;
+import org.zkvm.dsl.zknet.ZvmNic;
 
 /** qeth layers, HiperSockets LANs, bridge uplinks, device triplets and legacy drivers (facts §1.2-§1.5, §2, §6, §7). */
 public class LayerDeviceValidator extends ZknetCheckBase {
@@ -203,7 +208,7 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 	public void checkVirtualDevices(PointToPointLink link) {
 		if (link.getKind() == PointToPointKind.IUCV) {
 			if (link.getLeftDevice() != null || link.getRightDevice() != null) {
-				reportError(IssueCodes.ZVM_CTC_DEVICES, "an IUCV link has no virtual devices: netiucv connects to the partner's user ID; remove 'vdev'",
+				reportError(IssueCodes.ZVM_DEVICES, "an IUCV link has no virtual devices: netiucv connects to the partner's user ID; remove 'vdev'",
 						link, link.getLeftDevice() != null ? Z.getPointToPointLink_LeftDevice() : Z.getPointToPointLink_RightDevice());
 			}
 			return;
@@ -216,19 +221,77 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 			if (mine == null || ZvmLinks.declaredDevice(link, guest).isEmpty()) {
 				continue;
 			}
+			List<Integer> nicDevices = ZvmLans.nicDevices(guest);
+			if (nicDevices.contains(mine) || nicDevices.contains(mine + 1)) {
+				ZvmNic nic = ZvmLans.nics(guest).stream().filter(n -> ZvmLans.device(n).map(d -> d <= mine + 1 && mine <= d + 2).orElse(false)).findFirst()
+						.orElse(null);
+				reportError(IssueCodes.ZVM_DEVICES, link.getName() + " takes " + guest.getName() + "'s virtual devices " + ZvmLinks.vdev(mine) + " and "
+						+ ZvmLinks.vdev(mine + 1) + ", but " + (nic == null ? "a NIC" : "NIC " + nic.getName()) + " takes them (a NICDEF takes three)",
+						link, guest == link.getLeft() ? Z.getPointToPointLink_LeftDevice() : Z.getPointToPointLink_RightDevice());
+				continue;
+			}
 			// the declared devices come first, in declaration order: each link is compared with the ones before it
 			for (var other : ZvmLinks.readDevices(guest).entrySet()) {
 				if (other.getKey() == link) {
 					break;
 				}
 				if (Math.abs(other.getValue() - mine) < 2) {
-					reportError(IssueCodes.ZVM_CTC_DEVICES, link.getName() + " takes " + guest.getName() + "'s virtual devices " + ZvmLinks.vdev(mine) + " and "
+					reportError(IssueCodes.ZVM_DEVICES, link.getName() + " takes " + guest.getName() + "'s virtual devices " + ZvmLinks.vdev(mine) + " and "
 							+ ZvmLinks.vdev(mine + 1) + " (read and write), but " + other.getKey().getName() + " takes " + ZvmLinks.vdev(other.getValue())
 							+ " and " + ZvmLinks.vdev(other.getValue() + 1) + ": give each virtual CTC its own pair",
 							link, guest == link.getLeft() ? Z.getPointToPointLink_LeftDevice() : Z.getPointToPointLink_RightDevice());
 					break;
 				}
 			}
+		}
+	}
+
+	/** A NICDEF takes three virtual devices, vdev to vdev+2 (the qeth read, write and data devices). */
+	@Check
+	public void checkNicDevices(ZvmNic nic) {
+		Optional<Integer> mine = ZvmLans.device(nic);
+		if (mine.isEmpty() || !(nic.eContainer() instanceof ZvmGuest guest)) {
+			return;
+		}
+		for (ZvmNic other : ZvmLans.nics(guest)) {
+			if (other == nic) {
+				return;
+			}
+			Optional<Integer> theirs = ZvmLans.device(other);
+			if (theirs.isPresent() && Math.abs(theirs.get() - mine.get()) < 3) {
+				reportError(IssueCodes.ZVM_DEVICES, nic.getName() + " takes " + guest.getName() + "'s virtual devices " + ZvmLinks.vdev(mine.get()) + "-"
+						+ ZvmLinks.vdev(mine.get() + 2) + " (a NICDEF's three), but " + other.getName() + " takes " + ZvmLinks.vdev(theirs.get()) + "-"
+						+ ZvmLinks.vdev(theirs.get() + 2) + ": give each NIC its own three", nic, Z.getZvmNic_Device());
+				return;
+			}
+		}
+	}
+
+	/** CP fails over to a VSWITCH's next uplink port; with one port, or all on one OSA chpid, one failure takes the guests off the LAN. */
+	@Check
+	public void checkVswitchUplinks(Vswitch vswitch) {
+		Set<Object> chpids = new java.util.HashSet<>();
+		vswitch.getUplinks().forEach(u -> chpids.add(u.getChpid() == null || u.getChpid().eIsProxy() ? "?" : u.getChpid()));
+		if (vswitch.getUplinks().size() < 2) {
+			report(IssueCodes.ZVM_VSWITCH_UPLINKS, "VSWITCH " + vswitch.getName() + " has one uplink port: when its OSA port, chpid or switch fails, every guest on "
+					+ vswitch.getName() + " is off the LAN; add a backup port on another chpid (CP fails over to it)", vswitch, Z.getZvmMember_Name());
+		} else if (chpids.size() == 1 && !chpids.contains("?")) {
+			report(IssueCodes.ZVM_VSWITCH_UPLINKS, "VSWITCH " + vswitch.getName() + "'s uplink ports are all on one OSA chpid: one OSA feature or chpid failure "
+					+ "takes every guest on " + vswitch.getName() + " off the LAN; put the backup port on another chpid", vswitch, Z.getZvmMember_Name());
+		}
+	}
+
+	@Check
+	public void checkVlan(ZvmNic nic) {
+		if (nic.getVlan() == 0 || nic.getLan() == null || nic.getLan().eIsProxy()) {
+			return;
+		}
+		if (nic.getLan() instanceof Vswitch vswitch && !vswitch.isVlanAware()) {
+			reportError(IssueCodes.ZVM_LAN_VLAN, "VSWITCH " + vswitch.getName() + " is not VLAN aware: it cannot grant " + nic.getName() + " VLAN " + nic.getVlan()
+					+ "; declare it 'vlan-aware' or leave the VLAN out", nic, Z.getZvmNic_Vlan());
+		} else if (nic.getLan() instanceof GuestLan lan) {
+			reportError(IssueCodes.ZVM_LAN_VLAN, "guest LAN " + lan.getName() + " has no VLANs (zknet grants VLANs on VSWITCHes): leave the VLAN out", nic,
+					Z.getZvmNic_Vlan());
 		}
 	}
 

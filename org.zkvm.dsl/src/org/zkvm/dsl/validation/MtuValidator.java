@@ -6,6 +6,7 @@ import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.HostRoute;
@@ -15,6 +16,7 @@ import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.ZvmNic;
 
 /** MTUs of devices, bridges and guests (seed 002; facts §1.1, §2.1, §5.5, §5.6, §6). */
 public class MtuValidator extends ZknetCheckBase {
@@ -32,6 +34,20 @@ public class MtuValidator extends ZknetCheckBase {
 			report(IssueCodes.MTU_RANGE, "MTU " + qeth.getMtu() + " is outside " + range + " for " + device
 					+ ": 'ip link set mtu' fails and the interface keeps its old MTU; set at most " + range.max(),
 					qeth, Z.getHostInterface_Mtu(), String.valueOf(range.clamp(qeth.getMtu())));
+		}
+	}
+
+	/** A NIC on a VSWITCH or QDIO guest LAN carries an OSA's MTUs, on a HiperSockets guest LAN up to its frame size - 8K. */
+	@Check
+	public void checkNicRange(ZvmNic nic) {
+		if (nic.getMtu() == 0 || nic.getLan() == null || nic.getLan().eIsProxy()) {
+			return;
+		}
+		MtuLimits.Range range = ZvmLans.mtuRange(nic.getLan());
+		if (!range.contains(nic.getMtu())) {
+			report(IssueCodes.MTU_RANGE, "MTU " + nic.getMtu() + " is outside " + range + " for a NIC on " + nic.getLan().getName()
+					+ ": 'ip link set mtu' fails and the interface keeps its old MTU; set at most " + range.max(), nic, Z.getZvmNic_Mtu(),
+					String.valueOf(range.clamp(nic.getMtu())));
 		}
 	}
 

@@ -17,6 +17,7 @@ import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.ZvmGuest;
+import org.zkvm.dsl.zknet.ZvmNic;
 
 /** Names that become Linux interface names, and so reach scripts, sysctl keys and XML (facts §2.4). */
 public class NameValidator extends ZknetCheckBase {
@@ -32,6 +33,12 @@ public class NameValidator extends ZknetCheckBase {
 		if (iface instanceof OvsBridge bridge) {
 			checkTemplate(bridge.getVnic(), "internal port", null, bridge, Z.getOvsBridge_Vnic());
 		}
+	}
+
+	@Check
+	public void checkZvmNic(ZvmNic nic) {
+		check(nic.getName(), "interface", nic, Z.getZvmNic_Name());
+		checkTemplate(nic.getName(), "interface", null, nic, Z.getZvmNic_Name());
 	}
 
 	@Check

@@ -200,6 +200,8 @@ public final class Lab implements AutoCloseable {
 				cabling.plugGuest(network, node);
 				require(node, "network.sh", script(node, generatedFiles.adapted(node, node.folder() + "/network.sh"), scriptEnvironment(node)));
 				cabling.checkNicNames(node);
+			} else if (node.kind() == NodeKind.ZVM_GUEST) {
+				require(node, "network.sh", script(node, generatedFiles.adapted(node, node.folder() + "/network.sh"), scriptEnvironment(node)));
 			} else if (node.kind() == NodeKind.PARTNER || node.kind() == NodeKind.OUTSIDE) {
 				cabling.configureFromModel(node);
 			}
@@ -268,7 +270,8 @@ public final class Lab implements AutoCloseable {
 
 	/** What the generated scripts run with: the admin's session as sshd describes it, the checkpoint folder, a root for persistent files, Open vSwitch's sockets. */
 	private Map<String, String> scriptEnvironment(Node node) {
-		Map<String, String> environment = new LinkedHashMap<>(node.kind() == NodeKind.GUEST ? Map.of() : openVSwitches.environment(node));
+		Map<String, String> environment = new LinkedHashMap<>(node.kind() == NodeKind.GUEST || node.kind() == NodeKind.ZVM_GUEST ? Map.of()
+				: openVSwitches.environment(node));
 		environment.put("ZKNET_STATE_DIR", work.resolve("state").resolve(shortName(node)).toString());
 		// the namespaces share this machine's file system: each host's persistent files (the boot unit) go under a root of its own
 		environment.put("ZKNET_ROOT", root(node).toString());
@@ -328,6 +331,7 @@ public final class Lab implements AutoCloseable {
 	static String shortName(Node node) {
 		String name = switch (node.kind()) {
 			case OUTSIDE -> "net-" + node.id().substring(node.id().indexOf(' ') + 1);
+			case ZVM_GUEST -> "zvm-" + node.id().substring(node.id().lastIndexOf(' ') + 1);
 			default -> node.id().substring(node.id().indexOf(' ') + 1);
 		};
 		return name.replaceAll("[^A-Za-z0-9_.-]", "_");

@@ -47,6 +47,12 @@ public final class ScriptAdapter {
 		if (step.startsWith("zknet_qeth ")) {
 			return "s390 only: configures the qeth device (chzdev: layer, VNIC characteristics) and names it; the lab's veth pair stands in for it, under the model's name";
 		}
+		if (step.startsWith("zknet_ctc ")) {
+			return "s390 only: configures the virtual CTC (chzdev: ctcm read and write subchannel, protocol, buffer) and names it; the lab's veth pair stands in for it, under the link's name";
+		}
+		if (step.startsWith("zknet_iucv ")) {
+			return "z/VM only: connects netiucv to the partner guest; the lab's veth pair stands in for the connection, under the link's name";
+		}
 		if (step.startsWith("cio_ignore ") || step.startsWith("znetconf ") || step.startsWith("vmcp ")) {
 			return "s390 only: channel subsystem and z/VM commands have no counterpart here";
 		}

@@ -26,7 +26,7 @@ class GeneratedFilesToolsTest {
 
 	@BeforeAll
 	static void generateEveryExample() throws IOException {
-		for (String example : List.of("seed-network", "seed-isfc", "seed-iucv", "distros")) {
+		for (String example : List.of("seed-network", "seed-isfc", "seed-iucv", "distros", "zvm-lans")) {
 			GeneratorTest.generate(example).forEach((name, content) -> FILES.put(example + "/" + name, content));
 		}
 		GeneratorTest.generate(GeneratorTest.legacySeedNetwork()).forEach((name, content) -> FILES.put("legacy/" + name, content));
@@ -217,18 +217,52 @@ class GeneratedFilesToolsTest {
 		Map<String, String> files = matching("/DIRECTORY-NETWORK\\.txt$");
 		assertTrue(!files.isEmpty(), files.keySet()::toString);
 		String userid = "[A-Z0-9@#$]{1,8}";
-		Pattern record = Pattern.compile("\\*( .*)?|IUCV " + userid + "|COMMAND COUPLE [0-9A-F]{4} TO " + userid + " [0-9A-F]{4}|SPECIAL [0-9A-F]{4} CTCA " + userid);
+		Pattern record = Pattern.compile("\\*( .*)?|IUCV " + userid + "|COMMAND COUPLE [0-9A-F]{4} TO " + userid + " [0-9A-F]{4}|SPECIAL [0-9A-F]{4} CTCA " + userid
+				+ "|NICDEF [0-9A-F]{4} TYPE (QDIO|HIPERSOCKETS) DEVICES 3 LAN SYSTEM " + userid);
 		files.forEach((name, content) -> content.lines().forEach(l -> {
 			assertTrue(l.length() <= 71, () -> name + ": beyond column 71: " + l);
 			assertTrue(record.matcher(l).matches(), () -> name + ": not a directory record: " + l);
 		}));
 	}
 
+	/**
+	 * The LANs' SYSTEM CONFIG statements: records within column 71, comments closed on their record,
+	 * a statement continued on the next record after a comma, and only DEFINE VSWITCH (RDEV, transport,
+	 * VLAN), MODIFY VSWITCH ... GRANT and DEFINE LAN statements.
+	 */
+	@Test
+	void lanStatementsAreSystemConfigRecords() {
+		Map<String, String> files = matching("/SYSTEM-CONFIG-LANS\\.txt$");
+		assertTrue(!files.isEmpty(), files.keySet()::toString);
+		String name = "[A-Z0-9@#$]{1,8}";
+		Pattern statement = Pattern.compile("DEFINE VSWITCH " + name + " RDEV( [0-9A-F]{4}){1,3} (ETHERNET|IP) VLAN (UNAWARE|AWARE( NATIVE \\d{1,4})?)"
+				+ "|MODIFY VSWITCH " + name + " GRANT " + name + "( VLAN \\d{1,4})?|DEFINE LAN " + name + " OWNERID SYSTEM TYPE (QDIO( ETHERNET)?|HIPERS MFS (16|24|40|64)K)");
+		files.forEach((file, content) -> {
+			StringBuilder joined = new StringBuilder();
+			for (String line : content.lines().toList()) {
+				assertTrue(line.length() <= 71, () -> file + ": beyond column 71: " + line);
+				if (line.startsWith("/*")) {
+					assertTrue(line.endsWith("*/"), () -> file + ": a comment record that does not close: " + line);
+					continue;
+				}
+				joined.append(line.strip());
+				if (line.endsWith(",")) {
+					joined.setLength(joined.length() - 1);
+					joined.append(' ');
+					continue;
+				}
+				String whole = joined.toString();
+				assertTrue(statement.matcher(whole).matches(), () -> file + ": not a LAN statement: " + whole);
+				joined.setLength(0);
+			}
+		});
+	}
+
 	@Test
 	void everyGeneratedFileIsCheckedByOneOfTheTestsAbove() {
 		Pattern checked = Pattern.compile("\\.sh$|\\.nft$|/90-zknet\\.conf$|/netplan/90-zknet\\.yaml$|/interface-[^/]+\\.xml$"
 				+ "|\\.nmconnection$|/systemd/[^/]+\\.service$|/wicked/(ifcfg-[^/]+|ifroute-[^/]+|routes)$|/udev/70-zknet\\.rules$|/routes\\.txt$"
-				+ "|/SYSTEM-CONFIG-ISLINK\\.txt$|/iocp-fctc\\.txt$|/DIRECTORY-NETWORK\\.txt$");
+				+ "|/SYSTEM-CONFIG-ISLINK\\.txt$|/iocp-fctc\\.txt$|/DIRECTORY-NETWORK\\.txt$|/SYSTEM-CONFIG-LANS\\.txt$");
 		List<String> unchecked = new ArrayList<>();
 		FILES.keySet().stream().filter(name -> !checked.matcher(name).find()).forEach(unchecked::add);
 		assertEquals(List.of(), unchecked);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.zkvm.dsl.tests.Workspace;
 
 /**
  * z/VM guests' IUCV and virtual CTC links: the CP directory statements of each z/VM system and each
@@ -78,6 +80,78 @@ class ZvmGuestGeneratorTest {
 		assertTrue(network.contains("zknet_host lnxa\n"), network);
 		assertTrue(network.contains("zknet_ctc 0.0.0602 0.0.0602:0.0.0603 b protocol=1 buffer=9008\n"), network);
 		assertTrue(network.contains("zknet_route 10.0.1.2/32 dev b\n"), network);
+	}
+
+	/**
+	 * Each distribution's files for a z/VM guest, read by the distribution's own reader: libnm for RHEL's
+	 * generic profiles, netplan generate for Ubuntu (whose networkd files then name the link, its /32 and
+	 * the on-link route to the partner), wicked's ifcfg and ifroute for SUSE.
+	 */
+	@Test
+	void theGuestsDistributionFilesPassTheirReaders() throws Exception {
+		Path dir = Files.createTempDirectory("zknet-zvm-distro");
+		Files.writeString(dir.resolve("vm.zknet"), Files.readString(Workspace.root().resolve("examples/seed-iucv/vmlinux.zknet"))
+				.replace("guest LINUX1 on VMSYS1 vcpus 1 memory 128M", "guest LINUX1 on VMSYS1 vcpus 1 memory 128M distro rhel")
+				.replace("guest LINUX2 on VMSYS1 vcpus 1 memory 128M", "guest LINUX2 on VMSYS1 distro ubuntu vcpus 1 memory 128M"));
+		Map<String, String> files = GeneratorTest.generate(dir);
+		Map<String, String> keyfiles = new TreeMap<>();
+		files.forEach((name, content) -> {
+			if (name.startsWith("zvm/VMLINUX/VMSYS1/guests/LINUX1/networkmanager/")) {
+				keyfiles.put(name, content);
+			}
+		});
+		assertEquals(6, keyfiles.size(), keyfiles.keySet()::toString);
+		RealTools.keyfiles(keyfiles);
+		String ctc = files.get("zvm/VMLINUX/VMSYS1/guests/LINUX1/networkmanager/ctc9000.nmconnection");
+		assertTrue(ctc.contains("type=generic\ninterface-name=ctc9000\n") && ctc.contains("address1=192.168.190.1/32\n")
+				&& ctc.contains("route1=192.168.190.2/32\n"), ctc);
+
+		String yaml = files.get("zvm/VMLINUX/VMSYS1/guests/LINUX2/netplan/90-zknet.yaml");
+		Path root = Files.createTempDirectory("zknet-netplan");
+		Path file = root.resolve("etc/netplan/90-zknet.yaml");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, yaml);
+		Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+		RealTools.run(List.of("netplan", "generate", "--root-dir", root.toString()));
+		String network = Files.readString(root.resolve("run/systemd/network/10-netplan-ctc9000.network"));
+		assertTrue(network.contains("Name=ctc9000") && network.contains("Address=192.168.190.2/32") && network.contains("Destination=192.168.190.1/32")
+				&& network.contains("Scope=link"), network);
+
+		// SUSE: seed 003 as shipped (no distro)
+		Map<String, String> suse = GeneratorTest.generate("seed-iucv");
+		String ifcfg = suse.get("zvm/VMLINUX/VMSYS1/guests/LINUX1/wicked/ifcfg-iucv32764");
+		assertTrue(ifcfg.contains("IPADDR='192.168.32.1/32'") && ifcfg.contains("MTU='32764'"), ifcfg);
+		assertTrue(suse.get("zvm/VMLINUX/VMSYS1/guests/LINUX1/wicked/ifroute-iucv32764").contains("192.168.32.2/32\t-\t-\tiucv32764"),
+				suse.get("zvm/VMLINUX/VMSYS1/guests/LINUX1/wicked/ifroute-iucv32764"));
+	}
+
+	/** z/VM's own LANs: SYSTEM CONFIG for the VSWITCH and the guest LAN, the NICDEFs, and each guest's qeth devices and files. */
+	@Test
+	void zvmLansGetSystemConfigNicdefsAndEachGuestsQethDevices() throws Exception {
+		Map<String, String> files = GeneratorTest.generate("zvm-lans");
+		String lans = files.get("zvm/ZVMPROD/ZVMP1/SYSTEM-CONFIG-LANS.txt");
+		assertEquals(List.of("DEFINE VSWITCH VSW1 RDEV 1000 2000 ETHERNET VLAN AWARE NATIVE 1", "MODIFY VSWITCH VSW1 GRANT WEB1 VLAN 100",
+				"MODIFY VSWITCH VSW1 GRANT APP1 VLAN 200", "DEFINE LAN HSL1 OWNERID SYSTEM TYPE HIPERS MFS 64K"),
+				lans.lines().filter(l -> !l.startsWith("/*")).toList(), lans);
+		Map<String, String> entries = entries(files.get("zvm/ZVMPROD/ZVMP1/DIRECTORY-NETWORK.txt"));
+		assertTrue(entries.get("WEB1").contains("NICDEF 0600 TYPE QDIO DEVICES 3 LAN SYSTEM VSW1\n"), entries::toString);
+		assertTrue(entries.get("APP1").contains("NICDEF 0700 TYPE HIPERSOCKETS DEVICES 3 LAN SYSTEM HSL1\n"), entries::toString);
+		String web = files.get("zvm/ZVMPROD/ZVMP1/guests/WEB1/network.sh");
+		assertTrue(web.contains("zknet_qeth 0.0.0600 0.0.0600:0.0.0601:0.0.0602 prod0 layer2=1\n"), web);
+		// the HiperSockets guest LAN is layer 3, its MTU the 64K frame's 57344
+		assertTrue(web.contains("zknet_qeth 0.0.0700 0.0.0700:0.0.0701:0.0.0702 hs0 layer2=0\n") && web.contains("zknet_link hs0 57344 -\n"), web);
+		assertTrue(web.contains("zknet_route default via 10.20.100.1\n"), web);
+		Map<String, String> keyfiles = new TreeMap<>();
+		files.forEach((name, content) -> {
+			if (name.startsWith("zvm/ZVMPROD/ZVMP1/guests/WEB1/networkmanager/")) {
+				keyfiles.put(name, content);
+			}
+		});
+		assertEquals(2, keyfiles.size(), keyfiles.keySet()::toString);
+		RealTools.keyfiles(keyfiles);
+		assertTrue(keyfiles.get("zvm/ZVMPROD/ZVMP1/guests/WEB1/networkmanager/prod0.nmconnection").contains("s390-subchannels=0.0.0600;0.0.0601;0.0.0602;"),
+				keyfiles::toString);
+		RealTools.netplan("APP1", files.get("zvm/ZVMPROD/ZVMP1/guests/APP1/netplan/90-zknet.yaml"));
 	}
 
 	/** Every COUPLE one guest issues is the same pair the partner couples from its side. */

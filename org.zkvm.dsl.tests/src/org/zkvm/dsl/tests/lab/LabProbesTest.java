@@ -55,6 +55,45 @@ class LabProbesTest {
 		assertEquals(1500, lpar11.port("o5s_10g_1").orElseThrow().mtu());
 	}
 
+	/** Seed 003's guests: each IUCV and virtual CTC link a segment of two, each guest pinged at every link's address, at the link's MTU. */
+	@Test
+	void theIucvSeedsGuestsAndEveryLinkBetweenThem() {
+		LabNetwork network = example("seed-iucv");
+		assertEquals(List.of("z/VM guest VMLINUX.LINUX1", "z/VM guest VMLINUX.LINUX2"), network.nodes().stream().map(LabNetwork.Node::id).toList());
+		assertEquals(List.of("IUCV link VMLINUX.iucv1500", "IUCV link VMLINUX.iucv9000", "IUCV link VMLINUX.iucv32764", "virtual CTC VMLINUX.ctc1500",
+				"virtual CTC VMLINUX.ctc9000", "virtual CTC VMLINUX.ctc32764"), network.segments().stream().map(LabNetwork.Segment::id).toList());
+		LabNetwork.Node linux1 = network.node("z/VM guest VMLINUX.LINUX1").orElseThrow();
+		assertEquals(NodeKind.ZVM_GUEST, linux1.kind());
+		assertEquals("zvm/VMLINUX/VMSYS1/guests/LINUX1", linux1.folder());
+		assertEquals("192.168.132.1/32", linux1.port("ctc32764").orElseThrow().addresses().get(0).toString());
+		List<Probe> probes = LabProbes.plan(network);
+		assertEquals(24, probes.size(), probes::toString);
+		assertTrue(probes.stream().allMatch(Probe::expected), probes::toString);
+		Probe widest = probes.stream().filter(p -> p.kind() == Kind.PATH_MTU && p.address().toString().equals("192.168.132.2")).findFirst().orElseThrow();
+		assertEquals(32764, widest.size());
+		Probe iucv = probes.stream().filter(p -> p.kind() == Kind.PATH_MTU && p.address().toString().equals("192.168.90.1")).findFirst().orElseThrow();
+		assertEquals(9000, iucv.size());
+		assertEquals("z/VM guest VMLINUX.LINUX2", iucv.from().id());
+	}
+
+	/** The z/VM LANs example: each VLAN's guests on their network's LAN, the guest LAN between the two guests at its 64K frame's MTU. */
+	@Test
+	void zvmLansAsNamespaces() {
+		LabNetwork network = example("zvm-lans");
+		assertEquals(List.of("z/VM guest ZVMPROD.WEB1", "z/VM guest ZVMPROD.APP1", "network prodnet", "network appnet"),
+				network.nodes().stream().map(LabNetwork.Node::id).toList());
+		LabNetwork.Node web = network.node("z/VM guest ZVMPROD.WEB1").orElseThrow();
+		assertEquals("LAN of network prodnet", web.port("prod0").orElseThrow().segment());
+		assertEquals("guest LAN ZVMPROD.HSL1", web.port("hs0").orElseThrow().segment());
+		assertTrue(web.port("hs0").orElseThrow().layer3());
+		List<Probe> probes = LabProbes.plan(network);
+		Probe hs = probes.stream().filter(p -> p.kind() == Kind.PATH_MTU && p.address().toString().equals("192.168.70.21")).findFirst().orElseThrow();
+		assertEquals(57344, hs.size());
+		assertTrue(probe(probes, "network prodnet", "z/VM guest ZVMPROD.WEB1", Kind.REACH).expected());
+		// the outside networks route nothing between the VLANs
+		assertFalse(probe(probes, "network appnet", "z/VM guest ZVMPROD.WEB1", Kind.REACH).expected());
+	}
+
 	@Test
 	void theSeedNetworksPromisesAndProhibitions() {
 		List<Probe> probes = LabProbes.plan(example("seed-network"));

@@ -195,6 +195,19 @@ class ReportTest {
 		assertEquals(PacketPath.Event.CUT_OFF, path.hops().get(path.hops().size() - 1).event());
 	}
 
+	/** A workload between seed 003's z/VM guests: its path over the widest of their links, from the same path engine as the lab's. */
+	@Test
+	void aWorkloadBetweenZvmGuestsTakesTheirWidestLink() throws IOException {
+		LoadedModel loaded = Workspace.load(Map.of("vmlinux.zknet", Files.readString(Workspace.root().resolve("examples/seed-iucv/vmlinux.zknet")),
+				"w.zknet", "workload bulk streaming write message 32K connections 1 from VMLINUX.LINUX1 to VMLINUX.LINUX2\n"));
+		assertEquals(List.of(), Workspace.errors(loaded));
+		PacketPath path = ReportBuilder.build(loaded.models()).paths().get(0).path();
+		// two links of 32764: the lower address (192.168.32.2, the IUCV link) of the two equally wide paths
+		assertEquals(List.of("z/VM guest interface VMLINUX.LINUX1.iucv32764 (IUCV link to VMLINUX.LINUX2)", "z/VM guest interface VMLINUX.LINUX2.iucv32764"),
+				path.hops().stream().map(PacketPath.Hop::element).toList());
+		assertEquals(32764, path.pathMtu());
+	}
+
 	@Test
 	void guestsOfOneHostAreAdvisedTheLocalBridge() throws IOException {
 		String model = Files.readString(Workspace.root().resolve("examples/seed-network/z13a.zknet"));

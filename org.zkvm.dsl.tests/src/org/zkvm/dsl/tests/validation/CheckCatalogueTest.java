@@ -114,7 +114,9 @@ class CheckCatalogueTest {
 					"cec Z13B model z13 {\n", "cec Z13B model z13 {\n\tchpid F5 iqd HSLAN2 frame 64K\n", "hs0 on HSLAN device 0.0.7010", "hs0 on HSLAN2 device 0.0.7010"),
 			new Rule(IssueCodes.IUCV_LEGACY, W, "netiucv", "iucv", "iucv iucv0", "ctc ctc0"),
 			new Rule(IssueCodes.ZVM_USERID, E, "'LINUXWEB01' has 10 characters", "LINUXWEB01", "LINUXWEB01", "LINUXW01"),
-			new Rule(IssueCodes.ZVM_CTC_DEVICES, E, "ctc1 takes LINUX1's virtual devices 0601 and 0602 (read and write), but ctc0 takes 0600 and 0601", "0601",
+			new Rule(IssueCodes.ZVM_VSWITCH_UPLINKS, W, "VSWITCH VSW1's uplink ports are all on one OSA chpid", "VSW1", "1010 chpid Z16A.10", "2000 chpid Z16A.20"),
+			new Rule(IssueCodes.ZVM_LAN_VLAN, E, "VSWITCH VSW1 is not VLAN aware: it cannot grant prod0 VLAN 100", "100", "chpid Z16A.20\n", "chpid Z16A.20 vlan-aware\n"),
+			new Rule(IssueCodes.ZVM_DEVICES, E, "ctc1 takes LINUX1's virtual devices 0601 and 0602 (read and write), but ctc0 takes 0600 and 0601", "0601",
 					"vdev 0601", "vdev 0602"),
 			new Rule(IssueCodes.NAME_INTERFACE, E, "'production_osa_10g' has 18 characters", "production_osa_10g", "production_osa_10g", "prod_osa_10g"),
 			new Rule(IssueCodes.NAME_KERNEL_TEMPLATE, W, "'hsi1' is the qeth driver's name template for HiperSockets devices (hsi%d)", "hsi1", "hsi1",
@@ -203,6 +205,13 @@ class CheckCatalogueTest {
 		String described = Workspace.describe(model.diagnostics());
 		assertTrue(model.diagnostics().stream().noneMatch(d -> d.code().equals(rule.code())), () -> rule.code() + " still reported:\n" + described);
 		assertEquals(List.of(), Workspace.errors(model), () -> "the near miss is a correct model:\n" + described);
+	}
+
+	/** The z/VM LANs example: two uplinks on two chpids, VLANs on a VLAN-aware VSWITCH, a HiperSockets guest LAN within its frame size. */
+	@Test
+	void zvmLansIsCleanOfEveryCheck() {
+		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/zvm-lans"));
+		assertEquals(List.of(), model.diagnostics(), () -> Workspace.describe(model.diagnostics()));
 	}
 
 	@Test

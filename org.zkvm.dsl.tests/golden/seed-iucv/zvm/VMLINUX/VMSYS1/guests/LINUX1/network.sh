@@ -14,8 +14,8 @@ zknet_ctc 0.0.0600 0.0.0600:0.0.0601 ctc1500 protocol=1 buffer=1508
 zknet_ctc 0.0.0602 0.0.0602:0.0.0603 ctc9000 protocol=1 buffer=9008
 zknet_ctc 0.0.0604 0.0.0604:0.0.0605 ctc32764 protocol=1 buffer=32772
 # netiucv connections to PEER.DATA, the link's name as IUCV user data so that several links to one
-# peer stay apart (netiucv.c). netiucv is gone from Linux 6.17 (facts §6.1); nothing recreates a
-# connection at boot: run this script at boot on the kernels that still have it
+# peer stay apart (netiucv.c). netiucv is gone from Linux 6.17 (facts §6.1); no distribution
+# recreates a connection at boot: run this script at boot on the kernels that still have it
 zknet_iucv LINUX2.IUCV1500 iucv1500 1500
 zknet_iucv LINUX2.IUCV9000 iucv9000 9000
 zknet_iucv LINUX2.IUCV32764 iucv32764 32764

@@ -140,6 +140,34 @@ class LabIT {
 		assertLabGone(labId(run));
 	}
 
+	/**
+	 * Seed 003's two z/VM guests: each IUCV and virtual CTC link a veth pair at the model's MTU, each guest's network.sh applied
+	 * (the s390 and z/VM steps said and skipped), pings across every link at its MTU.
+	 */
+	@Test
+	void theIucvSeedsGuestsPingAcrossEveryLinkAtItsMtu() throws Exception {
+		Run run = zknet(ROOT, "lab", "examples/seed-iucv");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("zknet lab: 24 of 24 probes as the model says (24 replies, 0 without)"), run.out());
+		assertTrue(run.out().contains("z/VM only: connects netiucv to the partner guest") && run.out().contains("s390 only: configures the virtual CTC"), run.out());
+		assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("ok") && l.contains("z/VM guest VMLINUX.LINUX2 (192.168.132.2)") && l.contains("32764 B")),
+				run.out());
+		assertLabGone(labId(run));
+	}
+
+	/** The z/VM LANs example: a VSWITCH's VLANs as their networks' LANs, the HiperSockets guest LAN between the guests. */
+	@Test
+	void theZvmLansExampleKeepsEveryPromise() throws Exception {
+		Run run = zknet(ROOT, "lab", "examples/zvm-lans");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("zknet lab: 25 of 25 probes as the model says (14 replies, 11 without)"), run.out());
+		// the VLANs stay apart: the outside networks route nothing between them
+		assertRow(run, "ok   z/VM guest ZVMPROD.WEB1  z/VM guest ZVMPROD.APP1 (10.20.200.21)   reach                 no reply  no reply");
+		assertTrue(run.lines().stream().anyMatch(l -> l.startsWith("ok") && l.contains("z/VM guest ZVMPROD.APP1 (192.168.70.21)") && l.contains("57344 B")),
+				run.out());
+		assertLabGone(labId(run));
+	}
+
 	/** The seed network with 'firewall legacy': the seed's arptables/iptables rules, confined to the model's interfaces, rolled back exactly. */
 	@Test
 	void theLegacyFirewallIsAsSafeOnALiveHost() throws Exception {
