@@ -18,8 +18,9 @@ import static org.zkvm.dsl.generator.IslinkGenerator.records
 /**
  * The SYSTEM CONFIG statements of a z/VM system's own LANs (z/VM CP Planning and Administration,
  * "DEFINE VSWITCH Statement", "MODIFY VSWITCH Statement", "DEFINE LAN Statement"): each VSWITCH with
- * its OSA uplink ports (RDEV: CP uses the first and fails over to the others), its transport and
- * VLAN awareness, and the guests it grants (with their VLAN); each guest LAN owned by SYSTEM, so
+ * its OSA uplink ports (RDEV: CP uses the first and fails over to the others; or a link aggregation
+ * group, its ports joined with MODIFY PORT GROUP ... JOIN, the statement form of SET PORT GROUP),
+ * its transport and VLAN awareness, and the guests it grants (with their VLAN); each guest LAN owned by SYSTEM, so
  * that it persists. Fixed 80-column records within 71, continued with a comma (IslinkGenerator).
  */
 class ZvmLanStatements {
@@ -34,6 +35,11 @@ class ZvmLanStatements {
 		«ENDFOR»
 		«FOR lan : lans(system)»
 			«IF lan instanceof Vswitch»
+				«IF lan.group !== null»
+					«FOR record : records('MODIFY PORT GROUP ' + lan.group.toUpperCase + ' JOIN', rdevs(lan))»
+						«record»
+					«ENDFOR»
+				«ENDIF»
 				«FOR record : records('DEFINE VSWITCH ' + lan.name.toUpperCase, vswitchWords(lan))»
 					«record»
 				«ENDFOR»
@@ -54,9 +60,14 @@ class ZvmLanStatements {
 
 	def private vswitchWords(Vswitch vswitch) {
 		val words = <String>newArrayList
-		words.add('RDEV')
-		words.addAll(vswitch.uplinks.map[ZvmLinks.vdev(DeviceRange.parseDeviceNumber(rdev))])
+		if (vswitch.group === null) {
+			words.add('RDEV')
+			words.addAll(rdevs(vswitch))
+		}
 		words.add(if (ZvmLans.layer(vswitch) == 2) 'ETHERNET' else 'IP')
+		if (vswitch.group !== null) {
+			words.addAll('GROUP', vswitch.group.toUpperCase)
+		}
 		if (vswitch.vlanAware) {
 			words.addAll('VLAN', 'AWARE')
 			if (vswitch.nativeVlan != 0) {
@@ -66,6 +77,10 @@ class ZvmLanStatements {
 			words.addAll('VLAN', 'UNAWARE')
 		}
 		words
+	}
+
+	def private rdevs(Vswitch vswitch) {
+		vswitch.uplinks.map[ZvmLinks.vdev(DeviceRange.parseDeviceNumber(rdev))]
 	}
 
 	/** 'USERID [VLAN n]' for each of the system's guests with a NIC on the VSWITCH, once per VLAN, in declaration order. */

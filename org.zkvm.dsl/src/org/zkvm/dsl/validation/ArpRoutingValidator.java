@@ -11,6 +11,7 @@ import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.NetworkIndex;
 import org.zkvm.dsl.topology.NetworkIndex.AddressUse;
 import org.zkvm.dsl.topology.Routes;
+import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
 import org.zkvm.dsl.zknet.FilterAction;
@@ -31,6 +32,8 @@ import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.Service;
+import org.zkvm.dsl.zknet.ZvmGuest;
+import org.zkvm.dsl.zknet.ZvmGuestRoute;
 
 /** proxy_arp, ARP and forward filters, forwarding, routes, NAT and rp_filter on a host (seed 002; facts §4, §7). */
 public class ArpRoutingValidator extends ZknetCheckBase {
@@ -322,6 +325,20 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		if (!reachable) {
 			report(IssueCodes.ROUTE_UNREACHABLE_GATEWAY, "gateway " + gateway.get() + " is on none of " + guest.getName()
 					+ "'s connected subnets: the guest's kernel rejects the route; use an address of the NIC's subnet", route, Z.getGuestRoute_Gateway());
+		}
+	}
+
+	/** A z/VM guest's routes as any Linux guest's: the gateway on one of its NICs' subnets. */
+	@Check
+	public void checkZvmGuestRoute(ZvmGuestRoute route) {
+		Optional<Ipv4Address> gateway = Addresses.parseAddress(route.getGateway());
+		if (gateway.isEmpty() || !(route.eContainer() instanceof ZvmGuest guest)) {
+			return;
+		}
+		boolean reachable = ZvmLans.nics(guest).stream().flatMap(n -> Addresses.of(n).stream()).anyMatch(a -> a.subnet().contains(gateway.get()));
+		if (!reachable) {
+			report(IssueCodes.ROUTE_UNREACHABLE_GATEWAY, "gateway " + gateway.get() + " is on none of " + guest.getName()
+					+ "'s connected subnets: the guest's kernel rejects the route; use an address of the NIC's subnet", route, Z.getZvmGuestRoute_Gateway());
 		}
 	}
 

@@ -138,6 +138,8 @@ public final class IssueCodes {
 	public static final String ZVM_DEVICES = "zvm.devices";
 	@Code(severity = Severity.WARNING, rule = "a VSWITCH with one uplink port, or all its uplink ports on one OSA chpid")
 	public static final String ZVM_VSWITCH_UPLINKS = "zvm.vswitch-uplinks";
+	@Code(severity = Severity.ERROR, rule = "a link aggregation group on a VSWITCH that is not ETHERNET, or more than 3 uplink ports without a group")
+	public static final String ZVM_VSWITCH_GROUP = "zvm.vswitch-group";
 	@Code(severity = Severity.ERROR, rule = "a NIC with a VLAN on a VSWITCH that is not VLAN aware, or on a guest LAN")
 	public static final String ZVM_LAN_VLAN = "zvm.lan-vlan";
 	@Code(severity = Severity.ERROR, rule = "an interface name over 15 characters or with characters Linux or a root script cannot take")

@@ -281,6 +281,18 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 		}
 	}
 
+	/** GROUP is an ETHERNET option of DEFINE VSWITCH; RDEV takes at most three real devices (z/VM 7.4, DEFINE VSWITCH Statement). */
+	@Check
+	public void checkVswitchGroup(Vswitch vswitch) {
+		if (vswitch.getGroup() != null && ZvmLans.layer(vswitch) != 2) {
+			reportError(IssueCodes.ZVM_VSWITCH_GROUP, "link aggregation ('group') is for ETHERNET VSWITCHes only: make " + vswitch.getName()
+					+ " 'ethernet' or list its ports as backups", vswitch, Z.getVswitch_Group());
+		} else if (vswitch.getGroup() == null && vswitch.getUplinks().size() > 3) {
+			reportError(IssueCodes.ZVM_VSWITCH_GROUP, "RDEV takes at most three real devices (one active, two backups): " + vswitch.getName() + " lists "
+					+ vswitch.getUplinks().size() + "; aggregate them with 'group' (ETHERNET) or list three", vswitch, Z.getZvmMember_Name());
+		}
+	}
+
 	@Check
 	public void checkVlan(ZvmNic nic) {
 		if (nic.getVlan() == 0 || nic.getLan() == null || nic.getLan().eIsProxy()) {

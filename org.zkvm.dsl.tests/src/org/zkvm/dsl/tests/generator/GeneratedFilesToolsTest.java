@@ -235,7 +235,8 @@ class GeneratedFilesToolsTest {
 		Map<String, String> files = matching("/SYSTEM-CONFIG-LANS\\.txt$");
 		assertTrue(!files.isEmpty(), files.keySet()::toString);
 		String name = "[A-Z0-9@#$]{1,8}";
-		Pattern statement = Pattern.compile("DEFINE VSWITCH " + name + " RDEV( [0-9A-F]{4}){1,3} (ETHERNET|IP) VLAN (UNAWARE|AWARE( NATIVE \\d{1,4})?)"
+		Pattern statement = Pattern.compile("DEFINE VSWITCH " + name + "( RDEV( [0-9A-F]{4}){1,3} (ETHERNET|IP)| ETHERNET GROUP " + name + ") VLAN (UNAWARE|AWARE( NATIVE \\d{1,4})?)"
+				+ "|MODIFY PORT GROUP " + name + " JOIN( [0-9A-F]{4})+"
 				+ "|MODIFY VSWITCH " + name + " GRANT " + name + "( VLAN \\d{1,4})?|DEFINE LAN " + name + " OWNERID SYSTEM TYPE (QDIO( ETHERNET)?|HIPERS MFS (16|24|40|64)K)");
 		files.forEach((file, content) -> {
 			StringBuilder joined = new StringBuilder();

@@ -154,6 +154,17 @@ class ZvmGuestGeneratorTest {
 		RealTools.netplan("APP1", files.get("zvm/ZVMPROD/ZVMP1/guests/APP1/netplan/90-zknet.yaml"));
 	}
 
+	/** A link aggregation group: its ports joined to the group, the VSWITCH defined on the group instead of RDEV. */
+	@Test
+	void anAggregatedVswitchIsDefinedOnItsPortGroup() throws Exception {
+		Path dir = Files.createTempDirectory("zknet-zvm-lag");
+		Files.writeString(dir.resolve("zvmprod.zknet"), Files.readString(Workspace.root().resolve("examples/zvm-lans/zvmprod.zknet"))
+				.replace("ethernet uplink 1000", "ethernet group lag1 uplink 1000"));
+		String lans = GeneratorTest.generate(dir).get("zvm/ZVMPROD/ZVMP1/SYSTEM-CONFIG-LANS.txt");
+		assertEquals(List.of("MODIFY PORT GROUP LAG1 JOIN 1000 2000", "DEFINE VSWITCH VSW1 ETHERNET GROUP LAG1 VLAN AWARE NATIVE 1"),
+				lans.lines().filter(l -> !l.startsWith("/*")).limit(2).toList(), lans);
+	}
+
 	/** Every COUPLE one guest issues is the same pair the partner couples from its side. */
 	private static void assertCouplesAgree(Map<String, String> entries) {
 		List<String> pairs = new ArrayList<>();

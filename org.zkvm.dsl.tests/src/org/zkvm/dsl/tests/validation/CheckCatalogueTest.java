@@ -115,6 +115,7 @@ class CheckCatalogueTest {
 			new Rule(IssueCodes.IUCV_LEGACY, W, "netiucv", "iucv", "iucv iucv0", "ctc ctc0"),
 			new Rule(IssueCodes.ZVM_USERID, E, "'LINUXWEB01' has 10 characters", "LINUXWEB01", "LINUXWEB01", "LINUXW01"),
 			new Rule(IssueCodes.ZVM_VSWITCH_UPLINKS, W, "VSWITCH VSW1's uplink ports are all on one OSA chpid", "VSW1", "1010 chpid Z16A.10", "2000 chpid Z16A.20"),
+			new Rule(IssueCodes.ZVM_VSWITCH_GROUP, E, "link aggregation ('group') is for ETHERNET VSWITCHes only", "LAG1", "ZVMP1 ip group LAG1", "ZVMP1 ethernet group LAG1"),
 			new Rule(IssueCodes.ZVM_LAN_VLAN, E, "VSWITCH VSW1 is not VLAN aware: it cannot grant prod0 VLAN 100", "100", "chpid Z16A.20\n", "chpid Z16A.20 vlan-aware\n"),
 			new Rule(IssueCodes.ZVM_DEVICES, E, "ctc1 takes LINUX1's virtual devices 0601 and 0602 (read and write), but ctc0 takes 0600 and 0601", "0601",
 					"vdev 0601", "vdev 0602"),
@@ -212,6 +213,16 @@ class CheckCatalogueTest {
 	void zvmLansIsCleanOfEveryCheck() {
 		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/zvm-lans"));
 		assertEquals(List.of(), model.diagnostics(), () -> Workspace.describe(model.diagnostics()));
+	}
+
+	/** A z/VM guest's route is checked as any Linux guest's: a gateway outside its NICs' subnets is reported on the gateway. */
+	@Test
+	void aZvmGuestsGatewayOutsideItsSubnets() throws IOException {
+		String text = Files.readString(Workspace.root().resolve("examples/zvm-lans/zvmprod.zknet")).replace("route default via 10.20.100.1", "route default via 10.99.0.1");
+		LoadedModel model = Workspace.load(Map.of("zvmprod.zknet", text));
+		List<ModelDiagnostic> found = model.diagnostics().stream().filter(d -> d.code().equals(IssueCodes.ROUTE_UNREACHABLE_GATEWAY)).toList();
+		assertEquals(1, found.size(), () -> Workspace.describe(model.diagnostics()));
+		assertTrue(found.get(0).message().startsWith("gateway 10.99.0.1 is on none of WEB1's connected subnets"), found.get(0).message());
 	}
 
 	@Test
