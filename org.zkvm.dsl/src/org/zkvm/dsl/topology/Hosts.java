@@ -43,6 +43,12 @@ public final class Hosts {
 		return written ? guest.getDistro() : lparOf(guest).getDistro();
 	}
 
+	/** An LPAR's id as the model writes it (0x21 stays hex, 11 decimal): LPAR ids are read in hex on the HMC and in IOCDS, so zknet does not convert. */
+	public static String lparIdText(Lpar lpar) {
+		var nodes = NodeModelUtils.findNodesForFeature(lpar, ZknetPackage.Literals.LPAR__LPAR_ID);
+		return nodes.isEmpty() ? String.valueOf(lpar.getLparId()) : NodeModelUtils.getTokenText(nodes.get(0));
+	}
+
 	public static Lpar lparOf(EObject element) {
 		return EcoreUtil2.getContainerOfType(element, Lpar.class);
 	}

@@ -10,6 +10,7 @@ import org.zkvm.dsl.analysis.InterfaceNames;
 import org.zkvm.dsl.analysis.KernelNameTemplates;
 import org.zkvm.dsl.analysis.PlainNames;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
@@ -58,9 +59,27 @@ public class NameValidator extends ZknetCheckBase {
 	}
 
 
+	/** The ctcm and netiucv drivers name their interfaces ctc<N> and iucv<N>, the lowest free N first (CTC_DEVICE_GENE "ctc%d", netiucv "iucv%d"). */
+	private static final Pattern LINK_TEMPLATE = Pattern.compile("(ctc|iucv)(\\d{1,4})");
+
 	@Check
 	public void checkLink(PointToPointLink link) {
 		check(link.getName(), "interface", link, Z.getZvmMember_Name());
+		java.util.regex.Matcher template = link.getName() == null ? null : LINK_TEMPLATE.matcher(link.getName());
+		if (template != null && template.matches() && template.group(1).equals(link.getKind().getLiteral())) {
+			int index = Integer.parseInt(template.group(2));
+			for (ZvmGuest guest : List.of(link.getLeft(), link.getRight())) {
+				long devices = guest == null || guest.eIsProxy() ? 0 : ZvmLinks.sides(guest).stream().filter(s -> s.link().getKind() == link.getKind()).count();
+				// one device is named ctc0 by the kernel already: only two or more can swap names
+				if (devices > 1 && index < devices) {
+					report(IssueCodes.NAME_KERNEL_TEMPLATE, "the interface name '" + link.getName() + "' is one the " + (link.getKind() == PointToPointKind.CTC
+							? "ctcm" : "netiucv") + " driver gives " + guest.getName() + "'s " + devices + " " + template.group(1) + " interfaces (" + template.group(1)
+							+ "0 to " + template.group(1) + (devices - 1) + ", in the order they come up): renaming to it races with another link's device; "
+							+ "choose a name outside that range (e.g. " + template.group(1) + (link.getMtu() > 0 ? link.getMtu() : 100) + ")", link, Z.getZvmMember_Name());
+					break;
+				}
+			}
+		}
 		if (link.getKind() == PointToPointKind.IUCV) {
 			for (ZvmGuest guest : List.of(link.getLeft(), link.getRight())) {
 				if (guest != null && !guest.eIsProxy() && guest.getName() != null && USERID.matcher(guest.getName()).matches()

@@ -188,7 +188,7 @@ public final class HoverFacts {
 
 	private static List<String> lpar(Lpar lpar) {
 		List<String> lines = new ArrayList<>();
-		lines.add("**LPAR " + Hosts.path(lpar) + "** (" + lpar.getOs().getLiteral() + ", id " + lpar.getLparId() + ")");
+		lines.add("**LPAR " + Hosts.path(lpar) + "** (" + lpar.getOs().getLiteral() + ", id " + Hosts.lparIdText(lpar) + ")");
 		lines.add("- " + count(Hosts.interfaces(lpar).size(), "interface"));
 		long guests = lpar.getMembers().stream().filter(Guest.class::isInstance).count();
 		if (guests > 0) {

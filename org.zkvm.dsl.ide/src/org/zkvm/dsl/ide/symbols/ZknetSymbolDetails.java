@@ -19,7 +19,7 @@ public class ZknetSymbolDetails extends DocumentSymbolDetailsProvider {
 	@Override
 	public String getDetails(EObject element) {
 		return switch (element) {
-			case Lpar lpar -> lpar.getOs().getLiteral() + " LPAR " + lpar.getLparId();
+			case Lpar lpar -> lpar.getOs().getLiteral() + " LPAR " + Hosts.lparIdText(lpar);
 			case OsaInterface osa -> "OSA, layer " + Hosts.layer(osa) + ", MTU " + Hosts.mtu(osa);
 			case HiperSocketsInterface hs -> "HiperSockets, layer " + Hosts.layer(hs) + ", MTU " + Hosts.mtu(hs);
 			case OvsBridge bridge -> "OVS " + (bridge.isRouted() ? "routed" : "attached") + ", MTU " + Hosts.mtu(bridge);

@@ -51,7 +51,7 @@ class DocumentSymbolTest extends SeedWorkspaceServer {
 				    Z13A.LPAR12.br-ex (Property) OVS routed, MTU 57344
 				    Z13A.LPAR12.vm12a (Struct)
 				      Z13A.LPAR12.vm12a.vic_10g_2 (Property) NIC, MTU 57344
-				  Z13A.ZOS1 (Class) zos LPAR 33
+				  Z13A.ZOS1 (Class) zos LPAR 0x21
 				    Z13A.ZOS1.hsz0 (Property) HiperSockets, layer 3, MTU 57344
 				""", outline.toString());
 	}

@@ -225,6 +225,18 @@ class CheckCatalogueTest {
 		assertTrue(found.get(0).message().startsWith("gateway 10.99.0.1 is on none of WEB1's connected subnets"), found.get(0).message());
 	}
 
+	/** Two virtual CTCs named ctc0 and ctc1 race with the names ctcm gives them; seed 003's ctc1500, ctc9000 and ctc32764 do not. */
+	@Test
+	void ctcLinksNamedByTheDriversTemplateRace() throws IOException {
+		String seed = Files.readString(Workspace.root().resolve("examples/seed-iucv/vmlinux.zknet"));
+		LoadedModel racing = Workspace.load(Map.of("vm.zknet", seed.replace("ctc ctc1500", "ctc ctc1").replace("ctc ctc9000", "ctc ctc0")));
+		List<String> found = racing.diagnostics().stream().filter(d -> d.code().equals(IssueCodes.NAME_KERNEL_TEMPLATE)).map(ModelDiagnostic::message).toList();
+		assertEquals(2, found.size(), found::toString);
+		assertTrue(found.get(0).startsWith("the interface name 'ctc1' is one the ctcm driver gives LINUX1's 3 ctc interfaces (ctc0 to ctc2"), found::toString);
+		LoadedModel clean = Workspace.load(Map.of("vm.zknet", seed));
+		assertTrue(clean.diagnostics().stream().noneMatch(d -> d.code().equals(IssueCodes.NAME_KERNEL_TEMPLATE)), () -> Workspace.describe(clean.diagnostics()));
+	}
+
 	@Test
 	void seedNetworkIsCleanOfEveryCheck() {
 		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/seed-network"));
