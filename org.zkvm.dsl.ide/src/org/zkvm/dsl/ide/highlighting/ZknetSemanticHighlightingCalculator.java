@@ -1,5 +1,6 @@
 package org.zkvm.dsl.ide.highlighting;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
@@ -7,6 +8,7 @@ import org.eclipse.emf.ecore.EReference;
 import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.DefaultSemanticHighlightingCalculator;
 import org.eclipse.xtext.ide.editor.syntaxcoloring.IHighlightedPositionAcceptor;
+import org.eclipse.xtext.nodemodel.ILeafNode;
 import org.eclipse.xtext.nodemodel.INode;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.eclipse.xtext.util.CancelIndicator;
@@ -48,12 +50,49 @@ public class ZknetSemanticHighlightingCalculator extends DefaultSemanticHighligh
 		List<INode> nodes = NodeModelUtils.findNodesForFeature(object, reference);
 		for (int i = 0; i < Math.min(targets.size(), nodes.size()); i++) {
 			if (targets.get(i) instanceof EObject target && !target.eIsProxy()) {
-				String kind = kind(target);
-				if (kind != null) {
-					highlightNode(acceptor, nodes.get(i), kind);
-				}
+				highlightReference(acceptor, nodes.get(i), target);
 			}
 		}
+	}
+
+	/**
+	 * A plain reference in the target's colour; a qualified one ('LPAR12.br-ex', 'Z13A.10') segment by
+	 * segment, each in the colour of the element it names (the LPAR, then the bridge), the dots left plain.
+	 */
+	private void highlightReference(IHighlightedPositionAcceptor acceptor, INode node, EObject target) {
+		List<ILeafNode> segments = new ArrayList<>();
+		for (ILeafNode leaf : node.getLeafNodes()) {
+			if (!leaf.isHidden() && !".".equals(leaf.getText())) {
+				segments.add(leaf);
+			}
+		}
+		if (segments.size() <= 1) {
+			String kind = kind(target);
+			if (kind != null) {
+				highlightNode(acceptor, node, kind);
+			}
+			return;
+		}
+		EObject element = target;
+		for (int i = segments.size() - 1; i >= 0 && element != null; i--) {
+			ILeafNode segment = segments.get(i);
+			while (element != null && !segment.getText().equals(name(element))) {
+				element = element.eContainer();
+			}
+			if (element == null) {
+				return;
+			}
+			String kind = kind(element);
+			if (kind != null) {
+				highlightNode(acceptor, segment, kind);
+			}
+			element = element.eContainer();
+		}
+	}
+
+	private static String name(EObject element) {
+		EStructuralFeature name = element.eClass().getEStructuralFeature("name");
+		return name != null && element.eGet(name) instanceof String text ? text : null;
 	}
 
 	/** The LSP token type of a named element ({@link ElementKind}); null for what is not highlighted by kind. */
