@@ -224,6 +224,15 @@ zk_resolve_names() {
 			zk_notes+=("$current keeps its name now (it is up and carries addresses); udev/70-zknet.rules names it $name at the next boot")
 		fi
 	done
+	local i peer
+	for i in "${zk_iucv[@]}"; do
+		read -r peer name _ <<<"$i"
+		current=$(zk_iucv_dev "$peer")
+		if [ -n "$current" ] && [ "$current" != "$name" ] && zk_is_up "$current" && [ -n "$(zk_addrs_of "$current")" ]; then
+			zk_name[$name]="$current"
+			zk_notes+=("$current keeps its name now (it is up and carries addresses); it is the netiucv connection to $peer that the plan calls $name")
+		fi
+	done
 }
 
 # ---- other owners: the distribution's files that configure the same interfaces -----------------
@@ -344,7 +353,7 @@ zk_check() {
 			else
 				zk_changes+=("connect netiucv to $peer (the kernel's iucv<N>, named $name)")
 			fi
-		elif [ "$current" != "$name" ]; then
+		elif [ "$current" != "$name" ] && [ -z "${zk_name[$name]:-}" ]; then
 			if zk_exists "$name"; then
 				zk_refusals+=("$current is the netiucv connection to $peer, but another interface is called $name")
 			else
@@ -796,7 +805,7 @@ zk_restore() {
 		zk_systemd_reload
 	fi
 	rm -f "$zk_state/firewall.applied"
-	zk_say "restored the checkpoint of $(cat "$dir/taken") ($restored changes undone; qeth devices stay configured: chzdev -d qeth BUSID removes one)"
+	zk_say "restored the checkpoint of $(cat "$dir/taken") ($restored changes undone; qeth and ctc devices stay configured: chzdev -d qeth|ctc BUSID removes one; a netiucv connection stays: echo NAME > /sys/bus/iucv/drivers/netiucv/remove)"
 }
 # NetworkManager's profiles as they were: the ones setup installed are deleted through NetworkManager
 # (which takes down what it brought up, its Open vSwitch rows with it), a profile setup replaced is
@@ -895,6 +904,10 @@ zk_apply() {
 			[ -n "$current" ] || zk_die "netiucv made no interface for $peer" 1
 		fi
 		sysdir=$(readlink -f "/sys/class/net/$current/device")
+		# a live connection (up, with addresses) keeps its name and buffer: zknet_link sets its MTU up to the buffer's
+		if [ -n "${zk_name[$name]:-}" ]; then
+			continue
+		fi
 		if [ "$mtu" != - ] && [ "$(zk_mtu "$current")" != "$mtu" ]; then
 			zk_is_up "$current" && zk_run ip link set dev "$current" down
 			# the buffer sets the MTU to buffer - 4 while the interface is down (netiucv.c, buffer_write)

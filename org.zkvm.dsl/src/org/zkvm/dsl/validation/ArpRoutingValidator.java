@@ -12,6 +12,7 @@ import org.zkvm.dsl.topology.NetworkIndex;
 import org.zkvm.dsl.topology.NetworkIndex.AddressUse;
 import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.topology.ZvmLans;
+import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
 import org.zkvm.dsl.zknet.FilterAction;
@@ -335,7 +336,9 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		if (gateway.isEmpty() || !(route.eContainer() instanceof ZvmGuest guest)) {
 			return;
 		}
-		boolean reachable = ZvmLans.nics(guest).stream().flatMap(n -> Addresses.of(n).stream()).anyMatch(a -> a.subnet().contains(gateway.get()));
+		// a NIC's subnet, or the partner at the other end of an IUCV or CTC link (its /32 route)
+		boolean reachable = ZvmLans.nics(guest).stream().flatMap(n -> Addresses.of(n).stream()).anyMatch(a -> a.subnet().contains(gateway.get()))
+				|| ZvmLinks.sides(guest).stream().anyMatch(s -> Addresses.parseAddress(s.peerAddress()).map(gateway.get()::equals).orElse(false));
 		if (!reachable) {
 			report(IssueCodes.ROUTE_UNREACHABLE_GATEWAY, "gateway " + gateway.get() + " is on none of " + guest.getName()
 					+ "'s connected subnets: the guest's kernel rejects the route; use an address of the NIC's subnet", route, Z.getZvmGuestRoute_Gateway());

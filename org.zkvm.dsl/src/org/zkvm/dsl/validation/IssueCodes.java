@@ -142,6 +142,8 @@ public final class IssueCodes {
 	public static final String ZVM_VSWITCH_GROUP = "zvm.vswitch-group";
 	@Code(severity = Severity.ERROR, rule = "a NIC with a VLAN on a VSWITCH that is not VLAN aware, or on a guest LAN")
 	public static final String ZVM_LAN_VLAN = "zvm.lan-vlan";
+	@Code(severity = Severity.ERROR, rule = "an IUCV or virtual CTC link between guests of two z/VM systems, or a NIC on another system's VSWITCH or guest LAN")
+	public static final String ZVM_CROSS_SYSTEM = "zvm.cross-system";
 	@Code(severity = Severity.ERROR, rule = "an interface name over 15 characters or with characters Linux or a root script cannot take")
 	public static final String NAME_INTERFACE = "name.interface";
 	@Code(severity = Severity.WARNING, rule = "an interface name from a kernel or udev naming scheme of another device (eth<N>, hsi<N>, enc<devno>, PCI-style)")

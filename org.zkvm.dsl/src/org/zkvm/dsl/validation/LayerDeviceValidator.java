@@ -213,12 +213,18 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 			}
 			return;
 		}
-		for (ZvmGuest guest : List.of(link.getLeft(), link.getRight())) {
+		for (ZvmGuest guest : java.util.Arrays.asList(link.getLeft(), link.getRight())) {
 			if (guest == null || guest.eIsProxy()) {
 				continue;
 			}
 			Integer mine = ZvmLinks.readDevices(guest).get(link);
 			if (mine == null || ZvmLinks.declaredDevice(link, guest).isEmpty()) {
+				continue;
+			}
+			if (mine + 1 > 0xFFFF) {
+				reportError(IssueCodes.ZVM_DEVICES, link.getName() + " needs a read and a write device from " + ZvmLinks.vdev(mine)
+						+ ", past FFFF, the last device number: give it FFFE or lower", link,
+						guest == link.getLeft() ? Z.getPointToPointLink_LeftDevice() : Z.getPointToPointLink_RightDevice());
 				continue;
 			}
 			List<Integer> nicDevices = ZvmLans.nicDevices(guest);
@@ -251,6 +257,11 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 	public void checkNicDevices(ZvmNic nic) {
 		Optional<Integer> mine = ZvmLans.device(nic);
 		if (mine.isEmpty() || !(nic.eContainer() instanceof ZvmGuest guest)) {
+			return;
+		}
+		if (mine.get() + 2 > 0xFFFF) {
+			reportError(IssueCodes.ZVM_DEVICES, nic.getName() + " needs three virtual devices from " + ZvmLinks.vdev(mine.get())
+					+ ", past FFFF, the last device number: start it at FFFD or lower", nic, Z.getZvmNic_Device());
 			return;
 		}
 		for (ZvmNic other : ZvmLans.nics(guest)) {
@@ -305,6 +316,30 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 			reportError(IssueCodes.ZVM_LAN_VLAN, "guest LAN " + lan.getName() + " has no VLANs (zknet grants VLANs on VSWITCHes): leave the VLAN out", nic,
 					Z.getZvmNic_Vlan());
 		}
+	}
+
+	/** COUPLE, IUCV CONNECT and NICDEF ... LAN SYSTEM reach devices, users and LANs of the guest's own z/VM system only. */
+	@Check
+	public void checkSameSystem(PointToPointLink link) {
+		ZvmGuest left = link.getLeft();
+		ZvmGuest right = link.getRight();
+		if (left == null || right == null || left.eIsProxy() || right.eIsProxy() || left.getSystem() == null || right.getSystem() == null
+				|| left.getSystem().eIsProxy() || right.getSystem().eIsProxy() || left.getSystem() == right.getSystem()) {
+			return;
+		}
+		reportError(IssueCodes.ZVM_CROSS_SYSTEM, left.getName() + " runs on " + left.getSystem().getName() + " and " + right.getName() + " on "
+				+ right.getSystem().getName() + ": " + (link.getKind() == PointToPointKind.CTC ? "COUPLE joins virtual CTCs" : "IUCV connects guests")
+				+ " of one z/VM system only; link guests of one system, or use a VSWITCH with OSA uplinks between the systems", link, Z.getPointToPointLink_Right());
+	}
+
+	@Check
+	public void checkNicSystem(ZvmNic nic) {
+		if (nic.getLan() == null || nic.getLan().eIsProxy() || !(nic.eContainer() instanceof ZvmGuest guest) || guest.getSystem() == null
+				|| nic.getLan().getSystem() == null || guest.getSystem() == nic.getLan().getSystem()) {
+			return;
+		}
+		reportError(IssueCodes.ZVM_CROSS_SYSTEM, nic.getLan().getName() + " is on " + nic.getLan().getSystem().getName() + ", but " + guest.getName()
+				+ " runs on " + guest.getSystem().getName() + ": NICDEF ... LAN SYSTEM couples to a LAN of the guest's own system", nic, Z.getZvmNic_Lan());
 	}
 
 	@Check

@@ -68,7 +68,7 @@ public class NameValidator extends ZknetCheckBase {
 		java.util.regex.Matcher template = link.getName() == null ? null : LINK_TEMPLATE.matcher(link.getName());
 		if (template != null && template.matches() && template.group(1).equals(link.getKind().getLiteral())) {
 			int index = Integer.parseInt(template.group(2));
-			for (ZvmGuest guest : List.of(link.getLeft(), link.getRight())) {
+			for (ZvmGuest guest : java.util.Arrays.asList(link.getLeft(), link.getRight())) {
 				long devices = guest == null || guest.eIsProxy() ? 0 : ZvmLinks.sides(guest).stream().filter(s -> s.link().getKind() == link.getKind()).count();
 				// one device is named ctc0 by the kernel already: only two or more can swap names
 				if (devices > 1 && index < devices) {
@@ -81,7 +81,7 @@ public class NameValidator extends ZknetCheckBase {
 			}
 		}
 		if (link.getKind() == PointToPointKind.IUCV) {
-			for (ZvmGuest guest : List.of(link.getLeft(), link.getRight())) {
+			for (ZvmGuest guest : java.util.Arrays.asList(link.getLeft(), link.getRight())) {
 				if (guest != null && !guest.eIsProxy() && guest.getName() != null && USERID.matcher(guest.getName()).matches()
 						&& !guest.getName().matches("[A-Za-z0-9$]+")) {
 					reportError(IssueCodes.ZVM_USERID, "netiucv takes only letters, digits and $ in the partner's user ID (netiucv.c, "

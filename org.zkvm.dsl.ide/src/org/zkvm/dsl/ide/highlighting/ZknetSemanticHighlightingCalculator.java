@@ -73,21 +73,36 @@ public class ZknetSemanticHighlightingCalculator extends DefaultSemanticHighligh
 			}
 			return;
 		}
+		List<EObject> named = new ArrayList<>();
 		EObject element = target;
-		for (int i = segments.size() - 1; i >= 0 && element != null; i--) {
-			ILeafNode segment = segments.get(i);
-			while (element != null && !segment.getText().equals(name(element))) {
+		for (int i = segments.size() - 1; i >= 0; i--) {
+			String text = plain(segments.get(i).getText());
+			while (element != null && !text.equalsIgnoreCase(name(element))) {
 				element = element.eContainer();
 			}
 			if (element == null) {
+				// a segment written otherwise than its element's name (quoted, escaped): the reference in its target's colour, as a whole
+				String kind = kind(target);
+				if (kind != null) {
+					highlightNode(acceptor, node, kind);
+				}
 				return;
 			}
-			String kind = kind(element);
-			if (kind != null) {
-				highlightNode(acceptor, segment, kind);
-			}
+			named.add(0, element);
 			element = element.eContainer();
 		}
+		for (int i = 0; i < segments.size(); i++) {
+			String kind = kind(named.get(i));
+			if (kind != null) {
+				highlightNode(acceptor, segments.get(i), kind);
+			}
+		}
+	}
+
+	/** A name segment as the model stores it: without the '^' escape and the quotes of a quoted name. */
+	private static String plain(String text) {
+		String result = text.startsWith("^") ? text.substring(1) : text;
+		return result.length() >= 2 && result.startsWith("\"") && result.endsWith("\"") ? result.substring(1, result.length() - 1) : result;
 	}
 
 	private static String name(EObject element) {

@@ -116,6 +116,8 @@ class CheckCatalogueTest {
 			new Rule(IssueCodes.ZVM_USERID, E, "'LINUXWEB01' has 10 characters", "LINUXWEB01", "LINUXWEB01", "LINUXW01"),
 			new Rule(IssueCodes.ZVM_VSWITCH_UPLINKS, W, "VSWITCH VSW1's uplink ports are all on one OSA chpid", "VSW1", "1010 chpid Z16A.10", "2000 chpid Z16A.20"),
 			new Rule(IssueCodes.ZVM_VSWITCH_GROUP, E, "link aggregation ('group') is for ETHERNET VSWITCHes only", "LAG1", "ZVMP1 ip group LAG1", "ZVMP1 ethernet group LAG1"),
+			new Rule(IssueCodes.ZVM_CROSS_SYSTEM, E, "LINUX1 runs on VMSYS1 and LINUX2 on VMSYS2: COUPLE joins virtual CTCs of one z/VM system only", "LINUX2 mtu",
+					"guest LINUX2 on VMSYS2", "guest LINUX2 on VMSYS1"),
 			new Rule(IssueCodes.ZVM_LAN_VLAN, E, "VSWITCH VSW1 is not VLAN aware: it cannot grant prod0 VLAN 100", "100", "chpid Z16A.20\n", "chpid Z16A.20 vlan-aware\n"),
 			new Rule(IssueCodes.ZVM_DEVICES, E, "ctc1 takes LINUX1's virtual devices 0601 and 0602 (read and write), but ctc0 takes 0600 and 0601", "0601",
 					"vdev 0601", "vdev 0602"),
@@ -235,6 +237,27 @@ class CheckCatalogueTest {
 		assertTrue(found.get(0).startsWith("the interface name 'ctc1' is one the ctcm driver gives LINUX1's 3 ctc interfaces (ctc0 to ctc2"), found::toString);
 		LoadedModel clean = Workspace.load(Map.of("vm.zknet", seed));
 		assertTrue(clean.diagnostics().stream().noneMatch(d -> d.code().equals(IssueCodes.NAME_KERNEL_TEMPLATE)), () -> Workspace.describe(clean.diagnostics()));
+	}
+
+	/** A z/VM guest may route through the partner at the other end of a link (its /32 route); another address of that /32's neighbourhood is no gateway. */
+	@Test
+	void aZvmGuestRoutesThroughItsLinkPartner() throws IOException {
+		String seed = Files.readString(Workspace.root().resolve("examples/seed-iucv/vmlinux.zknet"));
+		for (String gateway : List.of("192.168.115.2", "192.168.115.9")) {
+			LoadedModel model = Workspace.load(Map.of("vm.zknet", seed.replace("guest LINUX1 on VMSYS1 vcpus 1 memory 128M",
+					"guest LINUX1 on VMSYS1 vcpus 1 memory 128M { route 10.0.0.0/8 via " + gateway + " }")));
+			long found = model.diagnostics().stream().filter(d -> d.code().equals(IssueCodes.ROUTE_UNREACHABLE_GATEWAY)).count();
+			assertEquals(gateway.endsWith(".2") ? 0 : 1, found, () -> gateway + ": " + Workspace.describe(model.diagnostics()));
+		}
+	}
+
+	/** Device numbers end at FFFF: a virtual CTC at FFFF has no write device. */
+	@Test
+	void virtualDevicesPastFfffAreErrors() throws IOException {
+		String seed = Files.readString(Workspace.root().resolve("examples/seed-iucv/vmlinux.zknet"));
+		LoadedModel model = Workspace.load(Map.of("vm.zknet", seed.replace("ctc ctc1500 LINUX1 <->", "ctc ctc1500 LINUX1 vdev FFFF <->")));
+		List<String> found = model.diagnostics().stream().filter(d -> d.code().equals(IssueCodes.ZVM_DEVICES)).map(ModelDiagnostic::message).toList();
+		assertEquals(List.of("ctc1500 needs a read and a write device from FFFF, past FFFF, the last device number: give it FFFE or lower"), found);
 	}
 
 	@Test
