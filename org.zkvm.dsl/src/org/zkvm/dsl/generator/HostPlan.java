@@ -20,6 +20,11 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 		return HostPlanReader.read(lpar);
 	}
 
+	/** The host's filters and NAT alone, as its plan holds them (for checks that need no more of the plan). */
+	public static Filters filtersOf(Lpar lpar) {
+		return HostPlanReader.filters(lpar);
+	}
+
 	/** The admin's way in, which no step may take down (zknet-apply.sh). */
 	public record Access(String iface, String address, String gateway) {
 	}

@@ -65,7 +65,7 @@ final class HostPlanReader {
 		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), Addresses.of(bridge), uplink, rows);
 	}
 
-	private static Filters filters(Lpar lpar) {
+	static Filters filters(Lpar lpar) {
 		List<String> ports = Hosts.members(lpar, HostInterface.class).stream().map(HostFacts::portName).toList();
 		ArpFilter arp = HostFacts.arpFilter(lpar);
 		ForwardFilter forward = HostFacts.forwardFilter(lpar);

@@ -342,7 +342,7 @@ public final class LabNetworkBuilder {
 
 	/** The host's forward filter as the simulation reads it (the same the generated ruleset has), or null without one. */
 	public static LabNetwork.ForwardFilter forwardFilter(Lpar lpar) {
-		return forwardFilter(HostPlan.of(lpar).filters().forward());
+		return forwardFilter(HostPlan.filtersOf(lpar).forward());
 	}
 
 	private static LabNetwork.ForwardFilter forwardFilter(HostPlan.RuleSet<HostPlan.ForwardMatch> filter) {

@@ -315,6 +315,19 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 		} else if (nic.getLan() instanceof GuestLan lan) {
 			reportError(IssueCodes.ZVM_LAN_VLAN, "guest LAN " + lan.getName() + " has no VLANs (zknet grants VLANs on VSWITCHes): leave the VLAN out", nic,
 					Z.getZvmNic_Vlan());
+		} else if (nic.eContainer() instanceof ZvmGuest guest) {
+			// MODIFY VSWITCH ... GRANT userid VLAN n: an access port's VLAN is the user's, not the NIC's
+			for (ZvmNic other : ZvmLans.nics(guest)) {
+				if (other == nic) {
+					return;
+				}
+				if (other.getLan() == nic.getLan() && other.getVlan() != nic.getVlan()) {
+					reportError(IssueCodes.ZVM_LAN_VLAN, guest.getName() + "'s NICs " + other.getName() + " and " + nic.getName() + " are on " + nic.getLan().getName()
+							+ " with VLANs " + other.getVlan() + " and " + nic.getVlan() + ", but the VSWITCH grants a VLAN to the user ID, not to a NIC: "
+							+ "put them on one VLAN, or on two VSWITCHes", nic, Z.getZvmNic_Vlan());
+					return;
+				}
+			}
 		}
 	}
 

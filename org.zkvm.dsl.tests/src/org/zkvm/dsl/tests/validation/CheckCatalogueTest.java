@@ -251,6 +251,18 @@ class CheckCatalogueTest {
 		}
 	}
 
+	/** One guest, one VSWITCH, two VLANs: CP grants the VLAN to the user ID, so the second NIC's VLAN is an error; the same VLAN is not. */
+	@Test
+	void twoVlansForOneGuestOnOneVswitch() throws IOException {
+		String lans = Files.readString(Workspace.root().resolve("examples/zvm-lans/zvmprod.zknet"));
+		for (String vlan : List.of("200", "100")) {
+			LoadedModel model = Workspace.load(Map.of("zvmprod.zknet", lans.replace("nic hs0 vdev 0700 on HSL1 address 192.168.70.11/24",
+					"nic hs0 vdev 0700 on HSL1 address 192.168.70.11/24\n\t\tnic app1 vdev 0800 on VSW1 vlan " + vlan + " address 10.20." + vlan + ".12/24")));
+			List<String> found = model.diagnostics().stream().filter(d -> d.code().equals(IssueCodes.ZVM_LAN_VLAN)).map(ModelDiagnostic::message).toList();
+			assertEquals(vlan.equals("200") ? 1 : 0, found.size(), () -> vlan + ": " + found);
+		}
+	}
+
 	/** Device numbers end at FFFF: a virtual CTC at FFFF has no write device. */
 	@Test
 	void virtualDevicesPastFfffAreErrors() throws IOException {
