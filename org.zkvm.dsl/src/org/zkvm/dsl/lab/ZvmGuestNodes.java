@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.generator.NetworkPlan;
 import org.zkvm.dsl.generator.Shell;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
@@ -23,7 +23,6 @@ import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.Vswitch;
 import org.zkvm.dsl.zknet.ZvmCluster;
 import org.zkvm.dsl.zknet.ZvmGuest;
-import org.zkvm.dsl.zknet.ZvmGuestRoute;
 import org.zkvm.dsl.zknet.ZvmMember;
 import org.zkvm.dsl.zknet.ZvmNic;
 
@@ -63,20 +62,15 @@ final class ZvmGuestNodes {
 						: "guest LAN " + cluster.getName() + "." + nic.getLan().getName();
 				ports.add(new Port(nic.getName(), segment.apply(id), addresses, ZvmLans.mtu(nic), PortKind.VETH, ZvmLans.layer(nic.getLan()) == 3, null, null));
 			}
-			for (ZvmGuestRoute route : ZvmLans.routes(guest)) {
-				Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0)
-						: Addresses.parsePrefix(route.getDestination()).map(Ipv4Prefix::subnet).orElse(null);
-				if (destination != null) {
-					String device = route.getDevice() == null || route.getDevice().eIsProxy() ? null : route.getDevice().getName();
-					routes.add(new Route(destination, Addresses.parseAddress(route.getGateway()).orElse(null), device));
-				}
-			}
 			for (ZvmLinks.Side side : ZvmLinks.sides(guest)) {
 				PointToPointLink link = side.link();
 				String id = segment.apply((side.ctc() ? "virtual CTC " : "IUCV link ") + cluster.getName() + "." + link.getName());
 				List<Ipv4Prefix> addresses = Addresses.parseAddress(side.address()).map(a -> List.of(new Ipv4Prefix(a, 32))).orElse(List.of());
 				ports.add(new Port(link.getName(), id, addresses, link.getMtu(), PortKind.VETH, false, null, null));
-				Addresses.parseAddress(side.peerAddress()).ifPresent(peer -> routes.add(new Route(new Ipv4Prefix(peer, 32), null, link.getName())));
+			}
+			// the routes as the guest's network.sh and files set them: the same NetworkPlan (peer routes, then the guest's own)
+			for (NetworkPlan.Route route : NetworkPlan.of(guest).routes()) {
+				routes.add(new Route(route.prefix(), route.gateway().orElse(null), route.deviceNamed() ? route.device() : null));
 			}
 			String folder = "zvm/" + Shell.fileName(cluster.getName()) + "/" + Shell.fileName(guest.getSystem().getName()) + "/guests/"
 					+ Shell.fileName(guest.getName());

@@ -94,12 +94,7 @@ class ZvmGuestGeneratorTest {
 				.replace("guest LINUX1 on VMSYS1 vcpus 1 memory 128M", "guest LINUX1 on VMSYS1 vcpus 1 memory 128M distro rhel")
 				.replace("guest LINUX2 on VMSYS1 vcpus 1 memory 128M", "guest LINUX2 on VMSYS1 distro ubuntu vcpus 1 memory 128M"));
 		Map<String, String> files = GeneratorTest.generate(dir);
-		Map<String, String> keyfiles = new TreeMap<>();
-		files.forEach((name, content) -> {
-			if (name.startsWith("zvm/VMLINUX/VMSYS1/guests/LINUX1/networkmanager/")) {
-				keyfiles.put(name, content);
-			}
-		});
+		Map<String, String> keyfiles = under(files, "zvm/VMLINUX/VMSYS1/guests/LINUX1/networkmanager/");
 		assertEquals(6, keyfiles.size(), keyfiles.keySet()::toString);
 		RealTools.keyfiles(keyfiles);
 		String ctc = files.get("zvm/VMLINUX/VMSYS1/guests/LINUX1/networkmanager/ctc9000.nmconnection");
@@ -141,12 +136,7 @@ class ZvmGuestGeneratorTest {
 		// the HiperSockets guest LAN is layer 3, its MTU the 64K frame's 57344
 		assertTrue(web.contains("zknet_qeth 0.0.0700 0.0.0700:0.0.0701:0.0.0702 hs0 layer2=0\n") && web.contains("zknet_link hs0 57344 -\n"), web);
 		assertTrue(web.contains("zknet_route default via 10.20.100.1\n"), web);
-		Map<String, String> keyfiles = new TreeMap<>();
-		files.forEach((name, content) -> {
-			if (name.startsWith("zvm/ZVMPROD/ZVMP1/guests/WEB1/networkmanager/")) {
-				keyfiles.put(name, content);
-			}
-		});
+		Map<String, String> keyfiles = under(files, "zvm/ZVMPROD/ZVMP1/guests/WEB1/networkmanager/");
 		assertEquals(2, keyfiles.size(), keyfiles.keySet()::toString);
 		RealTools.keyfiles(keyfiles);
 		assertTrue(keyfiles.get("zvm/ZVMPROD/ZVMP1/guests/WEB1/networkmanager/prod0.nmconnection").contains("s390-subchannels=0.0.0600;0.0.0601;0.0.0602;"),
@@ -163,6 +153,17 @@ class ZvmGuestGeneratorTest {
 		String lans = GeneratorTest.generate(dir).get("zvm/ZVMPROD/ZVMP1/SYSTEM-CONFIG-LANS.txt");
 		assertEquals(List.of("MODIFY PORT GROUP LAG1 JOIN 1000 2000", "DEFINE VSWITCH VSW1 ETHERNET GROUP LAG1 VLAN AWARE NATIVE 1"),
 				lans.lines().filter(l -> !l.startsWith("/*")).limit(2).toList(), lans);
+	}
+
+	/** The generated files in one folder. */
+	private static Map<String, String> under(Map<String, String> files, String folder) {
+		Map<String, String> result = new TreeMap<>();
+		files.forEach((name, content) -> {
+			if (name.startsWith(folder)) {
+				result.put(name, content);
+			}
+		});
+		return result;
 	}
 
 	/** Every COUPLE one guest issues is the same pair the partner couples from its side. */
