@@ -35,12 +35,12 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 
 	/**
 	 * An Open vSwitch bridge: its internal port carries the addresses; {@code uplink} is the attached
-	 * qeth port or null (routed); {@code rows} the Open vSwitch rows NetworkManager owns on RHEL.
+	 * qeth port, VLAN or bond, {@code bond} its Open vSwitch bond, both null when it is routed; {@code rows} the Open vSwitch rows NetworkManager owns on RHEL.
 	 */
-	public record Bridge(String name, String port, int mtu, int txqueuelen, List<Ipv4Prefix> addresses, String uplink, List<OvsRow> rows) {
+	public record Bridge(String name, String port, int mtu, int txqueuelen, List<Ipv4Prefix> addresses, String uplink, NetworkPlan.Bond bond, List<OvsRow> rows) {
 
 		public boolean routed() {
-			return uplink == null;
+			return uplink == null && bond == null;
 		}
 	}
 

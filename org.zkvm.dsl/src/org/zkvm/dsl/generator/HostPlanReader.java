@@ -18,6 +18,7 @@ import org.zkvm.dsl.generator.HostPlan.Qeth;
 import org.zkvm.dsl.generator.HostPlan.RuleSet;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
@@ -39,8 +40,10 @@ final class HostPlanReader {
 	static HostPlan read(Lpar lpar) {
 		NetworkPlan network = NetworkPlan.of(lpar);
 		List<Access> management = Hosts.members(lpar, Management.class).stream().map(m -> new Access(m.getIface(), m.getAddress(), m.getGateway())).toList();
-		List<Qeth> qeth = HostFacts.qeth(lpar).stream().map(q -> new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q),
-				HostFacts.chzdevAttributes(q), q.getMtu(), Addresses.of(q))).toList();
+		// a bond's member takes the bond's MTU and carries no address of its own (bonding.rst)
+		List<Qeth> qeth = HostFacts.qeth(lpar).stream().map(q -> Links.bondOf(q).isPresent()
+				? new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q), HostFacts.chzdevAttributes(q), 0, List.of())
+				: new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q), HostFacts.chzdevAttributes(q), q.getMtu(), Addresses.of(q))).toList();
 		List<Bridge> bridges = HostFacts.bridges(lpar).stream().map(b -> bridge(lpar, b)).toList();
 		List<NetworkManagerIds.Profile> profiles = lpar.getDistro() == Distribution.RHEL ? NetworkManagerIds.profiles(network) : List.of();
 		return new HostPlan(lpar.getName(), "lpar " + Hosts.path(lpar), lpar.getDistro(), management, qeth, bridges, network, profiles, filters(lpar),
@@ -62,7 +65,19 @@ final class HostPlanReader {
 				rows.add(new OvsRow("interface", uplink, NetworkManagerIds.uuid(path, uplink)));
 			}
 		}
-		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), Addresses.of(bridge), uplink, rows);
+		NetworkPlan.Bond bond = null;
+		if (!bridge.getBondMembers().isEmpty()) {
+			bond = new NetworkPlan.Bond(HostFacts.ovsBondPort(bridge), bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).map(m -> m.getName()).toList(),
+					List.of("bond_mode=" + HostFacts.ovsBondMode(bridge)));
+			if (lpar.getDistro() == Distribution.RHEL) {
+				String path = NetworkManagerIds.path(lpar);
+				rows.add(new OvsRow("port", bond.port(), NetworkManagerIds.uuid(path, "ovs-port-" + bond.port())));
+				for (String member : bond.members()) {
+					rows.add(new OvsRow("interface", member, NetworkManagerIds.uuid(path, member)));
+				}
+			}
+		}
+		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), Addresses.of(bridge), uplink, bond, rows);
 	}
 
 	static Filters filters(Lpar lpar) {

@@ -6,7 +6,7 @@ import org.zkvm.dsl.zknet.Nic
 
 /**
  * The libvirt &lt;interface&gt; of a guest NIC (facts §5.6): on an OVS bridge with the openvswitch
- * virtualport, virtio and &lt;mtu&gt;; on MacVTap as type='direct' in bridge mode, without &lt;mtu&gt;,
+ * virtualport, virtio and &lt;mtu&gt; (and &lt;vlan&gt;&lt;tag&gt; for an access port of a VLAN); on MacVTap as type='direct' in bridge mode, without &lt;mtu&gt;,
  * which libvirt rejects there (the guest sets its MTU itself). Each has the NIC's MAC and its
  * virtio-ccw device number (GuestNicIdentity), by which the guest's files find it.
  */
@@ -27,6 +27,11 @@ class LibvirtInterfaceGenerator {
 			<interface type='bridge'>
 			  <mac address='«Hosts.mac(nic)»'/>
 			  <source bridge='«xml(nic.bridge.name)»'/>
+			  «IF nic.vlan != 0»
+			  	<vlan>
+			  	  <tag id='«nic.vlan»'/>
+			  	</vlan>
+			  «ENDIF»
 			  <virtualport type='openvswitch'/>
 			  <model type='virtio'/>
 			  <mtu size='«Hosts.mtu(nic)»'/>

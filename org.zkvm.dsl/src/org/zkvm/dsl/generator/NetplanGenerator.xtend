@@ -6,7 +6,9 @@ import org.zkvm.dsl.generator.NetworkPlan.Link
 
 /**
  * Ubuntu netplan YAML for /etc/netplan/90-zknet.yaml (facts §5.4): qeth devices and guest NICs as
- * ethernets, Open vSwitch bridges as bridges with the openvswitch mapping (netplan 0.100 and later).
+ * ethernets, bonds (a Linux bond's parameters; an Open vSwitch bond with the openvswitch mapping) and
+ * VLANs as netplan names them, Open vSwitch bridges as bridges with the openvswitch mapping (netplan
+ * 0.100 and later).
  * netplan has no object for an internal port with a name of its own: setup.sh creates it, Open
  * vSwitch keeps it, and it appears here as an ethernet that networkd configures when it shows up.
  * Every name and address is single-quoted, so no value can change the YAML's structure. Written
@@ -27,7 +29,7 @@ class NetplanGenerator implements DistributionFiles {
 		out.append("# (addresses, routes) are appended across files: 'setup.sh --check' names other files that configure\n")
 		out.append("# these interfaces, so that their addresses and routes can be removed there.\n")
 		out.append('network:\n  version: 2\n  renderer: networkd\n')
-		val ethernets = plan.links.filter[kind != Kind.OVS_BRIDGE || port != name].toList
+		val ethernets = plan.links.filter[kind != Kind.BOND && kind != Kind.VLAN && (kind != Kind.OVS_BRIDGE || port != name)].toList
 		if (!ethernets.empty) {
 			out.append('  ethernets:\n')
 			for (link : ethernets) {
@@ -44,13 +46,52 @@ class NetplanGenerator implements DistributionFiles {
 				}
 			}
 		}
+		val bonds = plan.links.filter[kind == Kind.BOND].toList
+		val ovsBonds = plan.links.filter[kind == Kind.OVS_BRIDGE && bond !== null].toList
+		if (!bonds.empty || !ovsBonds.empty) {
+			out.append('  bonds:\n')
+			for (link : bonds) {
+				out.append('    ').append(yaml(link.name)).append(':\n')
+				out.append('      # ').append(link.description).append('\n')
+				out.append('      interfaces: [').append(link.bond.members.map[yaml(it)].join(', ')).append(']\n')
+				out.append('      parameters:\n')
+				out.append('        mode: ').append(yaml(link.bond.option('mode'))).append('\n')
+				out.append('        mii-monitor-interval: ').append(link.bond.option('miimon')).append('\n')
+				if (link.bond.option('fail_over_mac') !== null) {
+					out.append('        fail-over-mac-policy: ').append(yaml(link.bond.option('fail_over_mac'))).append('\n')
+				}
+				if (link.bond.option('primary') !== null) {
+					out.append('        primary: ').append(yaml(link.bond.option('primary'))).append('\n')
+				}
+				settings(out, plan, link)
+			}
+			for (link : ovsBonds) {
+				out.append('    ').append(yaml(link.bond.port)).append(':\n')
+				out.append('      # Open vSwitch bond of bridge ').append(link.name).append('\n')
+				out.append('      interfaces: [').append(link.bond.members.map[yaml(it)].join(', ')).append(']\n')
+				out.append('      openvswitch: {}\n')
+				out.append('      parameters:\n')
+				out.append('        mode: ').append(yaml(link.bond.option('bond_mode'))).append('\n')
+			}
+		}
+		val vlans = plan.links.filter[kind == Kind.VLAN].toList
+		if (!vlans.empty) {
+			out.append('  vlans:\n')
+			for (link : vlans) {
+				out.append('    ').append(yaml(link.name)).append(':\n')
+				out.append('      # ').append(link.description).append('\n')
+				out.append('      id: ').append(link.vlan.id).append('\n')
+				out.append('      link: ').append(yaml(link.vlan.parent)).append('\n')
+				settings(out, plan, link)
+			}
+		}
 		val bridges = plan.links.filter[kind == Kind.OVS_BRIDGE].toList
 		if (!bridges.empty) {
 			out.append('  bridges:\n')
 			for (link : bridges) {
 				out.append('    ').append(yaml(link.name)).append(':\n')
 				out.append('      # ').append(link.description).append('\n')
-				out.append('      interfaces: [').append(if (link.uplink !== null) yaml(link.uplink) else '').append(']\n')
+				out.append('      interfaces: [').append(if (link.uplink !== null) yaml(link.uplink) else if (link.bond !== null) yaml(link.bond.port) else '').append(']\n')
 				out.append('      openvswitch: {}\n')
 				if (link.port == link.name) {
 					settings(out, plan, link)

@@ -29,12 +29,15 @@ class NetworkManagerGenerator implements DistributionFiles {
 					if (link.uplink !== null) {
 						files.put(file('ovs-port-' + link.uplink), ovsPort(plan, link.uplink, link.name, source).toString)
 					}
+					if (link.bond !== null) {
+						files.put(file('ovs-port-' + link.bond.port), ovsPort(plan, link.bond.port, link.name, source).toString)
+					}
 				}
 				case Kind.CTC,
 				case Kind.IUCV:
 					files.put(file(link.name), pointToPoint(plan, link, source).toString)
 				default:
-					files.put(file(link.name), ethernet(plan, link, bridgeOf(plan, link), source).toString)
+					files.put(file(link.name), ethernet(plan, link, source).toString)
 			}
 		}
 		files
@@ -44,9 +47,28 @@ class NetworkManagerGenerator implements DistributionFiles {
 		'networkmanager/' + NetworkManagerIds.fileName(id)
 	}
 
-	/** The bridge a qeth device is the uplink of, or null. */
-	def private bridgeOf(NetworkPlan plan, Link link) {
-		plan.links.findFirst[kind == Kind.OVS_BRIDGE && uplink == link.name]
+	/**
+	 * The profile a link is a port of, with its type, or null: its bond's, or the Open vSwitch port of
+	 * the bridge it is the uplink of (the bridge's bond port for a member of an Open vSwitch bond).
+	 */
+	def private controllerOf(NetworkPlan plan, Link link) {
+		if (link.master !== null) {
+			return uuid(plan, link.master) -> 'bond'
+		}
+		val bridge = plan.links.findFirst[kind == Kind.OVS_BRIDGE && (uplink == link.name || bond !== null && bond.members.contains(link.name))]
+		if (bridge === null) {
+			return null
+		}
+		uuid(plan, 'ovs-port-' + (if (bridge.uplink == link.name) link.name else bridge.bond.port)) -> 'ovs-port'
+	}
+
+	/** The connection type of a link's own profile. */
+	def private type(Link link) {
+		switch link.kind {
+			case Kind.BOND: 'bond'
+			case Kind.VLAN: 'vlan'
+			default: 'ethernet'
+		}
 	}
 
 	def String uuid(NetworkPlan plan, String id) {
@@ -57,16 +79,35 @@ class NetworkManagerGenerator implements DistributionFiles {
 		# «Header.line(link.name + ' of ' + plan.machine + ' (' + link.description + ')', source)»
 	'''
 
-	def private ethernet(NetworkPlan plan, Link link, Link bridge, String source) '''
+	/** An ethernet, a bond (its options as the bonding driver names them) or a VLAN; a port of a bond or bridge has no IP settings. */
+	def private ethernet(NetworkPlan plan, Link link, String source) {
+		val controller = controllerOf(plan, link)
+		ethernet(plan, link, controller?.key, controller?.value, source)
+	}
+
+	def private ethernet(NetworkPlan plan, Link link, String master, String portType, String source) '''
 		«header(plan, link, source)»
 		[connection]
 		id=«link.name»
 		uuid=«uuid(plan, link.name)»
-		type=ethernet
+		type=«type(link)»
 		interface-name=«link.name»
-		«IF bridge !== null»
-			master=«uuid(plan, 'ovs-port-' + link.name)»
-			slave-type=ovs-port
+		«IF master !== null»
+			master=«master»
+			slave-type=«portType»
+		«ENDIF»
+		«IF link.bond !== null»
+
+			[bond]
+			«FOR o : link.bond.options»
+				«o»
+			«ENDFOR»
+		«ENDIF»
+		«IF link.vlan !== null»
+
+			[vlan]
+			parent=«link.vlan.parent»
+			id=«link.vlan.id»
 		«ENDIF»
 
 		[ethernet]
@@ -85,7 +126,7 @@ class NetworkManagerGenerator implements DistributionFiles {
 				«o»
 			«ENDFOR»
 		«ENDIF»
-		«IF bridge === null»
+		«IF master === null»
 
 			«ip(plan, link)»
 		«ENDIF»

@@ -44,12 +44,15 @@ public final class NetworkManagerIds {
 	/**
 	 * Every profile of the plan, in the order setup activates them: the bridges and their ports
 	 * (controllers, not activated by setup), then each bridge's internal port, which carries the
-	 * addresses that move from the uplink, then the ethernet profiles, the uplinks among them.
+	 * addresses that move from the uplink, then the bonds, the ethernet profiles (uplinks and bond
+	 * members among them) and the VLANs.
 	 */
 	public static List<Profile> profiles(NetworkPlan plan) {
 		List<Profile> controllers = new ArrayList<>();
 		List<Profile> internal = new ArrayList<>();
 		List<Profile> ethernet = new ArrayList<>();
+		List<Profile> bonds = new ArrayList<>();
+		List<Profile> vlans = new ArrayList<>();
 		for (Link link : plan.links()) {
 			if (link.kind() == Kind.OVS_BRIDGE) {
 				controllers.add(profile(plan, link.name(), false));
@@ -57,14 +60,24 @@ public final class NetworkManagerIds {
 				if (link.uplink() != null) {
 					controllers.add(profile(plan, "ovs-port-" + link.uplink(), false));
 				}
+				if (link.bond() != null) {
+					controllers.add(profile(plan, "ovs-port-" + link.bond().port(), false));
+				}
 				internal.add(profile(plan, "ovs-if-" + link.port(), true));
+			} else if (link.kind() == Kind.BOND) {
+				bonds.add(profile(plan, link.name(), true));
+			} else if (link.kind() == Kind.VLAN) {
+				vlans.add(profile(plan, link.name(), true));
 			} else {
 				ethernet.add(profile(plan, link.name(), true));
 			}
 		}
+		// a port's profile names its bond by UUID, so the bond's is loaded first; a VLAN comes after its parent
 		List<Profile> all = new ArrayList<>(controllers);
 		all.addAll(internal);
+		all.addAll(bonds);
 		all.addAll(ethernet);
+		all.addAll(vlans);
 		return all;
 	}
 

@@ -8,9 +8,12 @@ import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.topology.ZvmLinks;
+import org.zkvm.dsl.zknet.BondInterface;
+import org.zkvm.dsl.zknet.BondMode;
 import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.GuestRoute;
@@ -21,6 +24,7 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.VlanInterface;
 import org.zkvm.dsl.zknet.ZvmCluster;
 import org.zkvm.dsl.zknet.Vswitch;
 import org.zkvm.dsl.zknet.ZvmGuest;
@@ -48,18 +52,49 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 		/** a z/VM guest's virtual CTC (ctcm, read and write subchannel) */
 		CTC,
 		/** a z/VM guest's netiucv connection */
-		IUCV
+		IUCV,
+		/** an 802.1Q VLAN device on another link of the machine */
+		VLAN,
+		/** a Linux bond over qeth links of the machine */
+		BOND
 	}
 
 	/**
 	 * One link. For an OVS bridge, {@code port} is the internal port with the addresses (the bridge's
 	 * own name or its vnic) and {@code uplink} the attached qeth port, if any.
 	 */
-	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac, String description) {
+	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac, String description,
+			String master, Vlan vlan, Bond bond) {
+
+		public Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac,
+				String description) {
+			this(name, kind, port, addresses, mtu, subchannels, s390Options, uplink, mac, description, null, null, null);
+		}
+
+		/** Whether the link is a bond's member: it has no addresses or routes of its own. */
+		public boolean enslaved() {
+			return master != null;
+		}
 
 		/** Whether the model gives this link an MTU (else the distribution's default applies). */
 		public boolean hasMtu() {
 			return mtu != 0;
+		}
+	}
+
+	/** A VLAN device's parent link and VLAN id (1-4094). */
+	public record Vlan(String parent, int id) {
+	}
+
+	/**
+	 * A bond: its members in order and its options as the bonding driver names them
+	 * (mode=active-backup, miimon=100, fail_over_mac=active, primary=NAME); for an Open vSwitch
+	 * bond on a bridge, {@code port} is the bond's port and the one option is bond_mode=MODE.
+	 */
+	public record Bond(String port, List<String> members, List<String> options) {
+
+		public String option(String key) {
+			return options.stream().filter(o -> o.startsWith(key + "=")).map(o -> o.substring(key.length() + 1)).findFirst().orElse(null);
 		}
 	}
 
@@ -194,14 +229,46 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			// NetworkManager accepts only its own s390 options (valid_s390_opts, libnm-core nm-setting-wired.c):
 			// layer2 is one, the VNIC characteristics are not; chzdev -e persists those (setup.sh, zknet_qeth)
 			List<String> options = HostFacts.chzdevAttributes(qeth).stream().filter(o -> o.startsWith("layer2=")).toList();
-			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), Addresses.of(qeth), qeth.getMtu(),
-					HostFacts.triplet(qeth).replace(':', ','), options, null, null, what + ", device " + HostFacts.readDevice(qeth));
+			String master = Links.bondOf(qeth).map(BondInterface::getName).orElse(null);
+			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), master != null ? List.of() : Addresses.of(qeth), qeth.getMtu(),
+					HostFacts.triplet(qeth).replace(':', ','), options, null, null,
+					what + ", device " + HostFacts.readDevice(qeth) + (master != null ? ", member of bond " + master : ""), master, null, null);
+		}
+		if (iface instanceof VlanInterface vlan) {
+			String parent = Links.parent(vlan).map(HostInterface::getName).orElse("?");
+			return new Link(vlan.getName(), Kind.VLAN, vlan.getName(), Addresses.of(vlan), vlan.getMtu(), null, List.of(), null, null,
+					"VLAN " + vlan.getVlanId() + " on " + parent, null, new Vlan(parent, vlan.getVlanId()), null);
+		}
+		if (iface instanceof BondInterface bond) {
+			List<String> members = Links.members(bond).stream().map(QethInterface::getName).toList();
+			return new Link(bond.getName(), Kind.BOND, bond.getName(), Addresses.of(bond), bond.getMtu(), null, List.of(), null, null,
+					"bond (" + Links.mode(bond).getLiteral() + ") of " + String.join(", ", members), null, null, new Bond(bond.getName(), members, bondOptions(bond)));
 		}
 		OvsBridge bridge = (OvsBridge) iface;
 		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
+		Bond bond = null;
 		String what = bridge.isRouted() ? "routed OVS bridge" : "OVS bridge attached to " + uplink;
+		if (!bridge.getBondMembers().isEmpty()) {
+			List<String> members = bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).map(QethInterface::getName).toList();
+			bond = new Bond(HostFacts.ovsBondPort(bridge), members, List.of("bond_mode=" + HostFacts.ovsBondMode(bridge)));
+			what = "OVS bridge with the Open vSwitch bond " + bond.port() + " (" + HostFacts.ovsBondMode(bridge) + ") of " + String.join(", ", members);
+		}
 		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(), null,
-				List.of(), uplink, null, what);
+				List.of(), uplink, null, what, null, null, bond);
+	}
+
+	/** The bonding driver's options in the order they must be set (bonding.rst; docs/vlans-and-bonds.md): mode, fail_over_mac, miimon, primary. */
+	static List<String> bondOptions(BondInterface bond) {
+		List<String> options = new ArrayList<>();
+		options.add("mode=" + HostFacts.bondMode(Links.mode(bond)));
+		if (Links.mode(bond) == BondMode.ACTIVE_BACKUP) {
+			options.add("fail_over_mac=" + Links.failOverMac(bond).getLiteral());
+		}
+		options.add("miimon=" + Links.miimon(bond));
+		if (Links.mode(bond) == BondMode.ACTIVE_BACKUP) {
+			Links.primary(bond).ifPresent(p -> options.add("primary=" + p.getName()));
+		}
+		return options;
 	}
 
 	/** The link whose connected subnet holds the gateway: the one the kernel picks. */

@@ -43,16 +43,39 @@ class SetupScriptGenerator {
 				«ENDFOR»
 			«ENDFOR»
 		«ENDIF»
+		«val bonds = plan.network.links.filter[kind == NetworkPlan.Kind.BOND]»
+		«val vlans = plan.network.links.filter[kind == NetworkPlan.Kind.VLAN]»
+		«IF !bonds.empty || !vlans.empty»
+
+			# bonds (mode and fail_over_mac set before the members join, each member down as it joins) and VLANs
+			# (docs/vlans-and-bonds.md); a member carrying the admin's session is refused, not enslaved
+			«FOR b : bonds»
+				zknet_bond «quote(b.name)» «quote(b.bond.options.join(','))» «b.bond.members.map[quote(it)].join(' ')»
+			«ENDFOR»
+			«FOR v : vlans»
+				zknet_vlan «quote(v.name)» «quote(v.vlan.parent)» «v.vlan.id»
+			«ENDFOR»
+			«FOR l : bonds + vlans»
+				zknet_link «quote(l.name)» «IF l.hasMtu»«l.mtu»«ELSE»-«ENDIF» -
+				«FOR a : l.addresses»
+					zknet_addr «quote(l.name)» «a»
+				«ENDFOR»
+			«ENDFOR»
+		«ENDIF»
 		«FOR b : plan.bridges»
 
-			# Open vSwitch bridge «b.name» («IF b.routed»routed: the host routes for its guests«ELSE»attached to «b.uplink»«ENDIF»): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
+			# Open vSwitch bridge «b.name» («IF b.routed»routed: the host routes for its guests«ELSEIF b.bond !== null»attached to its Open vSwitch bond «b.bond.port»«ELSE»attached to «b.uplink»«ENDIF»): bridge, internal port, MTU (mtu_request, facts §5.5), txqueuelen
 			zknet_bridge «quote(b.name)» «quote(b.port)» «IF b.mtu != 0»«b.mtu»«ELSE»-«ENDIF» «IF b.txqueuelen != 0»«b.txqueuelen»«ELSE»-«ENDIF»
 			«FOR a : b.addresses»
 				zknet_addr «quote(b.port)» «a»
 			«ENDFOR»
-			«IF !b.routed»
+			«IF b.uplink !== null»
 				# the uplink's addresses and routes move to «b.port» in the same step as it joins the bridge
 				zknet_uplink «quote(b.name)» «quote(b.uplink)» «quote(b.port)»
+			«ENDIF»
+			«IF b.bond !== null»
+				# an Open vSwitch bond of «b.bond.members.join(', ')» is the bridge's way out («b.bond.options.join(' ')», docs/vlans-and-bonds.md)
+				zknet_ovs_bond «quote(b.name)» «quote(b.bond.port)» «quote(b.bond.option('bond_mode'))» «b.bond.members.map[quote(it)].join(' ')»
 			«ENDIF»
 			«IF !b.rows.empty»
 				# rows of these names that exist already become NetworkManager's: its profile reuses a row only with its UUID (nm-ovsdb.c);

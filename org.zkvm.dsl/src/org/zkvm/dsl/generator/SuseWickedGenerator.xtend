@@ -39,10 +39,28 @@ class SuseWickedGenerator implements DistributionFiles {
 		«IF link.kind == Kind.OVS_BRIDGE»
 			# 'nfsroot' keeps the bridge up at shutdown, as ifcfg-ovs-bridge(5) advises when ports are added with ovs-vsctl
 			STARTMODE='nfsroot'
+		«ELSEIF link.enslaved»
+			# a member of bond «link.master»: the bond brings it up (ifcfg-bonding(5))
+			STARTMODE='hotplug'
 		«ELSE»
 			STARTMODE='auto'
 		«ENDIF»
-		BOOTPROTO='static'
+		«IF link.enslaved»
+			BOOTPROTO='none'
+		«ELSE»
+			BOOTPROTO='static'
+		«ENDIF»
+		«IF link.bond !== null && link.kind == Kind.BOND»
+			BONDING_MASTER='yes'
+			BONDING_MODULE_OPTS='«link.bond.options.join(' ')»'
+			«FOR m : link.bond.members»
+				BONDING_SLAVE_«link.bond.members.indexOf(m)»='«m»'
+			«ENDFOR»
+		«ENDIF»
+		«IF link.vlan !== null»
+			ETHERDEVICE='«link.vlan.parent»'
+			VLAN_ID='«link.vlan.id»'
+		«ENDIF»
 		«IF link.port == link.name»
 			«addressLines(link)»
 		«ENDIF»
@@ -53,6 +71,10 @@ class SuseWickedGenerator implements DistributionFiles {
 			OVS_BRIDGE='yes'
 			«IF link.uplink !== null»
 				OVS_BRIDGE_PORT_DEVICE_1='«link.uplink»'
+			«ENDIF»
+			«IF link.bond !== null»
+				# the Open vSwitch bond «link.bond.port» («link.bond.options.join(' ')») of «link.bond.members.join(', ')»: ifcfg-ovs-bridge(5)
+				# has no bond ports, so setup.sh adds it with ovs-vsctl and Open vSwitch keeps it in its database across reboots
 			«ENDIF»
 		«ENDIF»
 	'''

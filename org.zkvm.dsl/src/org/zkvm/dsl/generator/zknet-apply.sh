@@ -17,6 +17,9 @@ zk_nics=()
 zk_renames=()
 zk_nics_missing=()
 zk_links=()
+zk_bonds=()
+zk_vlans=()
+zk_ovs_bonds=()
 zk_bridges=()
 zk_uplinks=()
 zk_nm_rows=()
@@ -55,6 +58,14 @@ zknet_iucv() { zk_iucv+=("$1 $2 $3"); }
 zknet_nic() { zk_nics+=("$1 $2"); }
 # zknet_link NAME MTU TXQUEUELEN: an interface brought up, '-' leaves a value as it is.
 zknet_link() { zk_links+=("$1 ${2:--} ${3:--}"); }
+# zknet_bond NAME OPTIONS MEMBER...: a Linux bond over the qeth ports MEMBER...; OPTIONS are the
+# bonding driver's, key=value separated by commas (mode, miimon, fail_over_mac, primary), as ip-link
+# sets them: mode and fail_over_mac only while the bond has no members (bonding.rst).
+zknet_bond() { zk_bonds+=("$*"); }
+# zknet_vlan NAME PARENT ID: an 802.1Q VLAN device on PARENT (a qeth device or a bond).
+zknet_vlan() { zk_vlans+=("$1 $2 $3"); }
+# zknet_ovs_bond BRIDGE PORT MODE MEMBER...: an Open vSwitch bond PORT of BRIDGE over MEMBER... (bond_mode MODE).
+zknet_ovs_bond() { zk_ovs_bonds+=("$*"); }
 # zknet_bridge BRIDGE PORT MTU TXQUEUELEN: an Open vSwitch bridge and the internal port that carries its addresses.
 zknet_bridge() { zk_bridges+=("$1 $2 ${3:--} ${4:--}"); }
 # zknet_uplink BRIDGE UPLINK PORT: UPLINK joins BRIDGE; its addresses and routes move to PORT in the same step.
@@ -121,6 +132,14 @@ zk_nm_active_list() { nmcli -t -f UUID,DEVICE connection show --active 2>/dev/nu
 zk_nm_active() { local active; active=$(zk_nm_active_list); grep -q "^$1 " <<<"$active"; }
 zk_ovs_row() { [ -n "$(ovs-vsctl --timeout=5 --if-exists get "$1" "$2" _uuid 2>/dev/null)" ]; }
 zk_mtu_request() { ovs-vsctl --timeout=5 get interface "$1" mtu_request 2>/dev/null | tr -d '[]"'; }
+# The bond or bridge a device is enslaved to, or nothing.
+zk_master() { if [ -e "/sys/class/net/$1/master" ]; then basename "$(readlink "/sys/class/net/$1/master")"; fi; }
+zk_is_bond() { [ -d "/sys/class/net/$1/bonding" ]; }
+# A bonding option as the driver shows it (its first word: 'active-backup 1' is mode active-backup).
+zk_bond_option() { awk '{print $1}' "/sys/class/net/$1/bonding/$2" 2>/dev/null || true; }
+# "PARENT ID" of a VLAN device, or nothing.
+zk_vlan_of() { ip -d -o link show dev "$1" 2>/dev/null | sed -nE 's/^[0-9]+: [^@]+@([^:]+):.* vlan protocol 802\.1Q id ([0-9]+) .*/\1 \2/p'; }
+zk_iface_bridge() { ovs-vsctl --timeout=5 iface-to-br "$1" 2>/dev/null || true; }
 
 # A route's words with the model's device names replaced by the devices that stand for them now.
 zk_route_words() {
@@ -362,13 +381,15 @@ zk_check() {
 		fi
 	done
 
+	zk_check_bonds_and_vlans "$session_dev" "$management_dev" "${default_devs[@]}"
+
 	local l dev mtu qlen
 	for l in "${zk_links[@]}"; do
 		read -r name mtu qlen <<<"$l"
 		dev=$(zk_dev "$name")
 		zk_exists "$dev" || dev=$(zk_rename_source "$name")
 		if [ -z "$dev" ] || ! zk_exists "$dev"; then
-			zk_planned_qeth "$name" || zk_planned_iucv "$name" || zk_lacks+=("the interface $name")
+			zk_planned_qeth "$name" || zk_planned_iucv "$name" || zk_planned_virtual "$name" || zk_lacks+=("the interface $name")
 			continue
 		fi
 		[ "$mtu" = - ] || [ "$(zk_mtu "$dev")" = "$mtu" ] || zk_changes+=("$dev: mtu $(zk_mtu "$dev") -> $mtu")
@@ -453,6 +474,75 @@ zk_check() {
 			zk_changes+=("route $(zk_route_words "$r")")
 		fi
 	done
+}
+
+# Bonds, their members and VLANs (SESSION-DEV MANAGEMENT-DEV DEFAULT-DEV...): a member that carries the
+# admin's session, the management path or a default route is not enslaved (its addresses would stop working).
+zk_check_bonds_and_vlans() {
+	local session_dev="$1" management_dev="$2"
+	shift 2
+	local b name options members_text member dev key value now v parent id
+	local -a members
+	for b in "${zk_bonds[@]}"; do
+		read -r name options members_text <<<"$b"
+		read -r -a members <<<"$members_text"
+		if ! zk_exists "$name"; then
+			zk_changes+=("add bond $name (${options//,/ }) over ${members[*]}")
+		elif ! zk_is_bond "$name"; then
+			zk_refusals+=("$name exists and is not a bond")
+			continue
+		else
+			for key in ${options//,/ }; do
+				value=${key#*=}
+				key=${key%%=*}
+				[ "$key" != primary ] || continue
+				now=$(zk_bond_option "$name" "$key")
+				[ "$now" = "$value" ] || zk_changes+=("bond $name: $key $now -> $value")
+			done
+		fi
+		for member in "${members[@]}"; do
+			dev=$(zk_dev "$member")
+			zk_exists "$dev" || continue
+			now=$(zk_master "$dev")
+			[ "$now" = "$name" ] && continue
+			if [ -n "$now" ]; then
+				zk_refusals+=("$dev is already a port of $now: it cannot also join bond $name")
+			elif [ "$dev" = "$session_dev" ] || [ "$dev" = "$management_dev" ] || zk_in "$dev" "$@"; then
+				zk_refusals+=("$dev carries $(zk_role "$dev" "$session_dev" "$management_dev"): enslaving it to bond $name takes its addresses out of use (plan the management path on the bond, or elsewhere)")
+			else
+				zk_changes+=("$dev joins bond $name (down first)")
+			fi
+		done
+	done
+	for v in "${zk_vlans[@]}"; do
+		read -r name parent id <<<"$v"
+		parent=$(zk_dev "$parent")
+		now=$(zk_vlan_of "$name")
+		if ! zk_exists "$name"; then
+			zk_changes+=("add VLAN $name (id $id on $parent)")
+		elif [ "$now" != "$parent $id" ]; then
+			zk_refusals+=("$name exists and is not VLAN $id on $parent (${now:-not a VLAN})")
+		fi
+	done
+	local o bridge port mode
+	for o in "${zk_ovs_bonds[@]}"; do
+		read -r bridge port mode members_text <<<"$o"
+		read -r -a members <<<"$members_text"
+		zk_ovs_ok || break
+		[ "$(zk_port_bridge "$port")" = "$bridge" ] || zk_changes+=("add Open vSwitch bond $port (bond_mode=$mode) over ${members[*]} to $bridge")
+		for member in "${members[@]}"; do
+			dev=$(zk_dev "$member")
+			[ "$(zk_iface_bridge "$dev")" = "$bridge" ] && continue
+			if [ "$dev" = "$session_dev" ] || [ "$dev" = "$management_dev" ] || zk_in "$dev" "$@"; then
+				zk_refusals+=("$dev carries $(zk_role "$dev" "$session_dev" "$management_dev"): as a member of the Open vSwitch bond $port its addresses stop working")
+			fi
+		done
+	done
+}
+zk_planned_virtual() {
+	local x n
+	for x in "${zk_bonds[@]}" "${zk_vlans[@]}"; do read -r n _ <<<"$x"; [ "$n" = "$1" ] && return 0; done
+	return 1
 }
 
 # On a host whose plan NetworkManager applies: its profiles to install and the ones to activate.
@@ -635,6 +725,19 @@ zk_plan_devices() {
 		read -r _ uplink port <<<"$item"
 		printf '%s\n%s\n' "$(zk_dev "$uplink")" "$port"
 	done
+	local member
+	for item in "${zk_bonds[@]}" "${zk_vlans[@]}"; do
+		read -r name _ <<<"$item"
+		echo "$name"
+	done
+	for item in "${zk_bonds[@]}"; do
+		read -r _ _ uplink <<<"$item"
+		for member in $uplink; do zk_dev "$member"; echo; done
+	done
+	for item in "${zk_ovs_bonds[@]}"; do
+		read -r _ _ _ uplink <<<"$item"
+		for member in $uplink; do zk_dev "$member"; echo; done
+	done
 	for item in "${zk_routes[@]}"; do
 		name=$(zk_field dev "$(zk_route_words "$item")")
 		[ -z "$name" ] || echo "$name"
@@ -715,6 +818,18 @@ zk_restore() {
 			zk_say "restored NetworkManager's id of $table $name" && restored=$((restored + 1))
 		done < <(grep '^nm_uuid ' "$dir/ovs")
 	fi
+
+	# the VLANs and bonds setup made (not in the checkpoint) go, their members released first
+	local item dev
+	for item in "${zk_vlans[@]}" "${zk_bonds[@]}"; do
+		read -r name _ <<<"$item"
+		zk_exists "$name" || continue
+		awk -v n="$name" '$2 == n { found = 1 } END { exit !found }' "$dir/links" && continue
+		for dev in /sys/class/net/*; do
+			[ "$(zk_master "${dev##*/}")" = "$name" ] && ip link set dev "${dev##*/}" nomaster && zk_say "released ${dev##*/} from $name"
+		done
+		ip link del dev "$name" && zk_say "removed $name" && restored=$((restored + 1))
+	done
 
 	local idx name mtu qlen up now
 	while read -r idx name mtu qlen up; do
@@ -947,6 +1062,7 @@ zk_apply() {
 # The links, addresses and Open vSwitch bridges, made by setup itself (Ubuntu, SUSE, guests): each step
 # by ip and ovs-vsctl, which the distribution's own files then repeat at boot.
 zk_apply_links() {
+	zk_apply_bonds_and_vlans
 	local l name dev mtu qlen
 	for l in "${zk_links[@]}"; do
 		read -r name mtu qlen <<<"$l"
@@ -990,6 +1106,44 @@ zk_apply_links() {
 			[ "$ub" = "$bridge" ] || continue
 			zk_join "$bridge" "$(zk_dev "$uplink")" "$up_port"
 		done
+	done
+}
+
+# Bonds first (mode and fail_over_mac set while they have no members; each member down when it joins,
+# bonding.rst), then the VLANs on their parents.
+zk_apply_bonds_and_vlans() {
+	local b name options members_text option member dev primary="" v parent id
+	local -a members args
+	for b in "${zk_bonds[@]}"; do
+		read -r name options members_text <<<"$b"
+		read -r -a members <<<"$members_text"
+		args=()
+		primary=""
+		for option in ${options//,/ }; do
+			if [ "${option%%=*}" = primary ]; then primary=${option#*=}; else args+=("${option%%=*}" "${option#*=}"); fi
+		done
+		zk_exists "$name" || zk_run ip link add name "$name" type bond "${args[@]}"
+		for member in "${members[@]}"; do
+			dev=$(zk_dev "$member")
+			[ "$(zk_master "$dev")" = "$name" ] && continue
+			zk_is_up "$dev" && zk_run ip link set dev "$dev" down
+			zk_run ip link set dev "$dev" master "$name"
+		done
+		[ -z "$primary" ] || [ "$(zk_bond_option "$name" primary)" = "$(zk_dev "$primary")" ] || zk_run ip link set dev "$name" type bond primary "$(zk_dev "$primary")"
+	done
+	for v in "${zk_vlans[@]}"; do
+		read -r name parent id <<<"$v"
+		zk_exists "$name" || zk_run ip link add link "$(zk_dev "$parent")" name "$name" type vlan id "$id"
+	done
+	local o bridge port mode
+	for o in "${zk_ovs_bonds[@]}"; do
+		read -r bridge port mode members_text <<<"$o"
+		read -r -a members <<<"$members_text"
+		ovs-vsctl --timeout=10 br-exists "$bridge" 2>/dev/null || zk_run ovs-vsctl --timeout=10 --may-exist add-br "$bridge"
+		[ "$(zk_port_bridge "$port")" = "$bridge" ] && continue
+		args=()
+		for member in "${members[@]}"; do args+=("$(zk_dev "$member")"); done
+		zk_run ovs-vsctl --timeout=10 add-bond "$bridge" "$port" "${args[@]}" "bond_mode=$mode"
 	done
 }
 
@@ -1163,6 +1317,36 @@ zk_verify() {
 		read -r bridge uplink port <<<"$u"
 		dev=$(zk_dev "$uplink")
 		[ "$(zk_port_bridge "$dev")" = "$bridge" ] || differences+=("$dev: not a port of $bridge")
+	done
+	local item options members_text member key value now parent id mode
+	for item in "${zk_bonds[@]}"; do
+		read -r name options members_text <<<"$item"
+		if ! zk_is_bond "$name"; then differences+=("bond $name: missing"); continue; fi
+		for member in $members_text; do
+			[ "$(zk_master "$(zk_dev "$member")")" = "$name" ] || differences+=("$(zk_dev "$member"): not a member of bond $name")
+		done
+		for key in ${options//,/ }; do
+			value=${key#*=}
+			key=${key%%=*}
+			[ "$key" = primary ] && value=$(zk_dev "$value")
+			now=$(zk_bond_option "$name" "$key")
+			[ "$now" = "$value" ] || differences+=("bond $name: $key ${now:-unset}, planned $value")
+		done
+	done
+	for item in "${zk_vlans[@]}"; do
+		read -r name parent id <<<"$item"
+		now=$(zk_vlan_of "$name")
+		[ "$now" = "$(zk_dev "$parent") $id" ] || differences+=("$name: ${now:+VLAN $now}${now:-not a VLAN}, planned VLAN $id on $(zk_dev "$parent")")
+	done
+	for item in "${zk_ovs_bonds[@]}"; do
+		read -r bridge port mode members_text <<<"$item"
+		zk_ovs_ok || break
+		[ "$(zk_port_bridge "$port")" = "$bridge" ] || { differences+=("Open vSwitch bond $port: not a port of $bridge"); continue; }
+		for member in $members_text; do
+			[ "$(zk_iface_bridge "$(zk_dev "$member")")" = "$bridge" ] || differences+=("$(zk_dev "$member"): not in Open vSwitch bond $port")
+		done
+		now=$(ovs-vsctl --timeout=5 get port "$port" bond_mode 2>/dev/null | tr -d '"')
+		[ "$now" = "$mode" ] || differences+=("Open vSwitch bond $port: bond_mode ${now:-unset}, planned $mode")
 	done
 	local row table uuid
 	for row in "${zk_nm_rows[@]}"; do

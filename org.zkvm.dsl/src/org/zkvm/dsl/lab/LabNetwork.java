@@ -46,7 +46,11 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 		/** the internal port of an Open vSwitch bridge, made by setup.sh */
 		OVS_INTERNAL,
 		/** a MacVTap NIC: a macvlan on the host's OSA port, moved into the guest */
-		MACVLAN
+		MACVLAN,
+		/** an 802.1Q VLAN device on another port of its node, made by setup.sh */
+		VLAN,
+		/** a bond over qeth ports of its node, made by setup.sh; the members are no ports of their own */
+		BOND
 	}
 
 	/**

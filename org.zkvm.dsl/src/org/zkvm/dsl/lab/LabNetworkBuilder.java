@@ -29,9 +29,11 @@ import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.topology.ZvmLans;
+import org.zkvm.dsl.zknet.BondInterface;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Guest;
@@ -40,6 +42,7 @@ import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.InterfaceAddress;
+import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Model;
 import org.zkvm.dsl.zknet.Network;
@@ -49,6 +52,7 @@ import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.RpFilterMode;
+import org.zkvm.dsl.zknet.VlanInterface;
 import org.zkvm.dsl.zknet.ZvmCluster;
 import org.zkvm.dsl.zknet.ZvmGuest;
 
@@ -111,8 +115,13 @@ public final class LabNetworkBuilder {
 				: lpar.getOs() == OperatingSystem.LINUX ? NodeKind.LINUX_LPAR : NodeKind.PARTNER;
 		List<Port> ports = new ArrayList<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
-			if (iface instanceof QethInterface qeth) {
+			if (iface instanceof QethInterface qeth && Links.bondOf(qeth).isEmpty()) {
 				ports.add(new Port(qeth.getName(), segmentOf(qeth), Addresses.of(qeth), Hosts.mtu(qeth), PortKind.VETH, Hosts.layer(qeth) == 3, null, null));
+			} else if (iface instanceof VlanInterface vlan) {
+				ports.add(new Port(vlan.getName(), segmentOf(vlan), Addresses.of(vlan), Hosts.mtu(vlan), PortKind.VLAN, Hosts.layer(vlan) == 3, null, null));
+			} else if (iface instanceof BondInterface bond) {
+				// a bond's members carry no address of their own: the bond is the host's port on the LAN
+				ports.add(new Port(bond.getName(), segmentOf(bond), Addresses.of(bond), Hosts.mtu(bond), PortKind.BOND, false, null, null));
 			} else if (iface instanceof OvsBridge bridge) {
 				String segment = ovsSegment(id, bridge);
 				ports.add(new Port(HostFacts.port(bridge), segment, Addresses.of(bridge), Hosts.mtu(bridge), PortKind.OVS_INTERNAL, false, null, null));
@@ -272,6 +281,26 @@ public final class LabNetworkBuilder {
 		return nodes.stream().flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).mapToInt(Port::mtu).max().orElse(1500);
 	}
 
+	/**
+	 * The LAN of a VLAN or a bond: its network's, where it has one (the site's switches join a VLAN's
+	 * access ports and trunks); else a VLAN's own domain on its parent's LAN, or a bond's first member's LAN.
+	 */
+	private String segmentOf(LinkInterface link) {
+		if (link instanceof QethInterface qeth) {
+			return segmentOf(qeth);
+		}
+		Optional<Network> network = networkOf(link);
+		if (network.isPresent()) {
+			return segment("LAN of network " + network.get().getName(), SegmentKind.SWITCH, null, null, null);
+		}
+		if (link instanceof VlanInterface vlan) {
+			String parent = Links.parent(vlan).filter(p -> p != vlan).map(this::segmentOf).orElse("?");
+			return segment(parent + " VLAN " + vlan.getVlanId(), SegmentKind.SWITCH, null, null, null);
+		}
+		List<QethInterface> members = Links.qethUnder(link);
+		return members.isEmpty() ? segment("LAN of " + link.getName(), SegmentKind.SWITCH, null, null, null) : segmentOf(members.get(0));
+	}
+
 	private String segmentOf(QethInterface qeth) {
 		Cec cec = Hosts.cecOf(qeth);
 		if (qeth instanceof HiperSocketsInterface hs) {
@@ -287,7 +316,7 @@ public final class LabNetworkBuilder {
 		return segment("LAN of OSA chpid " + cec.getName() + "." + chpid, SegmentKind.SWITCH, null, null, null);
 	}
 
-	private Optional<Network> networkOf(QethInterface qeth) {
+	private Optional<Network> networkOf(LinkInterface qeth) {
 		for (InterfaceAddress address : qeth.getAddresses()) {
 			if (address.getNetwork() != null && !address.getNetwork().eIsProxy()) {
 				return Optional.of(address.getNetwork());

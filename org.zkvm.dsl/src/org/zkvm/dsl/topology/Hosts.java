@@ -13,6 +13,7 @@ import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.GuestNicIdentity;
 import org.zkvm.dsl.analysis.HiperSocketsFrame;
 import org.zkvm.dsl.analysis.MtuLimits;
+import org.zkvm.dsl.zknet.BondInterface;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Forwarding;
@@ -20,6 +21,7 @@ import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.IqdChpid;
+import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.LparMember;
 import org.zkvm.dsl.zknet.Nic;
@@ -28,6 +30,7 @@ import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.ProxyArp;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.VlanInterface;
 import org.zkvm.dsl.zknet.ZknetPackage;
 import org.zkvm.dsl.zknet.ZvmGuest;
 
@@ -94,8 +97,20 @@ public final class Hosts {
 		return qeth instanceof HiperSocketsInterface ? 3 : 2;
 	}
 
+	/**
+	 * The layer a link's frames have on its LAN: a qeth device's own; a VLAN's parent's; a bond's
+	 * members' (3 if any member runs layer 3, which bond.layer reports).
+	 */
+	public static int layer(LinkInterface link) {
+		if (link instanceof QethInterface qeth) {
+			return layer(qeth);
+		}
+		List<QethInterface> under = Links.qethUnder(link);
+		return under.stream().anyMatch(q -> layer(q) == 3) ? 3 : 2;
+	}
+
 	public static boolean isLayer2(HostInterface iface) {
-		return iface instanceof OvsBridge || (iface instanceof QethInterface q && layer(q) == 2);
+		return iface instanceof OvsBridge || (iface instanceof LinkInterface link && layer(link) == 2);
 	}
 
 	/**
@@ -147,7 +162,17 @@ public final class Hosts {
 		if (iface instanceof OsaInterface osa) {
 			return MtuLimits.osaDefault(layer(osa));
 		}
+		if (iface instanceof VlanInterface vlan) {
+			// a VLAN device starts with its parent's MTU (vlan_dev.c); a VLAN on itself stops here
+			return Links.parent(vlan).filter(p -> p != vlan).map(Hosts::mtu).orElse(MtuLimits.ETHERNET);
+		}
+		if (iface instanceof BondInterface bond) {
+			return Links.bondMtu(bond);
+		}
 		OvsBridge bridge = (OvsBridge) iface;
+		if (!bridge.getBondMembers().isEmpty()) {
+			return bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).mapToInt(Hosts::mtu).min().orElse(MtuLimits.ETHERNET);
+		}
 		if (!bridge.isRouted() && bridge.getUplink() != null && !bridge.getUplink().eIsProxy()) {
 			return mtu(bridge.getUplink());
 		}
@@ -165,8 +190,11 @@ public final class Hosts {
 		return MtuLimits.ETHERNET;
 	}
 
-	/** The physical port under a NIC: the uplink of its attached bridge or its MacVTap uplink; empty when routed. */
-	public static Optional<QethInterface> attachedUplink(Nic nic) {
+	/**
+	 * The way out under a NIC: the uplink of its attached bridge or its MacVTap uplink (a qeth device,
+	 * a VLAN or a bond); empty when routed or when the bridge's uplink is an Open vSwitch bond.
+	 */
+	public static Optional<LinkInterface> attachedUplink(Nic nic) {
 		if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
 			return Optional.of(nic.getUplink());
 		}
@@ -175,6 +203,25 @@ public final class Hosts {
 			return Optional.of(bridge.getUplink());
 		}
 		return Optional.empty();
+	}
+
+	/** The qeth ports a NIC's frames leave the CEC by: under its MacVTap uplink or its attached bridge (an Open vSwitch bond's members too). */
+	public static List<QethInterface> attachedPorts(Nic nic) {
+		if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
+			return Links.qethUnder(nic.getUplink());
+		}
+		OvsBridge bridge = nic.getBridge();
+		return bridge != null && !bridge.eIsProxy() ? Links.qethUnder(bridge) : List.of();
+	}
+
+	/** The LAN a link is on, in words: a qeth device's LAN, 'VLAN N of' it for a VLAN, its members' for a bond. */
+	public static String lanName(LinkInterface link) {
+		if (link instanceof QethInterface qeth) {
+			return lanName(qeth);
+		}
+		List<QethInterface> under = Links.qethUnder(link);
+		String lans = under.isEmpty() ? "its LAN" : String.join(" and ", under.stream().map(Hosts::lanName).distinct().toList());
+		return link instanceof VlanInterface vlan ? "VLAN " + vlan.getVlanId() + " of " + lans : lans;
 	}
 
 	public static boolean forwardsGlobally(Lpar lpar) {

@@ -24,6 +24,7 @@ import org.zkvm.dsl.zknet.GuestRoute;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
+import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nat;
 import org.zkvm.dsl.zknet.Network;
@@ -387,7 +388,7 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		if (nat.getNetwork() == network) {
 			return true;
 		}
-		QethInterface out = nat.getOutInterface();
+		LinkInterface out = nat.getOutInterface();
 		if (out == null || out.eIsProxy()) {
 			return false;
 		}

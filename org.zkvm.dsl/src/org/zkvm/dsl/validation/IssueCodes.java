@@ -128,6 +128,25 @@ public final class IssueCodes {
 	public static final String LAYER_ATTACH_L3 = "layer.attach-l3";
 	@Code(severity = Severity.WARNING, rule = "a layer 2 OSA attached to OVS without VNIC learning/flooding")
 	public static final String LAYER_ATTACH_VNICC = "layer.attach-vnicc";
+	// VLANs and bonds (docs/vlans-and-bonds.md)
+	@Code(severity = Severity.ERROR, rule = "bond members on one chpid or one OSA feature: no path redundancy (IBM Health Checker, net_bond_qeth_ineffective)")
+	public static final String BOND_SAME_CHPID = "bond.same-chpid";
+	@Code(severity = Severity.ERROR, rule = "a bond member running layer 3 (qeth bonds only in layer 2), or members of different layers")
+	public static final String BOND_LAYER = "bond.layer";
+	@Code(severity = Severity.WARNING, rule = "bond members with different MTUs, or a member MTU the bond overrides")
+	public static final String BOND_MTU = "bond.mtu";
+	@Code(severity = Severity.WARNING, rule = "a bond mode or fail-over-mac the OSA setup cannot do: lacp on an OSA port another LPAR shares, a load-balancing mode on OSA, fail-over-mac other than active")
+	public static final String BOND_MODE = "bond.mode";
+	@Code(severity = Severity.ERROR, rule = "a bond member that is also used on its own (addresses, another bond, a bridge, a VLAN, MacVTap), or a primary that is not a member")
+	public static final String BOND_MEMBER = "bond.member";
+	@Code(severity = Severity.ERROR, rule = "a VLAN id outside 1-4094, or used twice on one parent")
+	public static final String VLAN_ID = "vlan.id";
+	@Code(severity = Severity.ERROR, rule = "a VLAN MTU above its parent's (the kernel refuses it)")
+	public static final String VLAN_MTU = "vlan.mtu";
+	@Code(severity = Severity.ERROR, rule = "a VLAN on a VLAN or on a bond member")
+	public static final String VLAN_PARENT = "vlan.parent";
+	@Code(severity = Severity.ERROR, rule = "a guest access port on a VLAN the bridge's uplink does not carry, or on a routed bridge whose internal port is untagged")
+	public static final String VLAN_ACCESS_PORT = "vlan.access-port";
 	@Code(severity = Severity.ERROR, rule = "a HiperSockets link between LPARs of different CECs")
 	public static final String HIPERSOCKETS_CROSS_CEC = "hipersockets.cross-cec";
 	@Code(severity = Severity.WARNING, rule = "netiucv is removed from current Linux kernels")

@@ -10,6 +10,7 @@ import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.analysis.QethDevices;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.topology.ZvmLinks;
 import org.zkvm.dsl.zknet.Cec;
@@ -18,6 +19,7 @@ import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.GuestLan;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.IqdChpid;
+import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OsaChpid;
@@ -107,7 +109,7 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 
 	@Check
 	public void checkGuestLink(Nic nic) {
-		Optional<QethInterface> uplink = Hosts.attachedUplink(nic);
+		Optional<LinkInterface> uplink = Hosts.attachedUplink(nic);
 		if (uplink.isPresent() && uplink.get() instanceof HiperSocketsInterface hs && Hosts.layer(hs) == 2 && hs.getLan() != null && !hs.getLan().eIsProxy()) {
 			for (HiperSocketsInterface other : membersOf(hs.getLan(), network(nic).lpars())) {
 				Lpar partner = Hosts.lparOf(other);
@@ -189,17 +191,24 @@ public class LayerDeviceValidator extends ZknetCheckBase {
 
 	@Check
 	public void checkUplink(OvsBridge bridge) {
-		QethInterface uplink = bridge.getUplink();
-		if (bridge.isRouted() || uplink == null || uplink.eIsProxy()) {
+		if (bridge.isRouted()) {
 			return;
 		}
-		if (Hosts.layer(uplink) == 3) {
-			report(IssueCodes.LAYER_ATTACH_L3, "an OVS bridge needs a layer 2 port, but " + uplink.getName() + " runs layer 3: it has no MAC of its "
-					+ "own per guest and Linux sees no ARP (facts §2.2); switch " + uplink.getName() + " to layer 2", bridge, Z.getOvsBridge_Uplink());
-		} else if (!(uplink.getVnicc().contains(VnicCharacteristic.LEARNING) && uplink.getVnicc().contains(VnicCharacteristic.FLOODING))) {
-			report(IssueCodes.LAYER_ATTACH_VNICC, uplink.getName() + " is attached to " + bridge.getName() + " without VNIC learning and flooding: "
-					+ "the card only delivers frames for MACs registered on it, so the guests' MACs stay unknown and they get no traffic "
-					+ "(facts §2.3); add 'vnicc learning, flooding' to " + uplink.getName(), bridge, Z.getOvsBridge_Uplink());
+		var feature = bridge.getBondMembers().isEmpty() ? Z.getOvsBridge_Uplink() : Z.getOvsBridge_BondMembers();
+		// the qeth ports the guests' frames leave by: the uplink's own, a VLAN's parent, a bond's members, the Open vSwitch bond's members
+		for (QethInterface port : Links.qethUnder(bridge)) {
+			String through = port == bridge.getUplink() ? "" : " (under " + (bridge.getUplink() != null ? bridge.getUplink().getName() : "the bond") + ")";
+			if (Hosts.layer(port) == 3) {
+				report(IssueCodes.LAYER_ATTACH_L3, "an OVS bridge needs a layer 2 port, but " + port.getName() + through + " runs layer 3: it has no MAC of its "
+						+ "own per guest and Linux sees no ARP (facts §2.2); switch " + port.getName() + " to layer 2", bridge, feature);
+				return;
+			}
+			if (!(port.getVnicc().contains(VnicCharacteristic.LEARNING) && port.getVnicc().contains(VnicCharacteristic.FLOODING))) {
+				report(IssueCodes.LAYER_ATTACH_VNICC, port.getName() + through + " is attached to " + bridge.getName() + " without VNIC learning and flooding: "
+						+ "the card only delivers frames for MACs registered on it, so the guests' MACs stay unknown and they get no traffic "
+						+ "(facts §2.3); add 'vnicc learning, flooding' to " + port.getName(), bridge, feature);
+				return;
+			}
 		}
 	}
 

@@ -10,6 +10,7 @@ import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.HostRoute;
+import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OvsBridge;
@@ -116,7 +117,7 @@ public class MtuValidator extends ZknetCheckBase {
 					+ "consistently, always); set " + Hosts.mtu(bridge), nic, Z.getNic_Mtu(), String.valueOf(Hosts.mtu(bridge)));
 			return;
 		}
-		Optional<QethInterface> uplink = Hosts.attachedUplink(nic);
+		Optional<LinkInterface> uplink = Hosts.attachedUplink(nic);
 		if (uplink.isPresent()) {
 			int limit = Hosts.mtu(uplink.get());
 			if (Hosts.mtu(nic) > limit) {

@@ -10,6 +10,7 @@ import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.topology.NetworkIndex;
 import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.topology.Routes;
@@ -144,10 +145,7 @@ public class RpFilterValidator extends ZknetCheckBase {
 	}
 
 	private static Optional<QethInterface> lanDevice(HostInterface iface) {
-		if (iface instanceof QethInterface qeth) {
-			return Optional.of(qeth);
-		}
-		return iface instanceof OvsBridge bridge && !bridge.isRouted() && bridge.getUplink() != null ? Optional.of(bridge.getUplink()) : Optional.empty();
+		return Links.qethUnder(iface).stream().findFirst();
 	}
 
 	/** A route of {@code from} (not the default) whose gateway is an address of {@code to}. */

@@ -9,6 +9,6 @@ import org.eclipse.xtext.validation.NamesAreUniqueValidator;
  */
 @ComposedChecks(validators = { SettingsValidator.class, NamesAreUniqueValidator.class, IsfcValidator.class, ArpRoutingValidator.class,
 		RpFilterValidator.class, AddressValidator.class, MtuValidator.class, LayerDeviceValidator.class, NameValidator.class,
-		CrossFileNamesValidator.class, ManagementValidator.class })
+		CrossFileNamesValidator.class, ManagementValidator.class, VlanBondValidator.class })
 public class ZknetValidator extends AbstractZknetValidator {
 }

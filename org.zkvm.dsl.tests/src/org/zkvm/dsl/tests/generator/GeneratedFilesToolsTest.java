@@ -26,7 +26,7 @@ class GeneratedFilesToolsTest {
 
 	@BeforeAll
 	static void generateEveryExample() throws IOException {
-		for (String example : List.of("seed-network", "seed-isfc", "seed-iucv", "distros", "zvm-lans")) {
+		for (String example : List.of("seed-network", "seed-isfc", "seed-iucv", "distros", "zvm-lans", "enterprise")) {
 			GeneratorTest.generate(example).forEach((name, content) -> FILES.put(example + "/" + name, content));
 		}
 		GeneratorTest.generate(GeneratorTest.legacySeedNetwork()).forEach((name, content) -> FILES.put("legacy/" + name, content));
