@@ -26,6 +26,7 @@ import org.zkvm.dsl.zknet.GuestRoute;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.InterfaceAddress;
+import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.LparMember;
 import org.zkvm.dsl.zknet.Nat;
@@ -271,7 +272,7 @@ public class ArpRoutingQuickfixes extends QuickfixBase {
 					continue;
 				}
 				OvsBridge bridge = nat.getBridge();
-				QethInterface out = nat.getOutInterface();
+				LinkInterface out = nat.getOutInterface();
 				changes.deleteLines(nat);
 				List<ProxyArp> proxyArps = Hosts.members(lpar, ProxyArp.class);
 				List<String> missingProxy = new ArrayList<>();

@@ -8,9 +8,11 @@ import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
 import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.validation.IssueCodes;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
+import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
@@ -45,9 +47,9 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 			Hosts.attachedUplink(nic).ifPresent(uplink -> {
 				boolean sharedByMacvtap = nic.getUplink() != null && Hosts.members(Hosts.lparOf(nic), Guest.class).stream()
 						.flatMap(g -> EcoreUtil2.getAllContentsOfType(g, Nic.class).stream()).anyMatch(n -> n != nic && n.getUplink() == uplink);
-				if (uplink.eResource() == nic.eResource() && !sharedByMacvtap) {
-					setLayer(uplink, 3, changes); // the host routes to the layer 3 partner on the partner's layer
-					removeVnicc(uplink, changes);
+				if (uplink instanceof QethInterface qeth && uplink.eResource() == nic.eResource() && !sharedByMacvtap) {
+					setLayer(qeth, 3, changes); // the host routes to the layer 3 partner on the partner's layer
+					removeVnicc(qeth, changes);
 				}
 			});
 			if (nic.getBridge() != null && !nic.getBridge().isRouted()) {
@@ -79,7 +81,8 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 		acceptor.accept("Switch the uplink to layer 2", edits((diagnostic, element, changes) -> {
 			OvsBridge bridge = element instanceof OvsBridge b ? b : null;
 			Nic nic = EcoreUtil2.getContainerOfType(element, Nic.class);
-			QethInterface uplink = bridge != null ? bridge.getUplink() : nic != null ? nic.getUplink() : null;
+			LinkInterface link = bridge != null ? bridge.getUplink() : nic != null ? nic.getUplink() : null;
+			QethInterface uplink = link instanceof QethInterface qeth ? qeth : null; // a VLAN's or bond's layer is its qeth ports': fixed there
 			if (uplink == null || uplink.eResource() != element.eResource() || layer3PartnersOnLan(uplink)) {
 				return; // on a HiperSockets LAN with layer 3 members, layer 2 would cut the host off them: route instead
 			}
@@ -98,7 +101,7 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 	}
 
 	/** Whether the uplink is a HiperSockets device whose LAN has other members at layer 3 (facts §1.3: no conversion between layers). */
-	private static boolean layer3PartnersOnLan(QethInterface uplink) {
+	private static boolean layer3PartnersOnLan(LinkInterface uplink) {
 		if (!(uplink instanceof HiperSocketsInterface hs) || hs.getLan() == null) {
 			return false;
 		}
@@ -109,8 +112,9 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 	@QuickFix(IssueCodes.LAYER_ATTACH_VNICC)
 	public void enableVnicc(DiagnosticResolutionAcceptor acceptor) {
 		acceptor.accept("Enable VNIC learning and flooding on the uplink", edits((diagnostic, element, changes) -> {
-			if (element instanceof OvsBridge bridge && bridge.getUplink() != null && bridge.getUplink().eResource() == bridge.eResource()) {
-				addVnicc(bridge.getUplink(), changes);
+			if (element instanceof OvsBridge bridge) {
+				// every qeth port under the bridge's way out: its uplink, a VLAN's parent, a bond's members
+				Links.qethUnder(bridge).stream().filter(q -> q.eResource() == bridge.eResource()).forEach(q -> addVnicc(q, changes));
 			}
 		}));
 	}
