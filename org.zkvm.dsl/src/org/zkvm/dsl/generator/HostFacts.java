@@ -3,7 +3,6 @@ package org.zkvm.dsl.generator;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.zknet.ArpFilter;
@@ -13,11 +12,9 @@ import org.zkvm.dsl.zknet.ForwardFilter;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.OperatingSystem;
-import org.zkvm.dsl.zknet.OvsBondMode;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.VnicCharacteristic;
-import org.zkvm.dsl.zknet.ZknetPackage;
 
 /** Facts of the model's host elements that HostPlanReader, the lab and the checks share: device names, bus-IDs, chzdev attributes, filters. */
 public final class HostFacts {
@@ -72,12 +69,6 @@ public final class HostFacts {
 	/** The port of a bridge's Open vSwitch bond: BRIDGE-bond (an Open vSwitch port, no kernel device). */
 	public static String ovsBondPort(OvsBridge bridge) {
 		return bridge.getName() + "-bond";
-	}
-
-	/** An Open vSwitch bond's bond_mode: as written, else active-backup (the one mode for members on different switches, docs/vlans-and-bonds.md). */
-	public static String ovsBondMode(OvsBridge bridge) {
-		boolean written = !NodeModelUtils.findNodesForFeature(bridge, ZknetPackage.Literals.OVS_BRIDGE__BOND_MODE).isEmpty();
-		return (written ? bridge.getBondMode() : OvsBondMode.ACTIVE_BACKUP).getLiteral();
 	}
 
 	/** The bonding driver's name of a mode: the language's 'lacp' is the kernel's 802.3ad. */

@@ -67,8 +67,7 @@ final class HostPlanReader {
 		}
 		NetworkPlan.Bond bond = null;
 		if (!bridge.getBondMembers().isEmpty()) {
-			bond = new NetworkPlan.Bond(HostFacts.ovsBondPort(bridge), bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).map(m -> m.getName()).toList(),
-					List.of("bond_mode=" + HostFacts.ovsBondMode(bridge)));
+			bond = NetworkPlan.ovsBond(bridge);
 			if (lpar.getDistro() == Distribution.RHEL) {
 				String path = NetworkManagerIds.path(lpar);
 				rows.add(new OvsRow("port", bond.port(), NetworkManagerIds.uuid(path, "ovs-port-" + bond.port())));

@@ -159,7 +159,8 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 		List<Link> links = new ArrayList<>();
 		for (var member : guest.getMembers()) {
 			if (member instanceof Nic nic) {
-				String on = nic.getUplink() != null ? "MacVTap on " + nic.getUplink().getName() : "OVS bridge " + nic.getBridge().getName();
+				String on = nic.getUplink() != null ? "MacVTap on " + nic.getUplink().getName()
+						: "OVS bridge " + nic.getBridge().getName() + (nic.getVlan() != 0 ? ", access port of VLAN " + nic.getVlan() : "");
 				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), null, List.of(), null, Hosts.mac(nic),
 						"virtio NIC on " + on));
 			}
@@ -249,12 +250,17 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 		Bond bond = null;
 		String what = bridge.isRouted() ? "routed OVS bridge" : "OVS bridge attached to " + uplink;
 		if (!bridge.getBondMembers().isEmpty()) {
-			List<String> members = bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).map(QethInterface::getName).toList();
-			bond = new Bond(HostFacts.ovsBondPort(bridge), members, List.of("bond_mode=" + HostFacts.ovsBondMode(bridge)));
-			what = "OVS bridge with the Open vSwitch bond " + bond.port() + " (" + HostFacts.ovsBondMode(bridge) + ") of " + String.join(", ", members);
+			bond = ovsBond(bridge);
+			what = "OVS bridge with the Open vSwitch bond " + bond.port() + " (" + bond.option("bond_mode") + ") of " + String.join(", ", bond.members());
 		}
 		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(), null,
 				List.of(), uplink, null, what, null, null, bond);
+	}
+
+	/** A bridge's Open vSwitch bond: its port (BRIDGE-bond), members and bond_mode. */
+	static Bond ovsBond(OvsBridge bridge) {
+		return new Bond(HostFacts.ovsBondPort(bridge), Links.ovsBondMembers(bridge).stream().map(QethInterface::getName).toList(),
+				List.of("bond_mode=" + Links.ovsBondMode(bridge).getLiteral()));
 	}
 
 	/** The bonding driver's options in the order they must be set (bonding.rst; docs/vlans-and-bonds.md): mode, fail_over_mac, miimon, primary. */

@@ -326,7 +326,7 @@ public final class LabNetworkBuilder {
 		// an OSA port without an address of its own is on the LAN of the guests behind it (attached bridge, MacVTap)
 		for (Guest guest : Hosts.members(Hosts.lparOf(qeth), Guest.class)) {
 			for (Nic nic : nics(guest)) {
-				if (Hosts.attachedUplink(nic).orElse(null) == qeth) {
+				if (guestWayOut(nic).contains(qeth)) {
 					for (InterfaceAddress address : nic.getAddresses()) {
 						if (address.getNetwork() != null && !address.getNetwork().eIsProxy()) {
 							return Optional.of(address.getNetwork());
@@ -346,8 +346,21 @@ public final class LabNetworkBuilder {
 		return Optional.empty();
 	}
 
+	/** The interfaces under a guest NIC's way out: its MacVTap uplink or attached bridge's uplink, and the qeth ports under them. */
+	private static Set<LinkInterface> guestWayOut(Nic nic) {
+		Set<LinkInterface> result = new HashSet<>(Hosts.attachedUplink(nic).stream().toList());
+		if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
+			result.addAll(Links.qethUnder(nic.getUplink()));
+		} else if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
+			result.addAll(Links.qethUnder(nic.getBridge()));
+		}
+		return result;
+	}
+
 	private String ovsSegment(String hostId, OvsBridge bridge) {
-		String uplink = !bridge.isRouted() && bridge.getUplink() != null && !bridge.getUplink().eIsProxy() ? bridge.getUplink().getName() : null;
+		// an Open vSwitch bond (active-backup) leaves by its first member until it fails over
+		String uplink = bridge.isRouted() ? null : bridge.getUplink() != null && !bridge.getUplink().eIsProxy() ? bridge.getUplink().getName()
+				: Links.ovsBondMembers(bridge).stream().findFirst().map(QethInterface::getName).orElse(null);
 		return segment("Open vSwitch " + Hosts.path(bridge), SegmentKind.OVS, hostId, bridge.getName(), uplink);
 	}
 

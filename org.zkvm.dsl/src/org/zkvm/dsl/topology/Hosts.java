@@ -171,7 +171,7 @@ public final class Hosts {
 		}
 		OvsBridge bridge = (OvsBridge) iface;
 		if (!bridge.getBondMembers().isEmpty()) {
-			return bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).mapToInt(Hosts::mtu).min().orElse(MtuLimits.ETHERNET);
+			return Links.ovsBondMembers(bridge).stream().mapToInt(Hosts::mtu).min().orElse(MtuLimits.ETHERNET);
 		}
 		if (!bridge.isRouted() && bridge.getUplink() != null && !bridge.getUplink().eIsProxy()) {
 			return mtu(bridge.getUplink());
@@ -203,15 +203,6 @@ public final class Hosts {
 			return Optional.of(bridge.getUplink());
 		}
 		return Optional.empty();
-	}
-
-	/** The qeth ports a NIC's frames leave the CEC by: under its MacVTap uplink or its attached bridge (an Open vSwitch bond's members too). */
-	public static List<QethInterface> attachedPorts(Nic nic) {
-		if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
-			return Links.qethUnder(nic.getUplink());
-		}
-		OvsBridge bridge = nic.getBridge();
-		return bridge != null && !bridge.eIsProxy() ? Links.qethUnder(bridge) : List.of();
 	}
 
 	/** The LAN a link is on, in words: a qeth device's LAN, 'VLAN N of' it for a VLAN, its members' for a bond. */

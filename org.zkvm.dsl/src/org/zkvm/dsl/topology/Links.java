@@ -15,6 +15,7 @@ import org.zkvm.dsl.zknet.FailOverMac;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.OvsBondMode;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.VlanInterface;
@@ -50,7 +51,7 @@ public final class Links {
 			bond.getMembers().forEach(m -> collect(m, result, seen));
 		} else if (iface instanceof OvsBridge bridge && !bridge.isRouted()) {
 			if (!bridge.getBondMembers().isEmpty()) {
-				bridge.getBondMembers().forEach(m -> collect(m, result, seen));
+				ovsBondMembers(bridge).forEach(m -> collect(m, result, seen));
 			} else {
 				collect(bridge.getUplink(), result, seen);
 			}
@@ -93,6 +94,16 @@ public final class Links {
 		return bond.getMembers().stream().filter(m -> m != null && !m.eIsProxy()).toList();
 	}
 
+	/** The members of a bridge's Open vSwitch bond, resolved, in the order written (none without one). */
+	public static List<QethInterface> ovsBondMembers(OvsBridge bridge) {
+		return bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).toList();
+	}
+
+	/** An Open vSwitch bond's bond_mode: as written, else active-backup (the one mode for members on different switches, docs/vlans-and-bonds.md). */
+	public static OvsBondMode ovsBondMode(OvsBridge bridge) {
+		return written(bridge, "bondMode") ? bridge.getBondMode() : OvsBondMode.ACTIVE_BACKUP;
+	}
+
 	/** The member active-backup prefers: 'primary', else the first member. */
 	public static Optional<QethInterface> primary(BondInterface bond) {
 		if (bond.getPrimary() != null && !bond.getPrimary().eIsProxy()) {
@@ -117,9 +128,4 @@ public final class Links {
 		return lpar == null ? Optional.empty() : Hosts.members(lpar, BondInterface.class).stream().filter(b -> b.getMembers().contains(qeth)).findFirst();
 	}
 
-	/** The Open vSwitch bridge whose bond a qeth port is a member of, if any. */
-	public static Optional<OvsBridge> ovsBondOf(QethInterface qeth) {
-		Lpar lpar = Hosts.lparOf(qeth);
-		return lpar == null ? Optional.empty() : Hosts.members(lpar, OvsBridge.class).stream().filter(b -> b.getBondMembers().contains(qeth)).findFirst();
-	}
 }

@@ -1,11 +1,13 @@
 package org.zkvm.dsl.validation;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
@@ -117,21 +119,20 @@ public class MtuValidator extends ZknetCheckBase {
 					+ "consistently, always); set " + Hosts.mtu(bridge), nic, Z.getNic_Mtu(), String.valueOf(Hosts.mtu(bridge)));
 			return;
 		}
-		Optional<LinkInterface> uplink = Hosts.attachedUplink(nic);
+		Optional<Uplink> uplink = uplink(nic);
 		if (uplink.isPresent()) {
-			int limit = Hosts.mtu(uplink.get());
+			int limit = uplink.get().mtu();
+			String how = nic.getUplink() != null ? "MacVTap on " + uplink.get().name() : "bridge " + bridge.getName() + " attached to " + uplink.get().name();
 			if (Hosts.mtu(nic) > limit) {
-				String how = nic.getUplink() != null ? "MacVTap on " + uplink.get().getName() : "bridge " + bridge.getName() + " attached to " + uplink.get().getName();
 				report(IssueCodes.MTU_ATTACHED_UPLINK, nic.getName() + " sends with MTU " + Hosts.mtu(nic) + " through " + how + " whose MTU is " + limit
 						+ ": larger packets are cut off on the card and fail their checksums at the receiver (seed 002, Scenario II pitfalls); "
 						+ "lower the guest" + (bridge != null ? " and bridge" : "") + " MTU to " + limit,
 						nic, nic.getMtu() != 0 ? Z.getNic_Mtu() : (nic.getUplink() != null ? Z.getNic_Uplink() : Z.getNic_Bridge()),
 						String.valueOf(limit));
 			} else if (Hosts.mtu(nic) < limit) {
-				String how = nic.getUplink() != null ? "MacVTap on " + uplink.get().getName() : "bridge " + bridge.getName() + " attached to " + uplink.get().getName();
 				report(IssueCodes.MTU_ATTACHED_UPLINK, nic.getName() + " has MTU " + Hosts.mtu(nic) + " on " + how + ", whose LAN carries frames up to "
 						+ limit + ": its peers there send frames the guest drops, and layer 2 cannot fragment (seed 002: define the MTU consistently,"
-						+ " always); set the guest" + (bridge != null ? " and bridge" : "") + " MTU to " + limit + ", or lower " + uplink.get().getName() + "'s",
+						+ " always); set the guest" + (bridge != null ? " and bridge" : "") + " MTU to " + limit + ", or lower " + uplink.get().name() + "'s",
 						nic, nic.getMtu() != 0 ? Z.getNic_Mtu() : (nic.getUplink() != null ? Z.getNic_Uplink() : Z.getNic_Bridge()),
 						String.valueOf(limit));
 			}
@@ -140,5 +141,23 @@ public class MtuValidator extends ZknetCheckBase {
 			report(IssueCodes.MTU_MACVTAP, "libvirt cannot set the MTU of a MacVTap interface (facts §5.6): zknet writes " + nic.getMtu()
 					+ " into the guest's own network configuration, not into the domain XML", nic, Z.getNic_Mtu());
 		}
+	}
+
+	/** The way out under a guest NIC, as the MTU check names it: a qeth device, VLAN or bond, or an Open vSwitch bond (its smallest member MTU). */
+	private record Uplink(String name, int mtu) {
+	}
+
+	private static Optional<Uplink> uplink(Nic nic) {
+		Optional<LinkInterface> link = Hosts.attachedUplink(nic);
+		if (link.isPresent()) {
+			return Optional.of(new Uplink(link.get().getName(), Hosts.mtu(link.get())));
+		}
+		OvsBridge bridge = nic.getBridge();
+		if (bridge == null || bridge.eIsProxy() || Links.ovsBondMembers(bridge).isEmpty()) {
+			return Optional.empty();
+		}
+		List<QethInterface> members = Links.ovsBondMembers(bridge);
+		return Optional.of(new Uplink("its Open vSwitch bond of " + String.join(", ", members.stream().map(QethInterface::getName).toList()),
+				members.stream().mapToInt(Hosts::mtu).min().getAsInt()));
 	}
 }

@@ -42,9 +42,8 @@ public class VlanBondValidator extends ZknetCheckBase {
 	@Check
 	public void checkRedundancy(OvsBridge bridge) {
 		if (!bridge.getBondMembers().isEmpty()) {
-			List<QethInterface> members = bridge.getBondMembers().stream().filter(m -> m != null && !m.eIsProxy()).toList();
-			checkMembers("the Open vSwitch bond of " + bridge.getName(), members, bridge, Z.getOvsBridge_BondMembers());
-			if (HostFacts.ovsBondMode(bridge).equals(OvsBondMode.BALANCE_TCP.getLiteral())) {
+			checkMembers("the Open vSwitch bond of " + bridge.getName(), Links.ovsBondMembers(bridge), bridge, Z.getOvsBridge_BondMembers());
+			if (Links.ovsBondMode(bridge) == OvsBondMode.BALANCE_TCP) {
 				report(IssueCodes.BOND_MODE, "balance-tcp needs LACP with the switch, which zknet does not set up, and OSA ports dedicated to this LPAR "
 						+ "(IBM: dedicate OSA devices planned for 802.3ad); use active-backup, the one mode for members on different switches "
 						+ "(Open vSwitch, bonding.rst)", bridge, Z.getOvsBridge_BondMode());

@@ -17,7 +17,7 @@ import org.zkvm.dsl.tests.Workspace;
 
 /**
  * The whole output of seed-network (read against seed 002), of distros (one host per
- * distribution), of seed-iucv (seed 003's z/VM guests: directory statements, Linux setup) and of zvm-lans (z/VM's own LANs) byte for byte against the reviewed files in org.zkvm.dsl.tests/golden. After a
+ * distribution), of seed-iucv (seed 003's z/VM guests: directory statements, Linux setup) of zvm-lans (z/VM's own LANs) and of enterprise (VLANs and bonds) byte for byte against the reviewed files in org.zkvm.dsl.tests/golden. After a
  * deliberate change, regenerate with './zknet generate examples/EXAMPLE -o
  * org.zkvm.dsl.tests/golden/EXAMPLE', read the diff, and commit it with the change (without the
  * copies of zknet-apply.sh, which must each be the generator's own).
@@ -25,7 +25,7 @@ import org.zkvm.dsl.tests.Workspace;
 class GoldenFilesTest {
 
 	@ParameterizedTest
-	@ValueSource(strings = {"seed-network", "distros", "seed-iucv", "zvm-lans"})
+	@ValueSource(strings = {"seed-network", "distros", "seed-iucv", "zvm-lans", "enterprise"})
 	void theOutputIsTheReviewedOne(String example) throws IOException {
 		Path golden = Workspace.root().resolve("org.zkvm.dsl.tests/golden").resolve(example);
 		Map<String, String> expected = new TreeMap<>();
