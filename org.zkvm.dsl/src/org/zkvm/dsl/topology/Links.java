@@ -122,6 +122,12 @@ public final class Links {
 		return !NodeModelUtils.findNodesForFeature(element, element.eClass().getEStructuralFeature(feature)).isEmpty();
 	}
 
+	/** The Open vSwitch bridge whose bond a qeth port is a member of, if any. */
+	public static Optional<OvsBridge> ovsBondOf(QethInterface qeth) {
+		Lpar lpar = Hosts.lparOf(qeth);
+		return lpar == null ? Optional.empty() : Hosts.members(lpar, OvsBridge.class).stream().filter(b -> b.getBondMembers().contains(qeth)).findFirst();
+	}
+
 	/** The Linux bond a qeth port is a member of, if any. */
 	public static Optional<BondInterface> bondOf(QethInterface qeth) {
 		Lpar lpar = Hosts.lparOf(qeth);

@@ -171,7 +171,7 @@ public final class IssueCodes {
 	public static final String DEVICE_TRIPLET = "device.triplet";
 
 	// Safe on a live host: the admin's way in (docs/checks.md)
-	@Code(severity = Severity.ERROR, rule = "the management interface joins an OVS bridge whose port does not carry the management address")
+	@Code(severity = Severity.ERROR, rule = "the management interface joins an OVS bridge whose port does not carry the management address, or is a member of a bond")
 	public static final String MGMT_ENSLAVED = "mgmt.enslaved";
 	@Code(severity = Severity.ERROR, rule = "the management interface is the name udev gives a qeth device of the model")
 	public static final String MGMT_RENAMED = "mgmt.renamed";

@@ -7,6 +7,7 @@ import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.Lpar;
@@ -40,6 +41,17 @@ public class ManagementValidator extends ZknetCheckBase {
 							+ (address.isPresent() ? " (setup moves it there in the same step)" : " (give it in 'management ... address')"),
 							management, Z.getManagement_Iface(), bridge.getName(), address.map(Ipv4Prefix::toString).orElse(""));
 				}
+				return;
+			}
+		}
+		for (QethInterface qeth : Hosts.members(lpar, QethInterface.class)) {
+			// a bond's member: setup.sh refuses to enslave it while the session runs over it, and moves no address to the bond
+			Optional<String> bond = Links.bondOf(qeth).map(b -> "bond " + b.getName())
+					.or(() -> Links.ovsBondOf(qeth).map(b -> "the Open vSwitch bond of " + b.getName()));
+			if (name.equals(qeth.getName()) && bond.isPresent()) {
+				report(IssueCodes.MGMT_ENSLAVED, "the management path " + name + " is a member of " + bond.get() + ": once enslaved it carries no "
+						+ "address of its own, and the admin's session dies (setup.sh refuses it); plan the management path on the bond or elsewhere",
+						management, Z.getManagement_Iface());
 				return;
 			}
 		}

@@ -112,7 +112,7 @@ public class MtuValidator extends ZknetCheckBase {
 		OvsBridge bridge = nic.getBridge();
 		// the bridge's MTU is its internal port's: it matters where the host sends on the bridge itself (routed, or an address on the
 		// internal port); on an attached bridge without one, the uplink is the guests' neighbour (mtu.attached-uplink below)
-		boolean hostOnBridge = bridge != null && !bridge.eIsProxy() && (bridge.getUplink() == null || !Addresses.of(bridge).isEmpty());
+		boolean hostOnBridge = bridge != null && !bridge.eIsProxy() && (bridge.isRouted() || !Addresses.of(bridge).isEmpty());
 		if (hostOnBridge && nic.getMtu() != 0 && nic.getMtu() != Hosts.mtu(bridge)) {
 			report(IssueCodes.MTU_GUEST_BRIDGE, "MTU " + nic.getMtu() + " of " + nic.getName() + " differs from " + Hosts.mtu(bridge) + " of bridge "
 					+ bridge.getName() + ": the side with the larger MTU sends frames the other drops (seed 002: define guest and OVS MTU "

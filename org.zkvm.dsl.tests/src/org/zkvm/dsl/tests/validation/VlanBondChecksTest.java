@@ -77,6 +77,10 @@ class VlanBondChecksTest {
 			"OSA2 | ovs br0 bond p10, p11 trunks 100, 200 ; guest g1 { nic lan0 on br0 vlan 200 } | ",
 			"OSA2 | ovs br0 bond p10, p11 trunks 100 ; guest g1 { nic lan0 on br0 vlan 200 } | vlan.access-port",
 			"OSA2 | ovs br0 routed address 10.101.0.254/24 ; guest g1 { nic lan0 on br0 vlan 200 } | vlan.access-port",
+			// the admin's way in on a bond member, or on the bond
+			"OSA2 | management p10 ; bond bond0 members p10, p11 address 10.100.0.11/24 | mgmt.enslaved",
+			"OSA2 | management p11 ; ovs br0 bond p10, p11 | mgmt.enslaved",
+			"OSA2 | management bond0 address 10.100.0.11/24 ; bond bond0 members p10, p11 address 10.100.0.11/24 | ",
 			// a guest behind an Open vSwitch bond: its MTU against the members'
 			"OSA2 | ovs br0 bond p10, p11 ; guest g1 { nic lan0 on br0 mtu 1500 } | ",
 			"OSA2 | ovs br0 bond p10, p11 ; guest g1 { nic lan0 on br0 mtu 9000 } | mtu.attached-uplink",
