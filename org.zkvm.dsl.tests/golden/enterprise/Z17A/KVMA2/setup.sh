@@ -24,5 +24,7 @@ zknet_link p13 - -
 zknet_bridge br-vlan br-vlan - -
 # an Open vSwitch bond of p12, p13 is the bridge's way out (bond_mode=active-backup, docs/vlans-and-bonds.md)
 zknet_ovs_bond br-vlan br-vlan-bond active-backup p12 p13
+# the VLANs the bridge's port to the LAN carries (Open vSwitch's trunks; without them it carries every VLAN)
+zknet_ovs_trunks br-vlan-bond 100,200
 
 zknet_main "$@"

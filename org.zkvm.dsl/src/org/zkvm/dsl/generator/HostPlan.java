@@ -35,12 +35,19 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 
 	/**
 	 * An Open vSwitch bridge: its internal port carries the addresses; {@code uplink} is the attached
-	 * qeth port, VLAN or bond, {@code bond} its Open vSwitch bond, both null when it is routed; {@code rows} the Open vSwitch rows NetworkManager owns on RHEL.
+	 * qeth port, VLAN or bond, {@code bond} its Open vSwitch bond, both null when it is routed;
+	 * {@code trunks} the VLANs its port to the LAN carries (all when empty); {@code rows} the Open vSwitch rows NetworkManager owns on RHEL.
 	 */
-	public record Bridge(String name, String port, int mtu, int txqueuelen, List<Ipv4Prefix> addresses, String uplink, NetworkPlan.Bond bond, List<OvsRow> rows) {
+	public record Bridge(String name, String port, int mtu, int txqueuelen, List<Ipv4Prefix> addresses, String uplink, NetworkPlan.Bond bond, List<Integer> trunks,
+			List<OvsRow> rows) {
 
 		public boolean routed() {
 			return uplink == null && bond == null;
+		}
+
+		/** The port to the LAN, which carries the trunks: the uplink or the Open vSwitch bond's port. */
+		public String lanPort() {
+			return uplink != null ? uplink : bond != null ? bond.port() : null;
 		}
 	}
 

@@ -18,7 +18,6 @@ import org.zkvm.dsl.generator.HostPlan.Qeth;
 import org.zkvm.dsl.generator.HostPlan.RuleSet;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
-import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.topology.ReversePathFilter;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
@@ -40,19 +39,24 @@ final class HostPlanReader {
 	static HostPlan read(Lpar lpar) {
 		NetworkPlan network = NetworkPlan.of(lpar);
 		List<Access> management = Hosts.members(lpar, Management.class).stream().map(m -> new Access(m.getIface(), m.getAddress(), m.getGateway())).toList();
-		// a bond's member takes the bond's MTU and carries no address of its own (bonding.rst)
-		List<Qeth> qeth = HostFacts.qeth(lpar).stream().map(q -> Links.bondOf(q).isPresent()
-				? new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q), HostFacts.chzdevAttributes(q), 0, List.of())
-				: new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q), HostFacts.chzdevAttributes(q), q.getMtu(), Addresses.of(q))).toList();
-		List<Bridge> bridges = HostFacts.bridges(lpar).stream().map(b -> bridge(lpar, b)).toList();
+		// MTU and addresses as the network plan has them (a bond's member: none of its own)
+		List<Qeth> qeth = HostFacts.qeth(lpar).stream().map(q -> {
+			NetworkPlan.Link link = link(network, q.getName());
+			return new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q), HostFacts.chzdevAttributes(q), link.mtu(), link.addresses());
+		}).toList();
+		List<Bridge> bridges = HostFacts.bridges(lpar).stream().map(b -> bridge(lpar, b, link(network, b.getName()))).toList();
 		List<NetworkManagerIds.Profile> profiles = lpar.getDistro() == Distribution.RHEL ? NetworkManagerIds.profiles(network) : List.of();
 		return new HostPlan(lpar.getName(), "lpar " + Hosts.path(lpar), lpar.getDistro(), management, qeth, bridges, network, profiles, filters(lpar),
 				kernel(lpar));
 	}
 
-	private static Bridge bridge(Lpar lpar, OvsBridge bridge) {
+	private static NetworkPlan.Link link(NetworkPlan network, String name) {
+		return network.links().stream().filter(l -> l.name().equals(name)).findFirst().orElseThrow();
+	}
+
+	/** A bridge: its way out (uplink or Open vSwitch bond) and trunks as the network plan has them, and on RHEL the rows NetworkManager owns. */
+	private static Bridge bridge(Lpar lpar, OvsBridge bridge, NetworkPlan.Link link) {
 		String port = HostFacts.port(bridge);
-		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
 		List<OvsRow> rows = new ArrayList<>();
 		if (lpar.getDistro() == Distribution.RHEL) {
 			// the profile ids NetworkManagerGenerator gives the bridge, its ports and interfaces
@@ -60,23 +64,13 @@ final class HostPlanReader {
 			rows.add(new OvsRow("bridge", bridge.getName(), NetworkManagerIds.uuid(path, bridge.getName())));
 			rows.add(new OvsRow("port", port, NetworkManagerIds.uuid(path, "ovs-port-" + port)));
 			rows.add(new OvsRow("interface", port, NetworkManagerIds.uuid(path, "ovs-if-" + port)));
-			if (uplink != null) {
-				rows.add(new OvsRow("port", uplink, NetworkManagerIds.uuid(path, "ovs-port-" + uplink)));
-				rows.add(new OvsRow("interface", uplink, NetworkManagerIds.uuid(path, uplink)));
+			if (link.lanPort() != null) {
+				rows.add(new OvsRow("port", link.lanPort(), NetworkManagerIds.uuid(path, "ovs-port-" + link.lanPort())));
 			}
+			List<String> interfaces = link.uplink() != null ? List.of(link.uplink()) : link.bond() != null ? link.bond().members() : List.of();
+			interfaces.forEach(i -> rows.add(new OvsRow("interface", i, NetworkManagerIds.uuid(path, i))));
 		}
-		NetworkPlan.Bond bond = null;
-		if (!bridge.getBondMembers().isEmpty()) {
-			bond = NetworkPlan.ovsBond(bridge);
-			if (lpar.getDistro() == Distribution.RHEL) {
-				String path = NetworkManagerIds.path(lpar);
-				rows.add(new OvsRow("port", bond.port(), NetworkManagerIds.uuid(path, "ovs-port-" + bond.port())));
-				for (String member : bond.members()) {
-					rows.add(new OvsRow("interface", member, NetworkManagerIds.uuid(path, member)));
-				}
-			}
-		}
-		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), Addresses.of(bridge), uplink, bond, rows);
+		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), link.addresses(), link.uplink(), link.bond(), link.trunks(), rows);
 	}
 
 	static Filters filters(Lpar lpar) {

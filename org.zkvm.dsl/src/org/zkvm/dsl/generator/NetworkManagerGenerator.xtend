@@ -1,5 +1,6 @@
 package org.zkvm.dsl.generator
 
+import java.util.List
 import java.util.Map
 import java.util.TreeMap
 import org.zkvm.dsl.generator.NetworkPlan.Kind
@@ -24,13 +25,11 @@ class NetworkManagerGenerator implements DistributionFiles {
 			switch link.kind {
 				case Kind.OVS_BRIDGE: {
 					files.put(file(link.name), ovsBridge(plan, link, source).toString)
-					files.put(file('ovs-port-' + link.port), ovsPort(plan, link.port, link.name, source).toString)
+					files.put(file('ovs-port-' + link.port), ovsPort(plan, link.port, link.name, null, #[], source).toString)
 					files.put(file('ovs-if-' + link.port), ovsInterface(plan, link, source).toString)
-					if (link.uplink !== null) {
-						files.put(file('ovs-port-' + link.uplink), ovsPort(plan, link.uplink, link.name, source).toString)
-					}
-					if (link.bond !== null) {
-						files.put(file('ovs-port-' + link.bond.port), ovsPort(plan, link.bond.port, link.name, source).toString)
+					if (link.lanPort !== null) {
+						// the port to the LAN: the Open vSwitch bond's mode (nm-ovsdb.c writes bond_mode only from the profile) and the trunks
+						files.put(file('ovs-port-' + link.lanPort), ovsPort(plan, link.lanPort, link.name, link.bond?.option('bond_mode'), link.trunks, source).toString)
 					}
 				}
 				case Kind.CTC,
@@ -161,7 +160,7 @@ class NetworkManagerGenerator implements DistributionFiles {
 		[ovs-bridge]
 	'''
 
-	def private ovsPort(NetworkPlan plan, String port, String bridge, String source) '''
+	def private ovsPort(NetworkPlan plan, String port, String bridge, String bondMode, List<Integer> trunks, String source) '''
 		# «Header.line('port ' + port + ' of Open vSwitch bridge ' + bridge + ' on ' + plan.machine, source)»
 		[connection]
 		id=ovs-port-«port»
@@ -172,6 +171,12 @@ class NetworkManagerGenerator implements DistributionFiles {
 		slave-type=ovs-bridge
 
 		[ovs-port]
+		«IF bondMode !== null»
+			bond-mode=«bondMode»
+		«ENDIF»
+		«IF !trunks.empty»
+			trunks=«trunks.join(',')»
+		«ENDIF»
 	'''
 
 	/** The internal port with the addresses; the MTU is asked for explicitly (facts §5.5). */

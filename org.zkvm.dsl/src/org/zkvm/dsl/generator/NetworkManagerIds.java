@@ -57,11 +57,8 @@ public final class NetworkManagerIds {
 			if (link.kind() == Kind.OVS_BRIDGE) {
 				controllers.add(profile(plan, link.name(), false));
 				controllers.add(profile(plan, "ovs-port-" + link.port(), false));
-				if (link.uplink() != null) {
-					controllers.add(profile(plan, "ovs-port-" + link.uplink(), false));
-				}
-				if (link.bond() != null) {
-					controllers.add(profile(plan, "ovs-port-" + link.bond().port(), false));
+				if (link.lanPort() != null) {
+					controllers.add(profile(plan, "ovs-port-" + link.lanPort(), false));
 				}
 				internal.add(profile(plan, "ovs-if-" + link.port(), true));
 			} else if (link.kind() == Kind.BOND) {

@@ -61,14 +61,21 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 
 	/**
 	 * One link. For an OVS bridge, {@code port} is the internal port with the addresses (the bridge's
-	 * own name or its vnic) and {@code uplink} the attached qeth port, if any.
+	 * own name or its vnic), {@code uplink} the attached qeth port, VLAN or bond, if any, {@code bond}
+	 * its Open vSwitch bond, if any, and {@code trunks} the VLANs its port to the LAN carries (all when
+	 * empty). {@code master} is the bond a qeth link is a member of; {@code vlan} a VLAN's parent and id.
 	 */
 	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac, String description,
-			String master, Vlan vlan, Bond bond) {
+			String master, Vlan vlan, Bond bond, List<Integer> trunks) {
 
 		public Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac,
 				String description) {
-			this(name, kind, port, addresses, mtu, subchannels, s390Options, uplink, mac, description, null, null, null);
+			this(name, kind, port, addresses, mtu, subchannels, s390Options, uplink, mac, description, null, null, null, List.of());
+		}
+
+		/** An Open vSwitch bridge's port to the LAN, which carries its trunks: the uplink or the Open vSwitch bond's port; null when routed. */
+		public String lanPort() {
+			return uplink != null ? uplink : bond != null && kind == Kind.OVS_BRIDGE ? bond.port() : null;
 		}
 
 		/** Whether the link is a bond's member: it has no addresses or routes of its own. */
@@ -231,19 +238,20 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			// layer2 is one, the VNIC characteristics are not; chzdev -e persists those (setup.sh, zknet_qeth)
 			List<String> options = HostFacts.chzdevAttributes(qeth).stream().filter(o -> o.startsWith("layer2=")).toList();
 			String master = Links.bondOf(qeth).map(BondInterface::getName).orElse(null);
-			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), master != null ? List.of() : Addresses.of(qeth), qeth.getMtu(),
+			// a bond's member takes the bond's MTU and carries no address of its own (bonding.rst)
+			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), master != null ? List.of() : Addresses.of(qeth), master != null ? 0 : qeth.getMtu(),
 					HostFacts.triplet(qeth).replace(':', ','), options, null, null,
-					what + ", device " + HostFacts.readDevice(qeth) + (master != null ? ", member of bond " + master : ""), master, null, null);
+					what + ", device " + HostFacts.readDevice(qeth) + (master != null ? ", member of bond " + master : ""), master, null, null, List.of());
 		}
 		if (iface instanceof VlanInterface vlan) {
 			String parent = Links.parent(vlan).map(HostInterface::getName).orElse("?");
 			return new Link(vlan.getName(), Kind.VLAN, vlan.getName(), Addresses.of(vlan), vlan.getMtu(), null, List.of(), null, null,
-					"VLAN " + vlan.getVlanId() + " on " + parent, null, new Vlan(parent, vlan.getVlanId()), null);
+					"VLAN " + vlan.getVlanId() + " on " + parent, null, new Vlan(parent, vlan.getVlanId()), null, List.of());
 		}
 		if (iface instanceof BondInterface bond) {
 			List<String> members = Links.members(bond).stream().map(QethInterface::getName).toList();
 			return new Link(bond.getName(), Kind.BOND, bond.getName(), Addresses.of(bond), bond.getMtu(), null, List.of(), null, null,
-					"bond (" + Links.mode(bond).getLiteral() + ") of " + String.join(", ", members), null, null, new Bond(bond.getName(), members, bondOptions(bond)));
+					"bond (" + HostFacts.bondMode(Links.mode(bond)) + ") of " + String.join(", ", members), null, null, new Bond(bond.getName(), members, bondOptions(bond)), List.of());
 		}
 		OvsBridge bridge = (OvsBridge) iface;
 		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
@@ -254,7 +262,7 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			what = "OVS bridge with the Open vSwitch bond " + bond.port() + " (" + bond.option("bond_mode") + ") of " + String.join(", ", bond.members());
 		}
 		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(), null,
-				List.of(), uplink, null, what, null, null, bond);
+				List.of(), uplink, null, what, null, null, bond, List.copyOf(bridge.getTrunks()));
 	}
 
 	/** A bridge's Open vSwitch bond: its port (BRIDGE-bond), members and bond_mode. */

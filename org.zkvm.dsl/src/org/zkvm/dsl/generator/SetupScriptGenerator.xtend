@@ -77,6 +77,10 @@ class SetupScriptGenerator {
 				# an Open vSwitch bond of «b.bond.members.join(', ')» is the bridge's way out («b.bond.options.join(' ')», docs/vlans-and-bonds.md)
 				zknet_ovs_bond «quote(b.name)» «quote(b.bond.port)» «quote(b.bond.option('bond_mode'))» «b.bond.members.map[quote(it)].join(' ')»
 			«ENDIF»
+			«IF !b.trunks.empty && b.lanPort !== null»
+				# the VLANs the bridge's port to the LAN carries (Open vSwitch's trunks; without them it carries every VLAN)
+				zknet_ovs_trunks «quote(b.lanPort)» «b.trunks.join(',')»
+			«ENDIF»
 			«IF !b.rows.empty»
 				# rows of these names that exist already become NetworkManager's: its profile reuses a row only with its UUID (nm-ovsdb.c);
 				# setup makes no row itself (docs/outputs.md, "One owner on RHEL")

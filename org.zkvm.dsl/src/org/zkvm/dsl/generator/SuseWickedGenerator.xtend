@@ -50,7 +50,7 @@ class SuseWickedGenerator implements DistributionFiles {
 		«ELSE»
 			BOOTPROTO='static'
 		«ENDIF»
-		«IF link.bond !== null && link.kind == Kind.BOND»
+		«IF link.kind == Kind.BOND»
 			BONDING_MASTER='yes'
 			BONDING_MODULE_OPTS='«link.bond.options.join(' ')»'
 			«FOR m : link.bond.members»

@@ -20,6 +20,7 @@ zk_links=()
 zk_bonds=()
 zk_vlans=()
 zk_ovs_bonds=()
+zk_ovs_trunks=()
 zk_bridges=()
 zk_uplinks=()
 zk_nm_rows=()
@@ -66,6 +67,8 @@ zknet_bond() { zk_bonds+=("$*"); }
 zknet_vlan() { zk_vlans+=("$1 $2 $3"); }
 # zknet_ovs_bond BRIDGE PORT MODE MEMBER...: an Open vSwitch bond PORT of BRIDGE over MEMBER... (bond_mode MODE).
 zknet_ovs_bond() { zk_ovs_bonds+=("$*"); }
+# zknet_ovs_trunks PORT VLAN,...: the VLANs the bridge's uplink port PORT carries (its trunks column).
+zknet_ovs_trunks() { zk_ovs_trunks+=("$1 $2"); }
 # zknet_bridge BRIDGE PORT MTU TXQUEUELEN: an Open vSwitch bridge and the internal port that carries its addresses.
 zknet_bridge() { zk_bridges+=("$1 $2 ${3:--} ${4:--}"); }
 # zknet_uplink BRIDGE UPLINK PORT: UPLINK joins BRIDGE; its addresses and routes move to PORT in the same step.
@@ -140,6 +143,9 @@ zk_bond_option() { awk '{print $1}' "/sys/class/net/$1/bonding/$2" 2>/dev/null |
 # "PARENT ID" of a VLAN device, or nothing.
 zk_vlan_of() { ip -d -o link show dev "$1" 2>/dev/null | sed -nE 's/^[0-9]+: [^@]+@([^:]+):.* vlan protocol 802\.1Q id ([0-9]+) .*/\1 \2/p'; }
 zk_iface_bridge() { ovs-vsctl --timeout=5 iface-to-br "$1" 2>/dev/null || true; }
+# A bond's options (key=value,...) as "key value" lines.
+zk_bond_opts() { tr ',' '\n' <<<"$1" | sed -n 's/^\([^=]*\)=\(.*\)$/\1 \2/p'; }
+zk_ovs_port_trunks() { ovs-vsctl --timeout=5 get port "$1" trunks 2>/dev/null | tr -d '[] '; }
 
 # A route's words with the model's device names replaced by the devices that stand for them now.
 zk_route_words() {
@@ -346,7 +352,7 @@ zk_check() {
 			layer=$(cat "/sys/bus/ccwgroup/devices/$busid/layer2" 2>/dev/null || echo "")
 			want=$(grep -oE 'layer2=[01]' <<<"$attributes" | cut -d= -f2 || true)
 			if [ -n "$want" ] && [ "$layer" != "$want" ]; then
-				if [ -n "$current" ] && { [ "$current" = "$session_dev" ] || [ "$current" = "$management_dev" ] || zk_in "$current" "${default_devs[@]}"; }; then
+				if zk_carries_access "$current"; then
 					zk_refusals+=("$current carries $(zk_role "$current" "$session_dev" "$management_dev"): changing qeth $busid to layer2=$want takes it offline")
 				else
 					zk_changes+=("set qeth $busid to layer2=$want (takes ${current:-it} offline for the change)")
@@ -381,7 +387,7 @@ zk_check() {
 		fi
 	done
 
-	zk_check_bonds_and_vlans "$session_dev" "$management_dev" "${default_devs[@]}"
+	zk_check_bonds_and_vlans
 
 	local l dev mtu qlen
 	for l in "${zk_links[@]}"; do
@@ -425,7 +431,7 @@ zk_check() {
 			zk_planned_addr "$port" "$addr" || unplanned+=("$addr")
 		done < <(zk_addrs_of "$dev")
 		zk_changes+=("$dev joins bridge $bridge${moved[*]:+; its addresses ${moved[*]} and their routes move to $port in the same step}")
-		if [ "${#unplanned[@]}" -gt 0 ] && { [ "$dev" = "$session_dev" ] || [ "$dev" = "$management_dev" ] || zk_in "$dev" "${default_devs[@]}"; }; then
+		if [ "${#unplanned[@]}" -gt 0 ] && zk_carries_access "$dev"; then
 			zk_refusals+=("$dev carries $(zk_role "$dev" "$session_dev" "$management_dev") and the address ${unplanned[*]}, which the model does not give the bridge's port $port: enslaving $dev to $bridge would leave it only until the next boot (give $port that address in the model, or plan the management path elsewhere)")
 		fi
 	done
@@ -476,42 +482,35 @@ zk_check() {
 	done
 }
 
-# Bonds, their members and VLANs (SESSION-DEV MANAGEMENT-DEV DEFAULT-DEV...): a member that carries the
-# admin's session, the management path or a default route is not enslaved (its addresses would stop working).
+# Bonds, their members and VLANs. A member is refused where enslaving it would stop something working: it
+# carries the admin's session, the management path, a default route or an address of its own, or it is
+# another device's port. A bond's miimon and primary change live; its mode and fail_over_mac only while it
+# has no members (bonding.rst), so a bond that runs others is refused.
 zk_check_bonds_and_vlans() {
-	local session_dev="$1" management_dev="$2"
-	shift 2
-	local b name options members_text member dev key value now v parent id
-	local -a members
+	local b name options members_text member dev key value now v parent id addrs
 	for b in "${zk_bonds[@]}"; do
 		read -r name options members_text <<<"$b"
-		read -r -a members <<<"$members_text"
 		if ! zk_exists "$name"; then
-			zk_changes+=("add bond $name (${options//,/ }) over ${members[*]}")
+			zk_changes+=("add bond $name (${options//,/ }) over $members_text")
 		elif ! zk_is_bond "$name"; then
 			zk_refusals+=("$name exists and is not a bond")
 			continue
 		else
-			for key in ${options//,/ }; do
-				value=${key#*=}
-				key=${key%%=*}
-				[ "$key" != primary ] || continue
+			while read -r key value; do
+				[ "$key" = primary ] && value=$(zk_dev "$value")
 				now=$(zk_bond_option "$name" "$key")
-				[ "$now" = "$value" ] || zk_changes+=("bond $name: $key $now -> $value")
-			done
+				[ "$now" = "$value" ] && continue
+				case "$key" in
+				mode | fail_over_mac) zk_refusals+=("bond $name runs $key ${now:-unset}, planned $value: the bonding driver changes it only without members (take the bond down first, or tear down)") ;;
+				*) zk_changes+=("bond $name: $key ${now:-unset} -> $value") ;;
+				esac
+			done < <(zk_bond_opts "$options")
 		fi
-		for member in "${members[@]}"; do
+		for member in $members_text; do
 			dev=$(zk_dev "$member")
 			zk_exists "$dev" || continue
-			now=$(zk_master "$dev")
-			[ "$now" = "$name" ] && continue
-			if [ -n "$now" ]; then
-				zk_refusals+=("$dev is already a port of $now: it cannot also join bond $name")
-			elif [ "$dev" = "$session_dev" ] || [ "$dev" = "$management_dev" ] || zk_in "$dev" "$@"; then
-				zk_refusals+=("$dev carries $(zk_role "$dev" "$session_dev" "$management_dev"): enslaving it to bond $name takes its addresses out of use (plan the management path on the bond, or elsewhere)")
-			else
-				zk_changes+=("$dev joins bond $name (down first)")
-			fi
+			[ "$(zk_master "$dev")" = "$name" ] && continue
+			zk_check_member "$dev" "bond $name" && zk_changes+=("$dev joins bond $name (down first)")
 		done
 	done
 	for v in "${zk_vlans[@]}"; do
@@ -527,17 +526,46 @@ zk_check_bonds_and_vlans() {
 	local o bridge port mode
 	for o in "${zk_ovs_bonds[@]}"; do
 		read -r bridge port mode members_text <<<"$o"
-		read -r -a members <<<"$members_text"
 		zk_ovs_ok || break
-		[ "$(zk_port_bridge "$port")" = "$bridge" ] || zk_changes+=("add Open vSwitch bond $port (bond_mode=$mode) over ${members[*]} to $bridge")
-		for member in "${members[@]}"; do
+		if [ "$(zk_port_bridge "$port")" != "$bridge" ]; then
+			zk_changes+=("add Open vSwitch bond $port (bond_mode=$mode) over $members_text to $bridge")
+			for member in $members_text; do
+				dev=$(zk_dev "$member")
+				# a refused member is in zk_refusals; the check goes on (under set -e a failing last command would end it)
+				if zk_exists "$dev"; then zk_check_member "$dev" "the Open vSwitch bond $port" || :; fi
+			done
+			continue
+		fi
+		now=$(ovs-vsctl --timeout=5 get port "$port" bond_mode 2>/dev/null | tr -d '"')
+		[ "$now" = "$mode" ] || zk_changes+=("Open vSwitch bond $port: bond_mode ${now:-unset} -> $mode")
+		for member in $members_text; do
 			dev=$(zk_dev "$member")
-			[ "$(zk_iface_bridge "$dev")" = "$bridge" ] && continue
-			if [ "$dev" = "$session_dev" ] || [ "$dev" = "$management_dev" ] || zk_in "$dev" "$@"; then
-				zk_refusals+=("$dev carries $(zk_role "$dev" "$session_dev" "$management_dev"): as a member of the Open vSwitch bond $port its addresses stop working")
-			fi
+			[ "$(zk_iface_bridge "$dev")" = "$bridge" ] || zk_refusals+=("the Open vSwitch bond $port exists without $dev: add it by hand (ovs-vsctl add-bond-iface $port $dev) or remove the bond first")
 		done
 	done
+	local t
+	for t in "${zk_ovs_trunks[@]}"; do
+		read -r port value <<<"$t"
+		zk_ovs_ok || break
+		[ "$(zk_ovs_port_trunks "$(zk_dev "$port")")" = "$value" ] || zk_changes+=("Open vSwitch port $(zk_dev "$port"): trunks $value")
+	done
+}
+# Refuses DEV as a member of WHAT where enslaving it would stop something working; true when it may join.
+zk_check_member() {
+	local dev="$1" what="$2" master addrs
+	master=$(zk_master "$dev")
+	if [ -z "$master" ] || [ "$master" = ovs-system ]; then master=$(zk_iface_bridge "$dev"); fi
+	addrs=$(zk_addrs_of "$dev" | tr '\n' ' ')
+	if [ -n "$master" ]; then
+		zk_refusals+=("$dev is already a port of $master: it cannot also join $what")
+	elif zk_carries_access "$dev"; then
+		zk_refusals+=("$dev carries $(zk_role "$dev" "$session_dev" "$management_dev"): as a member of $what it carries no address of its own (plan the management path on the bond, or elsewhere)")
+	elif [ -n "${addrs// /}" ]; then
+		zk_refusals+=("$dev has the addresses ${addrs% }, which stop working once it joins $what: remove them, or give them to the bond in the model")
+	else
+		return 0
+	fi
+	return 1
 }
 zk_planned_virtual() {
 	local x n
@@ -560,6 +588,9 @@ zk_check_nm() {
 }
 
 zk_in() { local x="$1"; shift; local y; for y in "$@"; do [ "$x" = "$y" ] && return 0; done; return 1; }
+# Whether DEV carries the admin's session, the management path or a default route: zk_check's session_dev,
+# management_dev and default_devs, which bash's dynamic scope lets the functions zk_check calls read.
+zk_carries_access() { [ -n "$1" ] && { [ "$1" = "$session_dev" ] || [ "$1" = "$management_dev" ] || zk_in "$1" "${default_devs[@]}"; }; }
 zk_role() {
 	local roles=()
 	[ "$1" != "$2" ] || roles+=("the admin's session")
@@ -617,6 +648,14 @@ zk_snapshot_addrs() {
 		for (i = 5; i <= NF; i++) { if ($i == "brd" || $i == "scope") { out = out " " $i " " $(i + 1); i++ } else if ($i == "noprefixroute") out = out " " $i; else if ($i ~ /^valid_lft/) break }
 		print out }' | sort
 }
+# Devices enslaved to a bond, as "device bond".
+zk_snapshot_masters() {
+	local d master
+	for d in /sys/class/net/*; do
+		master=$(zk_master "${d##*/}")
+		if [ -n "$master" ] && zk_is_bond "$master"; then echo "${d##*/} $master"; fi
+	done
+}
 zk_snapshot_routes() { ip -4 -o route show table main | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)//g; s/ +$//' | sort; }
 zk_snapshot_ovs() {
 	zk_ovs_ok || return 0
@@ -647,6 +686,7 @@ zk_checkpoint() {
 		ip -j route show table all >ip-route.json
 		ip -j rule show >ip-rule.json
 		zk_snapshot_links >links
+		zk_snapshot_masters >masters
 		zk_snapshot_addrs >addrs
 		zk_snapshot_routes >routes
 		zk_snapshot_ovs >ovs
@@ -725,18 +765,18 @@ zk_plan_devices() {
 		read -r _ uplink port <<<"$item"
 		printf '%s\n%s\n' "$(zk_dev "$uplink")" "$port"
 	done
-	local member
+	local member members_text
 	for item in "${zk_bonds[@]}" "${zk_vlans[@]}"; do
 		read -r name _ <<<"$item"
 		echo "$name"
 	done
 	for item in "${zk_bonds[@]}"; do
-		read -r _ _ uplink <<<"$item"
-		for member in $uplink; do zk_dev "$member"; echo; done
+		read -r _ _ members_text <<<"$item"
+		for member in $members_text; do zk_dev "$member"; echo; done
 	done
 	for item in "${zk_ovs_bonds[@]}"; do
-		read -r _ _ _ uplink <<<"$item"
-		for member in $uplink; do zk_dev "$member"; echo; done
+		read -r _ _ _ members_text <<<"$item"
+		for member in $members_text; do zk_dev "$member"; echo; done
 	done
 	for item in "${zk_routes[@]}"; do
 		name=$(zk_field dev "$(zk_route_words "$item")")
@@ -819,16 +859,27 @@ zk_restore() {
 		done < <(grep '^nm_uuid ' "$dir/ovs")
 	fi
 
-	# the VLANs and bonds setup made (not in the checkpoint) go, their members released first
-	local item dev
-	for item in "${zk_vlans[@]}" "${zk_bonds[@]}"; do
-		read -r name _ <<<"$item"
-		zk_exists "$name" || continue
+	# from the checkpoint alone (teardown.sh and an expired --try know no plan): devices that joined a bond
+	# since are released, and the VLANs, then the bonds, that setup made are removed
+	local dev master was name
+	while read -r dev master; do
+		zk_touched "$dir" "$dev" || continue
+		was=$(awk -v d="$dev" '$1 == d { print $2 }' "$dir/masters" 2>/dev/null)
+		[ "$master" = "$was" ] && continue
+		ip link set dev "$dev" nomaster && zk_say "released $dev from bond $master" && restored=$((restored + 1))
+	done < <([ ! -f "$dir/masters" ] || zk_snapshot_masters)
+	for dev in /sys/class/net/*; do
+		name=${dev##*/}
+		[ -n "$(zk_vlan_of "$name")" ] || continue
+		zk_touched "$dir" "$name" || continue
 		awk -v n="$name" '$2 == n { found = 1 } END { exit !found }' "$dir/links" && continue
-		for dev in /sys/class/net/*; do
-			[ "$(zk_master "${dev##*/}")" = "$name" ] && ip link set dev "${dev##*/}" nomaster && zk_say "released ${dev##*/} from $name"
-		done
-		ip link del dev "$name" && zk_say "removed $name" && restored=$((restored + 1))
+		ip link del dev "$name" && zk_say "removed VLAN $name" && restored=$((restored + 1))
+	done
+	for dev in /sys/class/net/*; do
+		name=${dev##*/}
+		{ zk_is_bond "$name" && zk_touched "$dir" "$name"; } || continue
+		awk -v n="$name" '$2 == n { found = 1 } END { exit !found }' "$dir/links" && continue
+		ip link del dev "$name" && zk_say "removed bond $name" && restored=$((restored + 1))
 	done
 
 	local idx name mtu qlen up now
@@ -1107,29 +1158,34 @@ zk_apply_links() {
 			zk_join "$bridge" "$(zk_dev "$uplink")" "$up_port"
 		done
 	done
+	zk_apply_trunks
 }
 
 # Bonds first (mode and fail_over_mac set while they have no members; each member down when it joins,
-# bonding.rst), then the VLANs on their parents.
+# bonding.rst; miimon and primary live on a bond that exists), then the VLANs on their parents, then the
+# Open vSwitch bonds.
 zk_apply_bonds_and_vlans() {
-	local b name options members_text option member dev primary="" v parent id
-	local -a members args
+	local b name options members_text member key value v parent id
+	local -a args
 	for b in "${zk_bonds[@]}"; do
 		read -r name options members_text <<<"$b"
-		read -r -a members <<<"$members_text"
-		args=()
-		primary=""
-		for option in ${options//,/ }; do
-			if [ "${option%%=*}" = primary ]; then primary=${option#*=}; else args+=("${option%%=*}" "${option#*=}"); fi
+		if ! zk_exists "$name"; then
+			args=()
+			while read -r key value; do [ "$key" = primary ] || args+=("$key" "$value"); done < <(zk_bond_opts "$options")
+			zk_run ip link add name "$name" type bond "${args[@]}"
+		fi
+		for member in $members_text; do
+			member=$(zk_dev "$member")
+			[ "$(zk_master "$member")" = "$name" ] && continue
+			if zk_is_up "$member"; then zk_run ip link set dev "$member" down; fi
+			zk_run ip link set dev "$member" master "$name"
 		done
-		zk_exists "$name" || zk_run ip link add name "$name" type bond "${args[@]}"
-		for member in "${members[@]}"; do
-			dev=$(zk_dev "$member")
-			[ "$(zk_master "$dev")" = "$name" ] && continue
-			zk_is_up "$dev" && zk_run ip link set dev "$dev" down
-			zk_run ip link set dev "$dev" master "$name"
-		done
-		[ -z "$primary" ] || [ "$(zk_bond_option "$name" primary)" = "$(zk_dev "$primary")" ] || zk_run ip link set dev "$name" type bond primary "$(zk_dev "$primary")"
+		while read -r key value; do
+			[ "$key" = primary ] && value=$(zk_dev "$value")
+			case "$key" in
+			miimon | primary) [ "$(zk_bond_option "$name" "$key")" = "$value" ] || zk_run ip link set dev "$name" type bond "$key" "$value" ;;
+			esac
+		done < <(zk_bond_opts "$options")
 	done
 	for v in "${zk_vlans[@]}"; do
 		read -r name parent id <<<"$v"
@@ -1138,12 +1194,24 @@ zk_apply_bonds_and_vlans() {
 	local o bridge port mode
 	for o in "${zk_ovs_bonds[@]}"; do
 		read -r bridge port mode members_text <<<"$o"
-		read -r -a members <<<"$members_text"
 		ovs-vsctl --timeout=10 br-exists "$bridge" 2>/dev/null || zk_run ovs-vsctl --timeout=10 --may-exist add-br "$bridge"
-		[ "$(zk_port_bridge "$port")" = "$bridge" ] && continue
-		args=()
-		for member in "${members[@]}"; do args+=("$(zk_dev "$member")"); done
-		zk_run ovs-vsctl --timeout=10 add-bond "$bridge" "$port" "${args[@]}" "bond_mode=$mode"
+		if [ "$(zk_port_bridge "$port")" != "$bridge" ]; then
+			args=()
+			for member in $members_text; do args+=("$(zk_dev "$member")"); done
+			zk_run ovs-vsctl --timeout=10 add-bond "$bridge" "$port" "${args[@]}" "bond_mode=$mode"
+		elif [ "$(ovs-vsctl --timeout=5 get port "$port" bond_mode | tr -d '"')" != "$mode" ]; then
+			zk_run ovs-vsctl --timeout=10 set port "$port" "bond_mode=$mode"
+		fi
+	done
+}
+
+# The VLANs each bridge's port to the LAN trunks, once the port is in its bridge.
+zk_apply_trunks() {
+	local t port value
+	for t in "${zk_ovs_trunks[@]}"; do
+		read -r port value <<<"$t"
+		port=$(zk_dev "$port")
+		[ "$(zk_ovs_port_trunks "$port")" = "$value" ] || zk_run ovs-vsctl --timeout=10 set port "$port" "trunks=$value"
 	done
 }
 
@@ -1325,13 +1393,11 @@ zk_verify() {
 		for member in $members_text; do
 			[ "$(zk_master "$(zk_dev "$member")")" = "$name" ] || differences+=("$(zk_dev "$member"): not a member of bond $name")
 		done
-		for key in ${options//,/ }; do
-			value=${key#*=}
-			key=${key%%=*}
+		while read -r key value; do
 			[ "$key" = primary ] && value=$(zk_dev "$value")
 			now=$(zk_bond_option "$name" "$key")
 			[ "$now" = "$value" ] || differences+=("bond $name: $key ${now:-unset}, planned $value")
-		done
+		done < <(zk_bond_opts "$options")
 	done
 	for item in "${zk_vlans[@]}"; do
 		read -r name parent id <<<"$item"
@@ -1347,6 +1413,12 @@ zk_verify() {
 		done
 		now=$(ovs-vsctl --timeout=5 get port "$port" bond_mode 2>/dev/null | tr -d '"')
 		[ "$now" = "$mode" ] || differences+=("Open vSwitch bond $port: bond_mode ${now:-unset}, planned $mode")
+	done
+	for item in "${zk_ovs_trunks[@]}"; do
+		read -r port value <<<"$item"
+		zk_ovs_ok || break
+		now=$(zk_ovs_port_trunks "$(zk_dev "$port")")
+		[ "$now" = "$value" ] || differences+=("Open vSwitch port $(zk_dev "$port"): trunks ${now:-all}, planned $value")
 	done
 	local row table uuid
 	for row in "${zk_nm_rows[@]}"; do

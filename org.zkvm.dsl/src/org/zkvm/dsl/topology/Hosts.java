@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.BusId;
@@ -41,9 +42,12 @@ public final class Hosts {
 
 	/** The guest's distribution: its own 'distro', or its host's when it names none. */
 	public static Distribution distribution(Guest guest) {
-		// an enum attribute set to its default value is not 'set' for EMF: ask the text whether 'distro' is written
-		boolean written = !NodeModelUtils.findNodesForFeature(guest, ZknetPackage.Literals.GUEST__DISTRO).isEmpty();
-		return written ? guest.getDistro() : lparOf(guest).getDistro();
+		return written(guest, ZknetPackage.Literals.GUEST__DISTRO) ? guest.getDistro() : lparOf(guest).getDistro();
+	}
+
+	/** Whether the model's text writes a feature: an enum attribute set to its default value is not 'set' for EMF. */
+	public static boolean written(EObject element, EStructuralFeature feature) {
+		return !NodeModelUtils.findNodesForFeature(element, feature).isEmpty();
 	}
 
 	/** An LPAR's id as the model writes it (0x21 stays hex, 11 decimal): LPAR ids are read in hex on the HMC and in IOCDS, so zknet does not convert. */

@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.eclipse.emf.ecore.EObject;
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.zknet.BondInterface;
 import org.zkvm.dsl.zknet.BondMode;
@@ -19,6 +17,7 @@ import org.zkvm.dsl.zknet.OvsBondMode;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.VlanInterface;
+import org.zkvm.dsl.zknet.ZknetPackage;
 
 /**
  * VLANs and bonds read as what they stand on (docs/vlans-and-bonds.md): the qeth ports under a
@@ -58,11 +57,6 @@ public final class Links {
 		}
 	}
 
-	/** The VLAN an interface's frames carry on its LAN; 0 for untagged. */
-	public static int vlanId(HostInterface iface) {
-		return iface instanceof VlanInterface vlan ? vlan.getVlanId() : 0;
-	}
-
 	/** The interface a VLAN is on, resolved, or empty. */
 	public static Optional<LinkInterface> parent(VlanInterface vlan) {
 		return vlan.getParent() != null && !vlan.getParent().eIsProxy() ? Optional.of(vlan.getParent()) : Optional.empty();
@@ -70,7 +64,7 @@ public final class Links {
 
 	/** The bond mode zknet writes: as the model says, else active-backup (the mode IBM documents for OSA, docs/vlans-and-bonds.md). */
 	public static BondMode mode(BondInterface bond) {
-		return written(bond, "mode") ? bond.getMode() : BondMode.ACTIVE_BACKUP;
+		return Hosts.written(bond, ZknetPackage.Literals.BOND_INTERFACE__MODE) ? bond.getMode() : BondMode.ACTIVE_BACKUP;
 	}
 
 	public static int miimon(BondInterface bond) {
@@ -83,7 +77,7 @@ public final class Links {
 	 * 'none' for the other modes, which ignore it.
 	 */
 	public static FailOverMac failOverMac(BondInterface bond) {
-		if (written(bond, "failOverMac")) {
+		if (Hosts.written(bond, ZknetPackage.Literals.BOND_INTERFACE__FAIL_OVER_MAC)) {
 			return bond.getFailOverMac();
 		}
 		return mode(bond) == BondMode.ACTIVE_BACKUP ? FailOverMac.ACTIVE : FailOverMac.NONE;
@@ -101,7 +95,7 @@ public final class Links {
 
 	/** An Open vSwitch bond's bond_mode: as written, else active-backup (the one mode for members on different switches, docs/vlans-and-bonds.md). */
 	public static OvsBondMode ovsBondMode(OvsBridge bridge) {
-		return written(bridge, "bondMode") ? bridge.getBondMode() : OvsBondMode.ACTIVE_BACKUP;
+		return Hosts.written(bridge, ZknetPackage.Literals.OVS_BRIDGE__BOND_MODE) ? bridge.getBondMode() : OvsBondMode.ACTIVE_BACKUP;
 	}
 
 	/** The member active-backup prefers: 'primary', else the first member. */
@@ -115,11 +109,6 @@ public final class Links {
 	/** The MTU a bond runs: as written, else 1500 (bond devices start at 1500 and set it on their members, bonding.rst). */
 	public static int bondMtu(BondInterface bond) {
 		return bond.getMtu() != 0 ? bond.getMtu() : MtuLimits.ETHERNET;
-	}
-
-	/** An enum attribute set to its default value is not 'set' for EMF: ask the text whether it is written. */
-	private static boolean written(EObject element, String feature) {
-		return !NodeModelUtils.findNodesForFeature(element, element.eClass().getEStructuralFeature(feature)).isEmpty();
 	}
 
 	/** The Open vSwitch bridge whose bond a qeth port is a member of, if any. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.eclipse.xtext.nodemodel.util.NodeModelUtils;
 import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.HiperSocketsFrame;
 import org.zkvm.dsl.analysis.MalformedValueException;
@@ -34,7 +33,7 @@ public final class ZvmLans {
 			return vswitch.getTransport() == LanTransport.ETHERNET ? 2 : 3;
 		}
 		GuestLan guestLan = (GuestLan) lan;
-		boolean written = !NodeModelUtils.findNodesForFeature(guestLan, ZknetPackage.Literals.ZVM_LAN__TRANSPORT).isEmpty();
+		boolean written = Hosts.written(guestLan, ZknetPackage.Literals.ZVM_LAN__TRANSPORT);
 		return written && guestLan.getTransport() == LanTransport.ETHERNET ? 2 : 3;
 	}
 

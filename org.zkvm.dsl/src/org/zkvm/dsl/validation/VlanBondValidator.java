@@ -36,7 +36,16 @@ public class VlanBondValidator extends ZknetCheckBase {
 
 	@Check
 	public void checkRedundancy(BondInterface bond) {
-		checkMembers(bond.getName(), Links.members(bond), bond, Z.getBondInterface_Members());
+		List<QethInterface> members = Links.members(bond);
+		for (int i = 0; i < members.size(); i++) {
+			if (Hosts.layer(members.get(i)) == 3) {
+				report(IssueCodes.BOND_LAYER, members.get(i).getName() + " runs layer 3: a qeth device joins a bond only in layer 2, where it has a MAC "
+						+ "of its own registered with the OSA (IBM, qeth device driver functions: bonding no in layer 3); set layer 2 on "
+						+ members.get(i).getName(), bond, Z.getBondInterface_Members(), i);
+				return;
+			}
+		}
+		checkMembers(bond.getName(), members, bond, Z.getBondInterface_Members());
 	}
 
 	@Check
@@ -51,16 +60,14 @@ public class VlanBondValidator extends ZknetCheckBase {
 		}
 	}
 
-	/** Two members on one chpid or one OSA feature fail together (IBM Linux Health Checker, net_bond_qeth_ineffective); a layer 3 member cannot be bonded. */
+	/**
+	 * Two members on one chpid or one OSA feature fail together (IBM Linux Health Checker,
+	 * net_bond_qeth_ineffective). A layer 3 member: bond.layer for a Linux bond, layer.attach-l3 for an
+	 * Open vSwitch bond (LayerDeviceValidator), not both.
+	 */
 	private void checkMembers(String bond, List<QethInterface> members, HostInterface owner, EStructuralFeature feature) {
 		for (int i = 0; i < members.size(); i++) {
 			QethInterface member = members.get(i);
-			if (Hosts.layer(member) == 3) {
-				report(IssueCodes.BOND_LAYER, member.getName() + " runs layer 3: a qeth device joins a bond only in layer 2, where it has a MAC of "
-						+ "its own registered with the OSA (IBM, qeth device driver functions: bonding no in layer 3); set layer 2 on "
-						+ member.getName(), owner, feature, i);
-				return;
-			}
 			for (int j = 0; j < i; j++) {
 				QethInterface other = members.get(j);
 				if (other == member) {

@@ -142,7 +142,6 @@ public final class Lab implements AutoCloseable {
 
 	/** Builds the network and applies the generated scripts; {@code generated} is the generator's output by relative path. */
 	public void build(LabNetwork network, Map<String, String> generated) throws LabException {
-		LabCabling.refuseVlansAndBonds(network);
 		generatedFiles.write(generated);
 		for (Segment segment : network.segments()) {
 			if (segment.kind() == SegmentKind.SWITCH) {

@@ -181,16 +181,4 @@ final class LabCabling {
 		}
 		lab.out().flush();
 	}
-
-	/** VLAN devices, bonds and their LAN segments are not built in namespaces yet (docs/vlans-and-bonds.md, "Not yet done"). */
-	static void refuseVlansAndBonds(LabNetwork network) throws LabException {
-		for (Node node : network.nodes()) {
-			for (Port port : node.ports()) {
-				if (port.kind() == PortKind.VLAN || port.kind() == PortKind.BOND) {
-					throw new LabException(node.id() + ": " + port.name() + " is a " + (port.kind() == PortKind.VLAN ? "VLAN" : "bond")
-							+ ", which the lab does not build yet (docs/vlans-and-bonds.md, \"Not yet done\"); 'zknet validate' and 'zknet generate' cover it");
-				}
-			}
-		}
-	}
 }

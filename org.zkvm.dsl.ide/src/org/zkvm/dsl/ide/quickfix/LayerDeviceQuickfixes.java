@@ -81,14 +81,17 @@ public class LayerDeviceQuickfixes extends QuickfixBase {
 		acceptor.accept("Switch the uplink to layer 2", edits((diagnostic, element, changes) -> {
 			OvsBridge bridge = element instanceof OvsBridge b ? b : null;
 			Nic nic = EcoreUtil2.getContainerOfType(element, Nic.class);
-			LinkInterface link = bridge != null ? bridge.getUplink() : nic != null ? nic.getUplink() : null;
-			QethInterface uplink = link instanceof QethInterface qeth ? qeth : null; // a VLAN's or bond's layer is its qeth ports': fixed there
-			if (uplink == null || uplink.eResource() != element.eResource() || layer3PartnersOnLan(uplink)) {
-				return; // on a HiperSockets LAN with layer 3 members, layer 2 would cut the host off them: route instead
-			}
-			setLayer(uplink, 2, changes);
-			if (bridge != null) {
-				addVnicc(uplink, changes);
+			// the qeth ports under the way out: the uplink itself, a VLAN's parent, a bond's or an Open vSwitch bond's members
+			List<QethInterface> ports = bridge != null ? Links.qethUnder(bridge)
+					: nic != null && nic.getUplink() != null ? Links.qethUnder(nic.getUplink()) : List.of();
+			for (QethInterface port : ports) {
+				if (Hosts.layer(port) != 3 || port.eResource() != element.eResource() || layer3PartnersOnLan(port)) {
+					continue; // on a HiperSockets LAN with layer 3 members, layer 2 would cut the host off them: route instead
+				}
+				setLayer(port, 2, changes);
+				if (bridge != null) {
+					addVnicc(port, changes);
+				}
 			}
 		}));
 		acceptor.accept("Route the guests instead (routed bridge)", edits((diagnostic, element, changes) -> {
