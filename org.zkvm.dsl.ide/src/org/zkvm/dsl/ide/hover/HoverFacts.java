@@ -15,6 +15,9 @@ import org.zkvm.dsl.report.ReportText;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.IsfcLinks;
+import org.zkvm.dsl.topology.Links;
+import org.zkvm.dsl.zknet.BondInterface;
+import org.zkvm.dsl.zknet.BondMode;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.CtcGroup;
 import org.zkvm.dsl.zknet.FiconChpid;
@@ -34,6 +37,7 @@ import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.QethInterface;
+import org.zkvm.dsl.zknet.VlanInterface;
 import org.zkvm.dsl.zknet.ZvmSystem;
 
 /**
@@ -55,9 +59,11 @@ public final class HoverFacts {
 					"- ISFC: up to " + ReportText.mbps(IsfcCapacity.chpidMbps(IsfcLinks.speed(chpid))) + " MB/s one way with "
 							+ IsfcLayout.CTCS_PER_CHPID + " CTCs streaming on it (seed 004)");
 			case IqdChpid lan -> iqd(lan);
-			case OsaChpid chpid -> List.of("**OSA-Express chpid " + chpid.getName() + "** (OSD)");
+			case OsaChpid chpid -> List.of("**OSA-Express chpid " + chpid.getName() + "** (OSD)" + (chpid.getFeature() != null ? ", feature " + chpid.getFeature() : ""));
 			case QethInterface qeth -> qeth(qeth);
 			case OvsBridge bridge -> bridge(bridge);
+			case BondInterface bond -> bond(bond);
+			case VlanInterface vlan -> vlan(vlan);
 			case Nic nic -> nic(nic);
 			case Network network -> network(network);
 			case Lpar lpar -> lpar(lpar);
@@ -152,6 +158,12 @@ public final class HoverFacts {
 			lines.add("- routed: the host routes between its guests and the LPAR's interfaces");
 		} else if (bridge.getUplink() != null && !bridge.getUplink().eIsProxy()) {
 			lines.add("- attached to " + bridge.getUplink().getName() + " (layer " + Hosts.layer(bridge.getUplink()) + ")");
+		} else if (!Links.ovsBondMembers(bridge).isEmpty()) {
+			lines.add("- an Open vSwitch bond (" + Links.ovsBondMode(bridge).getLiteral() + ") of:");
+			Links.ovsBondMembers(bridge).forEach(m -> lines.add("  - " + member(m)));
+		}
+		if (!bridge.getTrunks().isEmpty()) {
+			lines.add("- its port to the LAN carries VLANs " + String.join(", ", bridge.getTrunks().stream().map(String::valueOf).toList()));
 		}
 		lines.add("- MTU " + Hosts.mtu(bridge) + (bridge.getMtu() == 0 ? " (not written: " + (bridge.isRouted() ? "Ethernet default)" : "the uplink's)") : ""));
 		lines.add("- " + count(Hosts.nicsOn(bridge).size(), "guest NIC"));
@@ -159,11 +171,41 @@ public final class HoverFacts {
 		return lines;
 	}
 
+	/** A bond: its settings as zknet writes them, and each member with the chpid and OSA feature it fails with. */
+	private static List<String> bond(BondInterface bond) {
+		List<String> lines = new ArrayList<>();
+		lines.add("**Bond " + bond.getName() + "** on " + Hosts.path(Hosts.lparOf(bond)));
+		lines.add("- mode " + Links.mode(bond).getLiteral() + ", miimon " + Links.miimon(bond) + " ms"
+				+ (Links.mode(bond) == BondMode.ACTIVE_BACKUP ? ", fail_over_mac " + Links.failOverMac(bond).getLiteral()
+						+ Links.primary(bond).map(p -> ", primary " + p.getName()).orElse("") : ""));
+		lines.add("- MTU " + Links.bondMtu(bond) + (bond.getMtu() == 0 ? " (not written)" : "") + ", set on every member");
+		lines.add("- members:");
+		Links.members(bond).forEach(m -> lines.add("  - " + member(m)));
+		addresses(bond, lines);
+		return lines;
+	}
+
+	private static String member(QethInterface qeth) {
+		String where = qeth instanceof OsaInterface osa && osa.getChpid() instanceof OsaChpid chpid
+				? "chpid " + chpid.getName() + (chpid.getFeature() != null ? ", feature " + chpid.getFeature() : ", feature not named") : Hosts.lanName(qeth);
+		return qeth.getName() + " (" + where + ", layer " + Hosts.layer(qeth) + ")";
+	}
+
+	/** A VLAN: its parent and the MTU it gets (at most the parent's). */
+	private static List<String> vlan(VlanInterface vlan) {
+		List<String> lines = new ArrayList<>();
+		lines.add("**VLAN " + vlan.getVlanId() + " interface " + vlan.getName() + "** on " + Hosts.path(Hosts.lparOf(vlan)));
+		Links.parent(vlan).ifPresent(p -> lines.add("- on " + p.getName() + " (" + Hosts.lanName(p) + "), whose MTU is " + Hosts.mtu(p)));
+		lines.add("- MTU " + Hosts.mtu(vlan) + (vlan.getMtu() == 0 ? " (not written: the parent's)" : ""));
+		addresses(vlan, lines);
+		return lines;
+	}
+
 	private static List<String> nic(Nic nic) {
 		List<String> lines = new ArrayList<>();
 		lines.add("**Guest NIC " + nic.getName() + "** of " + Hosts.path(nic.eContainer()));
 		if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
-			lines.add("- on OVS bridge " + nic.getBridge().getName());
+			lines.add("- on OVS bridge " + nic.getBridge().getName() + (nic.getVlan() != 0 ? ", access port of VLAN " + nic.getVlan() : ""));
 		} else if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
 			lines.add("- MacVTap on " + nic.getUplink().getName());
 		}
