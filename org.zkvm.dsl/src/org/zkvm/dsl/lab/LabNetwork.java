@@ -47,10 +47,15 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 		OVS_INTERNAL,
 		/** a MacVTap NIC: a macvlan on the host's OSA port, moved into the guest */
 		MACVLAN,
-		/** an 802.1Q VLAN device on another port of its node, made by setup.sh */
+		/** an 802.1Q VLAN device on another port of its node ({@code uplink} names it), made by setup.sh */
 		VLAN,
-		/** a bond over qeth ports of its node, made by setup.sh; the members are no ports of their own */
-		BOND
+		/** a bond over qeth ports of its node, made by setup.sh */
+		BOND,
+		/**
+		 * a qeth port in a bond ({@code uplink} names the bond): one end of a veth pair to its switch, but
+		 * no end of its own on the LAN (the bond sends and answers for the host)
+		 */
+		MEMBER
 	}
 
 	/**
@@ -59,10 +64,28 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	 * A guest's NIC has the identity the guest finds it by ({@code guestNic}; null for other ports).
 	 */
 	public record Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink,
-			GuestNic guestNic) {
+			GuestNic guestNic, VlanAccess access) {
+
+		public Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink, GuestNic guestNic) {
+			this(name, segment, addresses, mtu, kind, layer3, uplink, guestNic, null);
+		}
+
 		public Optional<Ipv4Address> firstAddress() {
 			return addresses.stream().findFirst().map(Ipv4Prefix::address);
 		}
+
+		/** The segment the port's frames are on: its VLAN's LAN for an access port, else its own segment. */
+		public String lan() {
+			return access == null ? segment : access.segment();
+		}
+	}
+
+	/**
+	 * A guest NIC that is an access port of a VLAN on its Open vSwitch bridge (libvirt's
+	 * {@code <vlan><tag>}): the bridge tags its frames with {@code id} on the way out, so the NIC is on
+	 * the VLAN's LAN ({@code segment}), not on the untagged LAN of the bridge's uplink.
+	 */
+	public record VlanAccess(int id, String segment) {
 	}
 
 	/** A guest NIC's MAC and the name the guest's kernel gives it before its files rename it (GuestNicIdentity). */
@@ -157,8 +180,17 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 		}
 	}
 
-	/** A layer 2 domain. For OVS: the host's node id and the bridge; {@code uplink} is the attached OSA port, if any. */
-	public record Segment(String id, SegmentKind kind, String host, String bridge, String uplink) {
+	/**
+	 * A layer 2 domain. For OVS: the host's node id and the bridge; {@code uplinks} are the OSA ports
+	 * that attach it to the LAN (one, or the members of an Open vSwitch bond), none for a routed bridge.
+	 * A LAN that the site's switches carry as an 802.1Q VLAN has its tag in {@code vlan} (0: untagged).
+	 */
+	public record Segment(String id, SegmentKind kind, String host, String bridge, List<String> uplinks, int vlan) {
+
+		/** The port the bridge's frames leave by: the uplink, or an active-backup bond's first member until it fails over. */
+		public String uplink() {
+			return uplinks.isEmpty() ? null : uplinks.get(0);
+		}
 	}
 
 	public Optional<Node> node(String id) {

@@ -27,6 +27,7 @@ import org.zkvm.dsl.lab.LabNetwork.RpFilter;
 import org.zkvm.dsl.lab.LabNetwork.RpFilters;
 import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
+import org.zkvm.dsl.lab.LabNetwork.VlanAccess;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.Links;
@@ -105,7 +106,7 @@ public final class LabNetworkBuilder {
 			String id = Hosts.endpoint(lpar) + (idCount.get(Hosts.endpoint(lpar)) > 1 ? " (" + Hosts.cecOf(lpar).getName() + ")" : "");
 			addLpar(id, lpar);
 		}
-		clusters.forEach(cluster -> nodes.addAll(ZvmGuestNodes.of(cluster, id -> segment(id, SegmentKind.SWITCH, null, null, null), networks)));
+		clusters.forEach(cluster -> nodes.addAll(ZvmGuestNodes.of(cluster, id -> lan(id), networks)));
 		addOutsideNodes();
 		return new LabNetwork(List.copyOf(nodes), List.copyOf(segments.values()));
 	}
@@ -117,8 +118,13 @@ public final class LabNetworkBuilder {
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
 			if (iface instanceof QethInterface qeth && Links.bondOf(qeth).isEmpty()) {
 				ports.add(new Port(qeth.getName(), segmentOf(qeth), Addresses.of(qeth), Hosts.mtu(qeth), PortKind.VETH, Hosts.layer(qeth) == 3, null, null));
+			} else if (iface instanceof QethInterface qeth) {
+				// a bond member: cabled to its own switch, no end of its own (the bond answers for the host)
+				ports.add(new Port(qeth.getName(), segmentOf(qeth), List.of(), Hosts.mtu(qeth), PortKind.MEMBER, Hosts.layer(qeth) == 3,
+						Links.bondOf(qeth).get().getName(), null));
 			} else if (iface instanceof VlanInterface vlan) {
-				ports.add(new Port(vlan.getName(), segmentOf(vlan), Addresses.of(vlan), Hosts.mtu(vlan), PortKind.VLAN, Hosts.layer(vlan) == 3, null, null));
+				ports.add(new Port(vlan.getName(), segmentOf(vlan), Addresses.of(vlan), Hosts.mtu(vlan), PortKind.VLAN, Hosts.layer(vlan) == 3,
+						Links.parent(vlan).map(LinkInterface::getName).orElse(null), null));
 			} else if (iface instanceof BondInterface bond) {
 				// a bond's members carry no address of their own: the bond is the host's port on the LAN
 				ports.add(new Port(bond.getName(), segmentOf(bond), Addresses.of(bond), Hosts.mtu(bond), PortKind.BOND, false, null, null));
@@ -189,7 +195,7 @@ public final class LabNetworkBuilder {
 		for (Nic nic : nics(guest)) {
 			if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
 				ports.add(new Port(nic.getName(), ovsSegment(hostId, nic.getBridge()), Addresses.of(nic), Hosts.mtu(nic), PortKind.VETH, false, null,
-						guestNic(nic)));
+						guestNic(nic), nic.getVlan() == 0 ? null : new VlanAccess(nic.getVlan(), accessLan(nic, nic.getVlan()))));
 			} else if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
 				ports.add(new Port(nic.getName(), segmentOf(nic.getUplink()), Addresses.of(nic), Hosts.mtu(nic), PortKind.MACVLAN, false,
 						nic.getUplink().getName(), guestNic(nic)));
@@ -257,12 +263,12 @@ public final class LabNetworkBuilder {
 		if (host == null || host.kind() == NodeKind.PARTNER) {
 			return Optional.empty();
 		}
-		return host.ports().stream().filter(p -> p.segment().equals(segment)).flatMap(p -> p.firstAddress().stream()).findFirst();
+		return host.ports().stream().filter(p -> p.lan().equals(segment)).flatMap(p -> p.firstAddress().stream()).findFirst();
 	}
 
 	private Optional<Ipv4Address> anyGatewayInto(String segment) {
 		return nodes.stream().filter(n -> n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR)
-				.flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).flatMap(p -> p.firstAddress().stream()).findFirst();
+				.flatMap(n -> n.ports().stream()).filter(p -> p.lan().equals(segment)).flatMap(p -> p.firstAddress().stream()).findFirst();
 	}
 
 	private Node hostOf(Node guest) {
@@ -278,7 +284,7 @@ public final class LabNetworkBuilder {
 	}
 
 	private int segmentMtu(String segment) {
-		return nodes.stream().flatMap(n -> n.ports().stream()).filter(p -> p.segment().equals(segment)).mapToInt(Port::mtu).max().orElse(1500);
+		return nodes.stream().flatMap(n -> n.ports().stream()).filter(p -> p.lan().equals(segment)).mapToInt(Port::mtu).max().orElse(1500);
 	}
 
 	/**
@@ -291,29 +297,29 @@ public final class LabNetworkBuilder {
 		}
 		Optional<Network> network = networkOf(link);
 		if (network.isPresent()) {
-			return segment("LAN of network " + network.get().getName(), SegmentKind.SWITCH, null, null, null);
+			return lan("LAN of network " + network.get().getName(), link instanceof VlanInterface vlan ? vlan.getVlanId() : 0);
 		}
 		if (link instanceof VlanInterface vlan) {
 			String parent = Links.parent(vlan).filter(p -> p != vlan).map(this::segmentOf).orElse("?");
-			return segment(parent + " VLAN " + vlan.getVlanId(), SegmentKind.SWITCH, null, null, null);
+			return lan(parent + " VLAN " + vlan.getVlanId(), vlan.getVlanId());
 		}
 		List<QethInterface> members = Links.qethUnder(link);
-		return members.isEmpty() ? segment("LAN of " + link.getName(), SegmentKind.SWITCH, null, null, null) : segmentOf(members.get(0));
+		return members.isEmpty() ? lan("LAN of " + link.getName()) : segmentOf(members.get(0));
 	}
 
 	private String segmentOf(QethInterface qeth) {
 		Cec cec = Hosts.cecOf(qeth);
 		if (qeth instanceof HiperSocketsInterface hs) {
 			String lan = hs.getLan() == null || hs.getLan().eIsProxy() ? "?" : hs.getLan().getName();
-			return segment("HiperSockets LAN " + cec.getName() + "." + lan, SegmentKind.SWITCH, null, null, null);
+			return lan("HiperSockets LAN " + cec.getName() + "." + lan);
 		}
 		Network network = networkOf(qeth).orElse(null);
 		if (network != null) {
-			return segment("LAN of network " + network.getName(), SegmentKind.SWITCH, null, null, null);
+			return lan("LAN of network " + network.getName());
 		}
 		OsaInterface osa = (OsaInterface) qeth;
 		String chpid = osa.getChpid() == null || osa.getChpid().eIsProxy() ? "?" : String.valueOf(osa.getChpid().eGet(osa.getChpid().eClass().getEStructuralFeature("name")));
-		return segment("LAN of OSA chpid " + cec.getName() + "." + chpid, SegmentKind.SWITCH, null, null, null);
+		return lan("LAN of OSA chpid " + cec.getName() + "." + chpid);
 	}
 
 	private Optional<Network> networkOf(LinkInterface qeth) {
@@ -326,7 +332,8 @@ public final class LabNetworkBuilder {
 		// an OSA port without an address of its own is on the LAN of the guests behind it (attached bridge, MacVTap)
 		for (Guest guest : Hosts.members(Hosts.lparOf(qeth), Guest.class)) {
 			for (Nic nic : nics(guest)) {
-				if (guestWayOut(nic).contains(qeth)) {
+				// an access port's frames cross the uplink tagged: its network is a VLAN's, not the uplink's own LAN
+				if (nic.getVlan() == 0 && guestWayOut(nic).contains(qeth)) {
 					for (InterfaceAddress address : nic.getAddresses()) {
 						if (address.getNetwork() != null && !address.getNetwork().eIsProxy()) {
 							return Optional.of(address.getNetwork());
@@ -358,14 +365,38 @@ public final class LabNetworkBuilder {
 	}
 
 	private String ovsSegment(String hostId, OvsBridge bridge) {
-		// an Open vSwitch bond (active-backup) leaves by its first member until it fails over
-		String uplink = bridge.isRouted() ? null : bridge.getUplink() != null && !bridge.getUplink().eIsProxy() ? bridge.getUplink().getName()
-				: Links.ovsBondMembers(bridge).stream().findFirst().map(QethInterface::getName).orElse(null);
-		return segment("Open vSwitch " + Hosts.path(bridge), SegmentKind.OVS, hostId, bridge.getName(), uplink);
+		List<String> uplinks = bridge.isRouted() ? List.of() : bridge.getUplink() != null && !bridge.getUplink().eIsProxy() ? List.of(bridge.getUplink().getName())
+				: Links.ovsBondMembers(bridge).stream().map(QethInterface::getName).toList();
+		String id = "Open vSwitch " + Hosts.path(bridge);
+		segments.putIfAbsent(id, new Segment(id, SegmentKind.OVS, hostId, bridge.getName(), uplinks, 0));
+		return id;
 	}
 
-	private String segment(String id, SegmentKind kind, String host, String bridge, String uplink) {
-		segments.putIfAbsent(id, new Segment(id, kind, host, bridge, uplink));
+	/**
+	 * The LAN of a guest NIC that is an access port of VLAN {@code id} on its bridge: its network's,
+	 * as for a VLAN interface, else the VLAN's own domain on the bridge's uplink LAN.
+	 */
+	private String accessLan(Nic nic, int id) {
+		Optional<Network> network = nic.getAddresses().stream().map(InterfaceAddress::getNetwork).filter(n -> n != null && !n.eIsProxy()).findFirst()
+				.or(() -> Addresses.of(nic).stream().flatMap(a -> networks.stream().filter(n -> Addresses.cidr(n).map(c -> c.contains(a.address())).orElse(false)))
+						.findFirst());
+		if (network.isPresent()) {
+			return lan("LAN of network " + network.get().getName(), id);
+		}
+		List<QethInterface> under = Links.qethUnder(nic.getBridge());
+		return lan((under.isEmpty() ? "LAN of " + nic.getBridge().getName() : segmentOf(under.get(0))) + " VLAN " + id, id);
+	}
+
+	private String lan(String id) {
+		return lan(id, 0);
+	}
+
+	/** A LAN of the site's switches; one that some port reaches as VLAN {@code vlan} is carried under that tag. */
+	private String lan(String id, int vlan) {
+		Segment known = segments.get(id);
+		if (known == null || known.vlan() == 0 && vlan != 0) {
+			segments.put(id, new Segment(id, SegmentKind.SWITCH, null, null, List.of(), vlan));
+		}
 		return id;
 	}
 

@@ -42,7 +42,7 @@ final class LinkLayer {
 				continue;
 			}
 			for (Port port : node.ports()) {
-				if (sameDomain(out, port)) {
+				if (port.kind() != PortKind.MEMBER && sameDomain(out, port)) {
 					candidates.add(port);
 				}
 			}
@@ -104,7 +104,7 @@ final class LinkLayer {
 		if (isMacvtapOf(a, b) || isMacvtapOf(b, a)) {
 			return false;
 		}
-		if (!domain(a.segment()).equals(domain(b.segment()))) {
+		if (!domain(a).equals(domain(b))) {
 			return false;
 		}
 		// a bridge or MacVTap on a layer 3 uplink: the card routes by IP with its own MAC, so no frame of
@@ -114,7 +114,7 @@ final class LinkLayer {
 		}
 		// HiperSockets never converts between layer 2 and layer 3: such devices on one LAN cannot talk, a
 		// guest behind a layer 2 device included (facts §1.3; layer.hipersockets-mix, layer.guest-to-l3)
-		return !domain(a.segment()).startsWith("HiperSockets LAN ") || layer3OnLan(a) == layer3OnLan(b);
+		return !domain(a).startsWith("HiperSockets LAN ") || layer3OnLan(a) == layer3OnLan(b);
 	}
 
 	/** The uplink a port's frames leave the host by: the attached bridge's or the MacVTap's, if any. */
@@ -146,6 +146,11 @@ final class LinkLayer {
 	private Optional<Port> macvtapUplink(Port nic) {
 		Node guest = owner(nic);
 		return network.node(guest.host()).flatMap(h -> h.port(nic.uplink()));
+	}
+
+	/** An access port is on its VLAN's LAN: the bridge tags its frames, so the uplink's untagged LAN never sees them. */
+	private String domain(Port port) {
+		return port.access() != null ? port.access().segment() : domain(port.segment());
 	}
 
 	private String domain(String segment) {

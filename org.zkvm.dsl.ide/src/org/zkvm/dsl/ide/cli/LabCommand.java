@@ -104,8 +104,12 @@ public class LabCommand implements Callable<Integer> {
 		}
 		Optional<String> unbuilt = LabLimits.unbuilt(checked.model().models());
 		if (unbuilt.isPresent()) {
-			err.println("zknet lab: " + unbuilt.get() + ", which the lab does not build yet (docs/vlans-and-bonds.md, \"Not yet done\"); "
-					+ "'zknet validate' and 'zknet generate' cover it");
+			err.println("zknet lab: " + unbuilt.get() + " (docs/vlans-and-bonds.md); 'zknet validate' and 'zknet generate' cover it");
+			return ExitCodes.USAGE;
+		}
+		Optional<String> unbootable = boot ? LabLimits.unbootable(checked.model().models()) : Optional.empty();
+		if (unbootable.isPresent()) {
+			err.println("zknet lab: --boot: " + unbootable.get() + " (docs/vlans-and-bonds.md); run the lab without --boot");
 			return ExitCodes.USAGE;
 		}
 		LabNetwork network = LabNetworkBuilder.build(checked.model().models());
@@ -164,6 +168,7 @@ public class LabCommand implements Callable<Integer> {
 			ProbeRunner.print(observations, out);
 			long failed = observations.stream().filter(o -> !o.matches()).count();
 			long reached = observations.stream().filter(ProbeRunner.Observation::observed).count();
+			int[] failovers = lab.proveBondFailover(network, probes);
 			out.println();
 			int rebootFailures = 0;
 			if (boot) {
@@ -173,6 +178,9 @@ public class LabCommand implements Callable<Integer> {
 			boolean live = lab.sessionsKept() == lab.sessions() && lab.rollbacksExact() == lab.rollbacks() && lab.liveHostFailures().isEmpty();
 			out.println("zknet lab: admin sessions kept: " + lab.sessionsKept() + " of " + lab.sessions());
 			out.println("zknet lab: rollbacks exact: " + lab.rollbacksExact() + " of " + lab.rollbacks());
+			if (failovers[1] > 0) {
+				out.println("zknet lab: bonds that failed over with every probe as the model says: " + failovers[0] + " of " + failovers[1]);
+			}
 			out.println("zknet lab: " + (observations.size() - failed) + " of " + observations.size() + " probes as the model says (" + reached
 					+ " replies, " + (observations.size() - reached) + " without)" + (failed == 0 ? "" : "; " + failed + " disagree"));
 			if (errors) {
@@ -183,7 +191,7 @@ public class LabCommand implements Callable<Integer> {
 				out.println("zknet lab: the production-like start found harm (the lines above): the generated setup is not safe on a live host");
 			}
 			out.flush();
-			return failed == 0 && rebootFailures == 0 && live && !errors ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
+			return failed == 0 && rebootFailures == 0 && failovers[0] == failovers[1] && live && !errors ? ExitCodes.OK : ExitCodes.MODEL_ERRORS;
 		} catch (LabException e) {
 			err.println("zknet lab: " + e.getMessage());
 			return ExitCodes.MODEL_ERRORS;

@@ -24,6 +24,7 @@ import org.zkvm.dsl.lab.LabNetwork.RpFilters;
 import org.zkvm.dsl.lab.LabNetwork.Segment;
 import org.zkvm.dsl.lab.LabNetwork.SegmentKind;
 import org.zkvm.dsl.lab.LabNetwork;
+import org.zkvm.dsl.lab.LabProbes.Probe;
 
 /**
  * The modelled network, built on this machine: a network namespace per node and per LAN switch,
@@ -49,6 +50,8 @@ public final class Lab implements AutoCloseable {
 	private final Map<String, String> namespaceOfNode = new LinkedHashMap<>();
 	private final Map<String, String> namespaceOfSwitch = new LinkedHashMap<>();
 	private final LabCabling cabling = new LabCabling(this);
+	private final LabFabric fabric = new LabFabric(this);
+	private final KernelStandIns kernelStandIns = new KernelStandIns(this);
 	private final GeneratedFiles generatedFiles = new GeneratedFiles(this);
 	private final OpenVSwitches openVSwitches;
 	private final LiveHosts live;
@@ -118,6 +121,10 @@ public final class Lab implements AutoCloseable {
 		return cabling;
 	}
 
+	LabFabric fabric() {
+		return fabric;
+	}
+
 	LiveHosts live() {
 		return live;
 	}
@@ -143,8 +150,9 @@ public final class Lab implements AutoCloseable {
 	/** Builds the network and applies the generated scripts; {@code generated} is the generator's output by relative path. */
 	public void build(LabNetwork network, Map<String, String> generated) throws LabException {
 		generatedFiles.write(generated);
+		fabric.build(network);
 		for (Segment segment : network.segments()) {
-			if (segment.kind() == SegmentKind.SWITCH) {
+			if (segment.kind() == SegmentKind.SWITCH && !fabric.carries(segment.id())) {
 				String namespace = createNamespace("lan-" + (namespaceOfSwitch.size() + 1));
 				namespaceOfSwitch.put(segment.id(), namespace);
 				shell.ip(namespace, "link", "add", "lan", "type", "bridge", "stp_state", "0", "forward_delay", "0");
@@ -156,7 +164,7 @@ public final class Lab implements AutoCloseable {
 		}
 		for (Node node : network.nodes()) {
 			for (Port port : node.ports()) {
-				if (port.kind() == PortKind.VETH && namespaceOfSwitch.containsKey(port.segment())) {
+				if ((port.kind() == PortKind.VETH || port.kind() == PortKind.MEMBER) && (namespaceOfSwitch.containsKey(port.segment()) || fabric.carries(port.segment()))) {
 					cabling.cableToSwitch(network, node, port);
 				}
 			}
@@ -168,12 +176,14 @@ public final class Lab implements AutoCloseable {
 				}
 			}
 		}
-		for (Node node : network.nodes()) {
-			if (node.kind() == NodeKind.KVM_HOST && network.segments().stream().anyMatch(s -> node.id().equals(s.host()))) {
-				openVSwitches.start(network, node);
-			}
-		}
 		List<Node> hosts = network.nodes().stream().filter(n -> n.kind() == NodeKind.KVM_HOST || n.kind() == NodeKind.LINUX_LPAR).toList();
+		for (Node host : hosts) {
+			String setup = generated.getOrDefault(host.folder() + "/setup.sh", "");
+			if (network.segments().stream().anyMatch(s -> host.id().equals(s.host())) || KernelStandIns.needed(setup)) {
+				openVSwitches.start(network, host);
+			}
+			kernelStandIns.build(host, setup);
+		}
 		for (Node host : hosts) {
 			live.prepare(host, generated.getOrDefault(host.folder() + "/setup.sh", ""));
 		}
@@ -208,6 +218,12 @@ public final class Lab implements AutoCloseable {
 		}
 		out.flush();
 		live.check("after setup");
+	}
+
+	/** Each bond's member-down proof ({@link BondFailover}): how many bonds failed over and kept every probe as the model says, of how many. */
+	public int[] proveBondFailover(LabNetwork network, List<Probe> probes) throws LabException {
+		List<BondFailover.Result> results = new BondFailover(this, out).prove(network, probes);
+		return new int[] {(int) results.stream().filter(r -> r.disagreements() == 0).count(), results.size()};
 	}
 
 	/** Switches every host and guest off and boots it from its persistent files alone ({@link LabReboot}). */

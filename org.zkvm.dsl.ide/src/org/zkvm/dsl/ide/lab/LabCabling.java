@@ -26,23 +26,49 @@ final class LabCabling {
 	private final Lab lab;
 	private final Map<String, String> macs = new LinkedHashMap<>();
 	private final Map<String, String> vnets = new LinkedHashMap<>();
+	private final Map<String, SwitchEnd> switchEnds = new LinkedHashMap<>();
 	private int links;
 
 	LabCabling(Lab lab) {
 		this.lab = lab;
 	}
 
-	/** A host's OSA or HiperSockets port, or an outside network's host: one end in the node, the other on the LAN's bridge. */
+	/** A host's OSA or HiperSockets port, or an outside network's host: one end in the node, the other on the LAN's switch. */
 	void cableToSwitch(LabNetwork network, Node node, Port port) throws LabException {
-		String switchNamespace = lab.switchNamespace(port.segment());
+		LabFabric fabric = lab.fabric();
+		boolean vlanAware = fabric.carries(port.segment());
+		String switchNamespace = vlanAware ? fabric.namespace() : lab.switchNamespace(port.segment());
 		String peer = "p" + (++links);
 		String mac = mac(node, port);
 		lab.shell().ip(lab.namespaceOfId(node.id()), "link", "add", port.name(), "address", mac, "mtu", Integer.toString(port.mtu()), "type", "veth", "peer", "name",
 				peer, "netns", switchNamespace);
-		lab.shell().ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
-		if (network.segments().stream().anyMatch(s -> node.id().equals(s.host()) && port.name().equals(s.uplink()))) {
+		SwitchEnd before = switchEnds.put(node.id() + "/" + port.name(), new SwitchEnd(switchNamespace, peer));
+		if (vlanAware) {
+			if (before != null) {
+				// cabled again after a power cycle: the old end went with the node's namespace
+				fabric.unplug(before.device());
+			}
+			// the switch never limits; a tagged frame is 4 bytes longer than the MTU says
+			lab.shell().ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(largestMtu(network)), "up");
+			fabric.plug(port.segment(), peer);
+		} else {
+			lab.shell().ip(switchNamespace, "link", "set", peer, "mtu", Integer.toString(switchMtu(network, port.segment())), "master", "lan", "up");
+		}
+		if (network.segments().stream().anyMatch(s -> node.id().equals(s.host()) && s.uplinks().contains(port.name()))) {
 			bridgePortOnly(lab.namespaceOfId(node.id()), port.name());
 		}
+	}
+
+	/** Where a node's port is cabled on its switch: the switch's namespace and its end of the veth pair. */
+	record SwitchEnd(String namespace, String device) {
+	}
+
+	SwitchEnd switchEnd(Node node, String port) {
+		return switchEnds.get(node.id() + "/" + port);
+	}
+
+	private static int largestMtu(LabNetwork network) {
+		return network.nodes().stream().flatMap(n -> n.ports().stream()).mapToInt(Port::mtu).max().orElse(1500);
 	}
 
 	/** The switch never limits: its ports take the largest MTU on the LAN, so only the model's devices do. */
@@ -104,7 +130,7 @@ final class LabCabling {
 	void registerLayer3Neighbours(LabNetwork network) throws LabException {
 		for (Node node : network.nodes()) {
 			for (Port port : node.ports()) {
-				if (!port.layer3() || lab.switchNamespace(port.segment()) == null) {
+				if (!port.layer3() || lab.switchNamespace(port.segment()) == null && !lab.fabric().carries(port.segment())) {
 					continue;
 				}
 				for (Node other : network.nodes()) {
@@ -131,6 +157,11 @@ final class LabCabling {
 			}
 			Segment segment = network.segment(port.segment()).orElseThrow();
 			lab.shell().checkIn(hostNamespace, lab.openVSwitches().environment(host), "ovs-vsctl", "--timeout=10", "--may-exist", "add-port", segment.bridge(), vnet(guest, port));
+			if (port.access() != null) {
+				// libvirt's <vlan><tag id='N'/> on an Open vSwitch port: the port's tag
+				lab.shell().checkIn(hostNamespace, lab.openVSwitches().environment(host), "ovs-vsctl", "--timeout=10", "set", "port", vnet(guest, port),
+						"tag=" + port.access().id());
+			}
 			lab.shell().ip(hostNamespace, "link", "set", vnet(guest, port), "up");
 		}
 	}

@@ -60,7 +60,7 @@ final class LabReboot {
 		}
 		for (Node host : hosts) {
 			for (Port port : host.ports()) {
-				if (port.kind() == PortKind.VETH && lab.switchNamespace(port.segment()) != null) {
+				if (port.kind() == PortKind.VETH && (lab.switchNamespace(port.segment()) != null || lab.fabric().carries(port.segment()))) {
 					lab.cabling().cableToSwitch(network, host, port);
 				}
 			}

@@ -25,23 +25,8 @@ final class OpenVSwitches {
 
 	/** ovsdb-server and ovs-vswitchd inside the host's namespace, with their own database, sockets and logs. */
 	void start(LabNetwork network, Node host) throws LabException {
-		Path folder = lab.work().resolve("ovs").resolve(Lab.shortName(host));
-		try {
-			Files.createDirectories(folder);
-		} catch (IOException e) {
-			throw new LabException("cannot create " + folder + ": " + e.getMessage());
-		}
-		folders.put(host.id(), folder);
 		String namespace = lab.namespaceOfId(host.id());
-		Path schema = Stream.of("/usr/share/openvswitch/vswitch.ovsschema", "/usr/local/share/openvswitch/vswitch.ovsschema").map(Path::of)
-				.filter(Files::isReadable).findFirst().orElseThrow(() -> new LabException("Open vSwitch's schema vswitch.ovsschema is not installed"));
-		String db = folder.resolve("conf.db").toString();
-		commands.check("ovsdb-tool", "create", db, schema.toString());
-		lab.shell().checkIn(namespace, environment(host), "ovsdb-server", db, "--remote=punix:" + folder.resolve("db.sock"), "--pidfile", "--detach",
-				"--log-file", "--no-chdir");
-		lab.shell().checkIn(namespace, environment(host), "ovs-vsctl", "--timeout=10", "--no-wait", "init");
-		lab.shell().checkIn(namespace, environment(host), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
-				"--no-chdir");
+		daemons(host.id(), Lab.shortName(host), namespace);
 		for (Segment segment : network.segments()) {
 			if (host.id().equals(segment.host())) {
 				// the userspace datapath needs no kernel module; setup.sh's 'add-br --may-exist' keeps it
@@ -49,6 +34,30 @@ final class OpenVSwitches {
 						segment.bridge(), "datapath_type=netdev");
 			}
 		}
+	}
+
+	/** The daemons of an Open vSwitch of the lab's own (the site's VLAN-aware switches), under {@code key}. */
+	void startOwn(String key, String namespace) throws LabException {
+		daemons(key, key, namespace);
+	}
+
+	private void daemons(String key, String name, String namespace) throws LabException {
+		Path folder = lab.work().resolve("ovs").resolve(name);
+		try {
+			Files.createDirectories(folder);
+		} catch (IOException e) {
+			throw new LabException("cannot create " + folder + ": " + e.getMessage());
+		}
+		folders.put(key, folder);
+		Path schema = Stream.of("/usr/share/openvswitch/vswitch.ovsschema", "/usr/local/share/openvswitch/vswitch.ovsschema").map(Path::of)
+				.filter(Files::isReadable).findFirst().orElseThrow(() -> new LabException("Open vSwitch's schema vswitch.ovsschema is not installed"));
+		String db = folder.resolve("conf.db").toString();
+		commands.check("ovsdb-tool", "create", db, schema.toString());
+		lab.shell().checkIn(namespace, environment(key), "ovsdb-server", db, "--remote=punix:" + folder.resolve("db.sock"), "--pidfile", "--detach",
+				"--log-file", "--no-chdir");
+		lab.shell().checkIn(namespace, environment(key), "ovs-vsctl", "--timeout=10", "--no-wait", "init");
+		lab.shell().checkIn(namespace, environment(key), "ovs-vswitchd", "unix:" + folder.resolve("db.sock"), "--pidfile", "--detach", "--log-file",
+				"--no-chdir");
 	}
 
 	/** After a power cycle: the host's daemons again, from the database they kept (its bridges, ports and mtu_request); returns the run folder. */
@@ -71,7 +80,11 @@ final class OpenVSwitches {
 
 	/** Open vSwitch's tools find the host's own daemons through these. */
 	Map<String, String> environment(Node host) {
-		Path folder = folders.get(host.id());
+		return environment(host.id());
+	}
+
+	Map<String, String> environment(String key) {
+		Path folder = folders.get(key);
 		if (folder == null) {
 			return Map.of();
 		}

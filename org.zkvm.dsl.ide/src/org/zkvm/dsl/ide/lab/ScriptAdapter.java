@@ -53,6 +53,12 @@ public final class ScriptAdapter {
 		if (step.startsWith("zknet_iucv ")) {
 			return "z/VM only: connects netiucv to the partner guest; the lab's veth pair stands in for the connection, under the link's name";
 		}
+		if (step.startsWith("zknet_bond ")) {
+			return "no bonding driver in this kernel (CONFIG_BONDING unset): the lab built the bond from this line as an Open vSwitch active-backup bond of its members, under the model's name (KernelStandIns)";
+		}
+		if (step.startsWith("zknet_vlan ")) {
+			return "no 802.1Q driver in this kernel (CONFIG_VLAN_8021Q unset): the lab built the VLAN device from this line as an Open vSwitch internal port with its tag, under the model's name (KernelStandIns)";
+		}
 		if (step.startsWith("cio_ignore ") || step.startsWith("znetconf ") || step.startsWith("vmcp ")) {
 			return "s390 only: channel subsystem and z/VM commands have no counterpart here";
 		}

@@ -19,7 +19,8 @@ vSwitch profiles are applied by NetworkManager's own rules (src/core/devices/ovs
 The rest (MTU, link up, the profile's addresses and routes with its route metric) is what
 NetworkManager sets on the device, done with ip. Two things differ from a RHEL host, and the lab
 says so: the bridges it makes use the userspace datapath (datapath_type=netdev: the lab has no
-openvswitch kernel module), and the qeth channel keys (s390-subchannels) are read but not matched
+openvswitch kernel module), a bond's members are those of the lab's Open vSwitch stand-in for the
+bond (the kernel has no bonding driver), and the qeth channel keys (s390-subchannels) are read but not matched
 against a device: the lab's veth stands in for the qeth device under the model's name.
 State (profiles loaded, connections active) is kept in STATE-FOLDER/standin.json.
 """
@@ -110,6 +111,8 @@ class StandIn:
             return
         if profile["port-type"] == "ovs-port":
             self.attach(profile)
+        elif profile["port-type"] == "bond":
+            self.enslaved(profile)
         elif profile["controller"]:
             raise Failure(f"Error: Connection activation failed: the lab knows no {profile['port-type']} controller", 4)
         self.configure(profile)
@@ -159,6 +162,20 @@ class StandIn:
         for profile in (port, bridge):
             if profile["uuid"] not in self.active:
                 self.active.append(profile["uuid"])
+
+    def enslaved(self, member):
+        """A bond port: NetworkManager enslaves the device to its controller's bond. This kernel has no
+        bonding driver; the lab's bond is an Open vSwitch stand-in that holds its members already
+        (KernelStandIns, marked with external_ids:zknet-lab-bond), so the device must be one of them."""
+        controller = self.profiles.get(member["controller"])
+        if controller is None or controller["type"] != "bond":
+            raise Failure(f"Error: Connection activation failed: {member['id']}: its bond profile {member['controller']} is not loaded", 4)
+        if controller["uuid"] not in self.active:
+            raise Failure(f"Error: Connection activation failed: {member['id']}: its bond {controller['interface']} is not active", 4)
+        held = ovs("--bare", "--columns=interfaces", "find", "port", f"external_ids:zknet-lab-bond={controller['interface']}", check=False).split()
+        mine = ovs("--if-exists", "get", "interface", member["interface"], "_uuid", check=False).strip()
+        if not mine or mine not in held:
+            raise Failure(f"Error: Connection activation failed: {member['interface']} is no member of the lab's bond {controller['interface']}", 4)
 
     def configure(self, profile):
         name = profile["interface"]

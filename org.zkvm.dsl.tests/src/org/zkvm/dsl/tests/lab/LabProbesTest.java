@@ -185,4 +185,42 @@ class LabProbesTest {
 		assertEquals("on one LAN, nothing routes", probe(probes, "guest LPAR11.vm11a", "network production", Kind.REACH).why());
 		assertTrue(probe(probes, "network production", "guest LPAR11.vm11a", Kind.REACH).expected());
 	}
+
+	/**
+	 * A guest NIC that is an access port of a VLAN is on that VLAN's LAN, not on the untagged LAN of its
+	 * bridge's uplink: each guest reaches its own VLAN's network and nothing on the other VLAN, and the
+	 * bond members stay on their own chpids' LANs (the site's switches trunk the VLANs there).
+	 */
+	@Test
+	void accessPortsAreOnTheirVlansLanAndNoOther() {
+		LabNetwork network = network(Workspace.load("""
+				network app100 10.100.0.0/24
+				network db200 10.200.0.0/24
+				cec Z17A model z17 {
+					chpid 10 osd devices 1000-101F feature OSA1
+					chpid 11 osd devices 1100-111F feature OSA2
+					lpar KVMA2 id 0x1B kvm distro ubuntu {
+						osa p12 device 0.0.1010 chpid 10 layer 2 vnicc learning, flooding
+						osa p13 device 0.0.1110 chpid 11 layer 2 vnicc learning, flooding
+						ovs br-vlan bond p12, p13 mode active-backup trunks 100, 200
+						guest app1 { nic lan0 on br-vlan vlan 100 address 10.100.0.21/24 }
+						guest db1 { nic lan0 on br-vlan vlan 200 address 10.200.0.21/24 }
+					}
+				}
+				"""));
+		LabNetwork.Segment bridge = network.segment("Open vSwitch KVMA2.br-vlan").orElseThrow();
+		assertEquals(List.of("p12", "p13"), bridge.uplinks());
+		LabNetwork.Node host = network.node("LPAR KVMA2").orElseThrow();
+		assertEquals("LAN of OSA chpid Z17A.10", host.port("p12").orElseThrow().segment());
+		assertEquals("LAN of OSA chpid Z17A.11", host.port("p13").orElseThrow().segment());
+		LabNetwork.Port app1 = network.node("guest KVMA2.app1").orElseThrow().port("lan0").orElseThrow();
+		assertEquals(new LabNetwork.VlanAccess(100, "LAN of network app100"), app1.access());
+		assertEquals(100, network.segment("LAN of network app100").orElseThrow().vlan());
+		assertEquals(200, network.segment("LAN of network db200").orElseThrow().vlan());
+		List<Probe> probes = LabProbes.plan(network);
+		assertTrue(probe(probes, "guest KVMA2.app1", "network app100", Kind.REACH).expected(), probes::toString);
+		assertTrue(probe(probes, "guest KVMA2.db1", "network db200", Kind.REACH).expected(), probes::toString);
+		assertFalse(probe(probes, "guest KVMA2.app1", "network db200", Kind.REACH).expected(), probes::toString);
+		assertFalse(probe(probes, "guest KVMA2.app1", "guest KVMA2.db1", Kind.REACH).expected(), probes::toString);
+	}
 }

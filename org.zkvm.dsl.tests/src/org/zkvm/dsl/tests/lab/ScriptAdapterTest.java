@@ -39,6 +39,23 @@ class ScriptAdapterTest {
 		assertTrue(adapted.script().contains("\nzknet_link hs56k_0 57344 -\n") && adapted.script().endsWith("zknet_main \"$@\"\n"), adapted.script());
 	}
 
+	/** A host with a Linux bond and VLANs: the kernel here has neither driver, so the lab's stand-ins replace exactly those lines. */
+	@Test
+	void theBondAndVlanLinesAreSkippedForTheLabsStandIns() {
+		Map<String, String> files = Workspace.injector().getInstance(ModelGenerator.class)
+				.configuration(Workspace.loadPaths(Workspace.root().resolve("examples/enterprise")), CancelIndicator.NullImpl);
+		ScriptAdapter.Adapted adapted = ScriptAdapter.adapt(files.get("Z17A/KVMA1/setup.sh"));
+		List<String> steps = adapted.skipped().stream().map(ScriptAdapter.Skip::step).toList();
+		assertEquals(List.of("zknet_qeth 0.0.1000 0.0.1000:0.0.1001:0.0.1002 p10 layer2=1", "zknet_qeth 0.0.1100 0.0.1100:0.0.1101:0.0.1102 p11 layer2=1",
+				"zknet_bond bond0 mode=active-backup,fail_over_mac=active,miimon=100,primary=p10 p10 p11", "zknet_vlan app100 bond0 100",
+				"zknet_vlan db200 bond0 200"), steps);
+		assertTrue(adapted.skipped().get(2).reason().startsWith("no bonding driver in this kernel (CONFIG_BONDING unset)"), adapted.skipped().toString());
+		assertTrue(adapted.skipped().get(3).reason().startsWith("no 802.1Q driver in this kernel (CONFIG_VLAN_8021Q unset)"), adapted.skipped().toString());
+		// the rest runs on the stand-ins: the links, the VLANs' addresses, NetworkManager's bond profile
+		assertTrue(adapted.script().contains("\nzknet_addr app100 10.100.0.11/24\n") && adapted.script().contains("networkmanager/bond0.nmconnection"),
+				adapted.script());
+	}
+
 	@Test
 	void guestScriptsRunUnchanged() {
 		String script = "#!/bin/bash\nset -euo pipefail\nip link set eth0 mtu 1500 up\n";
