@@ -62,12 +62,13 @@ public record LabNetwork(List<Node> nodes, List<Segment> segments) {
 	 * A device of a node. {@code layer3} marks a layer 3 qeth device, which has no ARP of its own on
 	 * Z (the lab's veth has): a layer 3 LAN resolves only registered addresses (facts §7, item 4).
 	 * A guest's NIC has the identity the guest finds it by ({@code guestNic}; null for other ports).
+	 * A bond member has its chpid ({@code CEC.ID}): the ports that fail together when it does.
 	 */
 	public record Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink,
-			GuestNic guestNic, VlanAccess access) {
+			GuestNic guestNic, VlanAccess access, String chpid) {
 
 		public Port(String name, String segment, List<Ipv4Prefix> addresses, int mtu, PortKind kind, boolean layer3, String uplink, GuestNic guestNic) {
-			this(name, segment, addresses, mtu, kind, layer3, uplink, guestNic, null);
+			this(name, segment, addresses, mtu, kind, layer3, uplink, guestNic, null, null);
 		}
 
 		public Optional<Ipv4Address> firstAddress() {

@@ -117,11 +117,14 @@ public final class LabNetworkBuilder {
 		List<Port> ports = new ArrayList<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
 			if (iface instanceof QethInterface qeth && Links.bondOf(qeth).isEmpty()) {
-				ports.add(new Port(qeth.getName(), segmentOf(qeth), Addresses.of(qeth), Hosts.mtu(qeth), PortKind.VETH, Hosts.layer(qeth) == 3, null, null));
+				ports.add(new Port(qeth.getName(), segmentOf(qeth), Addresses.of(qeth), Hosts.mtu(qeth), PortKind.VETH, Hosts.layer(qeth) == 3, null, null, null,
+						chpid(qeth)));
 			} else if (iface instanceof QethInterface qeth) {
 				// a bond member: cabled to its own switch, no end of its own (the bond answers for the host)
-				ports.add(new Port(qeth.getName(), segmentOf(qeth), List.of(), Hosts.mtu(qeth), PortKind.MEMBER, Hosts.layer(qeth) == 3,
-						Links.bondOf(qeth).get().getName(), null));
+				// on the LAN of the bond's network where the bond has addresses of its own (its untagged frames), else on its chpid's
+				BondInterface bond = Links.bondOf(qeth).get();
+				ports.add(new Port(qeth.getName(), Addresses.of(bond).isEmpty() ? segmentOf(qeth) : segmentOf(bond), List.of(), Hosts.mtu(qeth),
+						PortKind.MEMBER, Hosts.layer(qeth) == 3, bond.getName(), null, null, chpid(qeth)));
 			} else if (iface instanceof VlanInterface vlan) {
 				ports.add(new Port(vlan.getName(), segmentOf(vlan), Addresses.of(vlan), Hosts.mtu(vlan), PortKind.VLAN, Hosts.layer(vlan) == 3,
 						Links.parent(vlan).map(LinkInterface::getName).orElse(null), null));
@@ -195,7 +198,7 @@ public final class LabNetworkBuilder {
 		for (Nic nic : nics(guest)) {
 			if (nic.getBridge() != null && !nic.getBridge().eIsProxy()) {
 				ports.add(new Port(nic.getName(), ovsSegment(hostId, nic.getBridge()), Addresses.of(nic), Hosts.mtu(nic), PortKind.VETH, false, null,
-						guestNic(nic), nic.getVlan() == 0 ? null : new VlanAccess(nic.getVlan(), accessLan(nic, nic.getVlan()))));
+						guestNic(nic), nic.getVlan() == 0 ? null : new VlanAccess(nic.getVlan(), accessLan(nic, nic.getVlan())), null));
 			} else if (nic.getUplink() != null && !nic.getUplink().eIsProxy()) {
 				ports.add(new Port(nic.getName(), segmentOf(nic.getUplink()), Addresses.of(nic), Hosts.mtu(nic), PortKind.MACVLAN, false,
 						nic.getUplink().getName(), guestNic(nic)));
@@ -320,6 +323,13 @@ public final class LabNetworkBuilder {
 		OsaInterface osa = (OsaInterface) qeth;
 		String chpid = osa.getChpid() == null || osa.getChpid().eIsProxy() ? "?" : String.valueOf(osa.getChpid().eGet(osa.getChpid().eClass().getEStructuralFeature("name")));
 		return lan("LAN of OSA chpid " + cec.getName() + "." + chpid);
+	}
+
+	/** The chpid a qeth port is on, as CEC.ID: an OSA port's CHPID, a HiperSockets interface's IQD chpid. */
+	private static String chpid(QethInterface qeth) {
+		Cec cec = Hosts.cecOf(qeth);
+		EObject chpid = qeth instanceof HiperSocketsInterface hs ? hs.getLan() : ((OsaInterface) qeth).getChpid();
+		return cec.getName() + "." + (chpid == null || chpid.eIsProxy() ? "?" : String.valueOf(chpid.eGet(chpid.eClass().getEStructuralFeature("name"))));
 	}
 
 	private Optional<Network> networkOf(LinkInterface qeth) {

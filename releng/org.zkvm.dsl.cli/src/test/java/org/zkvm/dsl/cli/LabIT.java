@@ -184,6 +184,65 @@ class LabIT {
 		assertLabGone(labId(run));
 	}
 
+	/**
+	 * The enterprise site: VLAN-aware site switches, an Open vSwitch bond with trunks and access ports
+	 * built for real, Linux bonds and VLANs as Open vSwitch stand-ins (this kernel has neither driver),
+	 * every probe as the model says, and each bond's active member's chpid failed mid-run: another
+	 * member takes over, the failover time is printed, every probe is still as the model says.
+	 */
+	@Test
+	void theEnterpriseSitesBondsFailOverAndEveryVlanKeepsItsPromises() throws Exception {
+		Run run = zknet(ROOT, "lab", "examples/enterprise");
+		assertEquals(0, run.exit(), run.out() + run.err());
+		String id = labId(run);
+		assertTrue(run.out().contains("site switches: 4 trunking LANs (LAN of OSA chpid Z17A.10, LAN of OSA chpid Z17A.11, LAN of OSA chpid Z17B.20,"
+				+ " LAN of OSA chpid Z17B.21) joined by a core that carries VLAN 100,200"), run.out());
+		assertTrue(run.out().contains("LPAR KVMA1: no bonding or 802.1Q driver in this kernel: stand-ins under the model's names, from setup.sh's own lines:"
+				+ " bond0 (Open vSwitch active-backup bond of p10 p11), app100 (internal port tagged 100 on bond0), db200 (internal port tagged 200 on bond0)"),
+				run.out());
+		assertTrue(run.out().contains("skipped line 25: zknet_bond bond0 mode=active-backup,fail_over_mac=active,miimon=100,primary=p10 p10 p11 — no bonding driver"),
+				run.out());
+		assertFalse(run.out().contains("FAIL"), run.out());
+		// the VLANs: a guest on VLAN 100 reaches its network and, routed by the RHEL host's filter, nothing it may not
+		assertRow(run, "ok   guest KVMA2.app1  network app100 (10.100.0.254)   reach                reply     reply");
+		assertRow(run, "ok   guest KVMA2.db1   network db200 (10.200.0.254)    reach                reply     reply");
+		assertRow(run, "ok   guest KVMA1.web1  guest KVMB1.web2 (10.101.2.1)   reach                reply     reply");
+		assertRow(run, "ok   network db200     guest KVMA1.web1 (10.101.1.1)   reach                no reply  no reply");
+		for (String bond : List.of("LPAR KVMA2's Open vSwitch bond br-vlan-bond (p12, p13)", "LPAR KVMA1's bond bond0 (p10, p11)",
+				"LPAR KVMB1's bond bond0 (p20, p21)")) {
+			assertTrue(run.lines().stream().anyMatch(l -> l.startsWith(bond + ": ") && l.matches(".*: \\S+ took over; the stream was silent for \\d+\\.\\d\\d s \\(failover time\\)")),
+					run.out());
+			assertTrue(run.lines().stream().anyMatch(l -> l.startsWith(bond + ": with ") && l.endsWith(" down 42 of 42 probes as the model says")), run.out());
+		}
+		assertTrue(run.out().contains("LPAR KVMA1's bond bond0 (p10, p11): p10 is active; chpid Z17A.10 fails (p10 loses its carrier)"), run.out());
+		assertTrue(run.out().contains("zknet lab: bonds that failed over with every probe as the model says: 3 of 3"), run.out());
+		assertSummary(run, 3, 3, "zknet lab: 42 of 42 probes as the model says (24 replies, 18 without)");
+		assertLabGone(id);
+	}
+
+	/** The reboot needs the distributions' daemons to make the bonds and VLANs, with drivers this kernel lacks: refused, nothing built. */
+	@Test
+	void aRebootOfLinuxBondsIsRefusedOnThisKernel() throws Exception {
+		Run run = zknet(ROOT, "lab", "--boot", "examples/enterprise");
+		assertEquals(2, run.exit(), run.out() + run.err());
+		assertTrue(run.err().contains("zknet lab: --boot: KVMA1.bond0 is a Linux bond: NetworkManager, systemd-networkd and wicked make it with the kernel's"
+				+ " bonding driver, which this kernel does not have"), run.err());
+		assertFalse(run.out().contains("zknet lab "), run.out());
+	}
+
+	/** Two bond members on one chpid fail together: the lab shows the guest behind the host cut off when the chpid fails. */
+	@Test
+	void twoBondMembersOnOneChpidFailTogether() throws Exception {
+		Run run = zknet(ROOT, "lab", "--force", "examples/pitfalls/bond.same-chpid.zknet");
+		assertEquals(1, run.exit(), run.out() + run.err());
+		assertTrue(run.out().contains("LPAR KVM1's bond bond0 (p10, p11): p10 is active; chpid Z16A.10 fails (p10, p11 lose their carrier)"), run.out());
+		assertTrue(run.out().contains("LPAR KVM1's bond bond0 (p10, p11): no member took over (active: none); the stream did not come back"), run.out());
+		assertRow(run, "FAIL network app      guest KVM1.web1 (10.1.0.2)  reach                reply     no reply");
+		assertTrue(run.out().contains("zknet lab: bonds that failed over with every probe as the model says: 0 of 1"), run.out());
+		// before the chpid failed, every probe was as the model says
+		assertTrue(run.out().contains("zknet lab: 4 of 4 probes as the model says (4 replies, 0 without)"), run.out());
+	}
+
 	@Test
 	void proxyArpOnOneOfTwoInterfacesInASubnetKillsTheNet() throws Exception {
 		Run run = zknet(ROOT, "lab", "--force", "examples/pitfalls/arp.same-subnet.zknet");
