@@ -178,11 +178,11 @@ public class LabCommand implements Callable<Integer> {
 			boolean live = lab.sessionsKept() == lab.sessions() && lab.rollbacksExact() == lab.rollbacks() && lab.liveHostFailures().isEmpty();
 			out.println("zknet lab: admin sessions kept: " + lab.sessionsKept() + " of " + lab.sessions());
 			out.println("zknet lab: rollbacks exact: " + lab.rollbacksExact() + " of " + lab.rollbacks());
+			out.println("zknet lab: " + (observations.size() - failed) + " of " + observations.size() + " probes as the model says (" + reached
+					+ " replies, " + (observations.size() - reached) + " without)" + (failed == 0 ? "" : "; " + failed + " disagree"));
 			if (failovers[1] > 0) {
 				out.println("zknet lab: bonds that failed over with every probe as the model says: " + failovers[0] + " of " + failovers[1]);
 			}
-			out.println("zknet lab: " + (observations.size() - failed) + " of " + observations.size() + " probes as the model says (" + reached
-					+ " replies, " + (observations.size() - reached) + " without)" + (failed == 0 ? "" : "; " + failed + " disagree"));
 			if (errors) {
 				out.println("zknet lab: the model has errors: the table shows what they do on a live network");
 			}

@@ -70,11 +70,9 @@ final class BondFailover {
 				List<String> members = host.ports().stream().filter(p -> p.kind() == PortKind.MEMBER && bond.name().equals(p.uplink())).map(Port::name).toList();
 				Set<String> carried = new HashSet<>(List.of(bond.name()));
 				host.ports().stream().filter(p -> p.kind() == PortKind.VLAN && bond.name().equals(p.uplink())).forEach(p -> carried.add(p.name()));
-				// the lab's probes end at guests, partners and networks: one into a guest of the host from beyond enters by the bond
-				Probe stream = acrossTheBond(probes, p -> p.to() == host && host.ports().stream()
-						.anyMatch(q -> carried.contains(q.name()) && q.addresses().stream().anyMatch(a -> a.address().equals(p.address()))), host.id())
-						.or(() -> acrossTheBond(probes, p -> host.id().equals(p.to().host()) && entersBy(host, carried, p.from()), host.id()))
-						.orElseThrow(() -> new LabException(host.id() + ": no probe reaches the host or its guests by bond " + bond.name()
+				// the lab's probes start at guests, partners and networks: one from a guest of the host to a LAN of the bond leaves by it
+				Probe stream = acrossTheBond(probes, p -> host.id().equals(p.from().host()) && reachedBy(host, carried, p.to()), host.id())
+						.orElseThrow(() -> new LabException(host.id() + ": no probe from the host's guests leaves by bond " + bond.name()
 								+ " or its VLANs, so its failover cannot be shown"));
 				results.add(prove(host, members, bond.name(), stream, probes));
 			}
@@ -178,24 +176,25 @@ final class BondFailover {
 	}
 
 	/**
-	 * A probe the model expects to get through that crosses the bond, sent from beyond the host (the
-	 * switches must learn the new way in): into a guest on the Open vSwitch bond's bridge, or to an
-	 * address on the Linux bond or its VLANs.
+	 * A probe the model expects to get through that crosses the bond from behind it: out of a guest on
+	 * the Open vSwitch bond's bridge, or out of a guest of the host with the Linux bond, to a node
+	 * beyond the host. Its own frames teach the switches the new way in at once; traffic that only comes
+	 * in waits until they learn it otherwise (docs/vlans-and-bonds.md, "The lab").
 	 */
-	private static Optional<Probe> acrossTheBond(List<Probe> probes, Predicate<Probe> inbound, String host) {
-		return probes.stream().filter(p -> p.kind() == Kind.REACH && p.expected() && inbound.test(p) && !onHost(p.from(), host)).findFirst();
+	private static Optional<Probe> acrossTheBond(List<Probe> probes, Predicate<Probe> outbound, String host) {
+		return probes.stream().filter(p -> p.kind() == Kind.REACH && p.expected() && outbound.test(p) && !onHost(p.to(), host)).findFirst();
 	}
 
-	/** Whether a node beyond the host is on a LAN of the bond or of one of its VLANs (its packets come in by the bond). */
-	private static boolean entersBy(Node host, Set<String> carried, Node from) {
+	/** Whether a node beyond the host is on a LAN of the bond or of one of its VLANs (packets to it leave by the bond). */
+	private static boolean reachedBy(Node host, Set<String> carried, Node to) {
 		Set<String> lans = new HashSet<>();
 		host.ports().stream().filter(p -> carried.contains(p.name())).forEach(p -> lans.add(p.lan()));
-		return from.ports().stream().anyMatch(p -> lans.contains(p.lan()));
+		return to.ports().stream().anyMatch(p -> lans.contains(p.lan()));
 	}
 
-	/** A probe into a guest behind the Open vSwitch bond's bridge. */
+	/** A probe out of a guest behind the Open vSwitch bond's bridge. */
 	private static boolean behind(Probe probe, Segment bridge) {
-		Node node = probe.to();
+		Node node = probe.from();
 		return node.kind() == NodeKind.GUEST && bridge.host().equals(node.host()) && node.ports().stream().anyMatch(p -> p.segment().equals(bridge.id()));
 	}
 
