@@ -108,7 +108,7 @@ final class BondFailover {
 			List<String> command = HostCommands.inNamespace(lab.namespaceOf(stream.from()), "ping", "-D", "-n", "-i", "0.01", "-w",
 					Integer.toString(STREAM_SECONDS), stream.address().toString());
 			Future<HostCommands.Outcome> running = pinger.submit(() -> lab.guarded(() -> lab.commands().run(command, STREAM_SECONDS + 10)));
-			pause(1500);
+			NamespaceShell.pause(1500);
 			for (LabCabling.SwitchEnd end : ends) {
 				lab.shell().ip(end.namespace(), "link", "set", end.device(), "down");
 			}
@@ -170,7 +170,7 @@ final class BondFailover {
 			if (show.contains("member " + member + ": enabled")) {
 				return;
 			}
-			pause(100);
+			NamespaceShell.pause(100);
 		}
 		throw new LabException(bond + ": " + member + " stayed disabled after its cable was put back");
 	}
@@ -227,14 +227,5 @@ final class BondFailover {
 			}
 		}
 		return longest;
-	}
-
-	private static void pause(long millis) throws LabException {
-		try {
-			Thread.sleep(millis);
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new LabException("interrupted");
-		}
 	}
 }

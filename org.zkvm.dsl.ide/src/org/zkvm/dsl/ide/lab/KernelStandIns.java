@@ -123,10 +123,6 @@ final class KernelStandIns {
 	}
 
 	private void vsctl(Node host, String... arguments) throws LabException {
-		String[] command = new String[arguments.length + 2];
-		command[0] = "ovs-vsctl";
-		command[1] = "--timeout=10";
-		System.arraycopy(arguments, 0, command, 2, arguments.length);
-		lab.shell().checkIn(lab.namespaceOf(host), lab.openVSwitches().environment(host), command);
+		lab.shell().vsctl(lab.namespaceOf(host), lab.openVSwitches().environment(host), arguments);
 	}
 }

@@ -120,10 +120,6 @@ final class LabFabric {
 	}
 
 	private void vsctl(String... arguments) throws LabException {
-		String[] command = new String[arguments.length + 2];
-		command[0] = "ovs-vsctl";
-		command[1] = "--timeout=10";
-		System.arraycopy(arguments, 0, command, 2, arguments.length);
-		lab.shell().checkIn(namespace, lab.openVSwitches().environment(KEY), command);
+		lab.shell().vsctl(namespace, lab.openVSwitches().environment(KEY), arguments);
 	}
 }

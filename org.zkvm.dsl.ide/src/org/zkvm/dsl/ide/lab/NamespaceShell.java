@@ -96,6 +96,15 @@ final class NamespaceShell {
 		}
 	}
 
+	/** ovs-vsctl in the namespace, against the Open vSwitch the environment names. */
+	void vsctl(String namespace, Map<String, String> environment, String... arguments) throws LabException {
+		String[] command = new String[arguments.length + 2];
+		command[0] = "ovs-vsctl";
+		command[1] = "--timeout=10";
+		System.arraycopy(arguments, 0, command, 2, arguments.length);
+		checkIn(namespace, environment, command);
+	}
+
 	void exec(String namespace, String... command) throws LabException {
 		checkIn(namespace, Map.of(), command);
 	}
