@@ -11,7 +11,8 @@ import org.zkvm.dsl.topology.PacketPath;
  * Everything the capacity and advice report says about a model, computed once and rendered as
  * HTML, Markdown and JSON (docs/reports.md documents the JSON schema).
  */
-public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, List<PointToPointLink> pointToPointLinks, List<Advice> advice, List<PathSummary> paths) {
+public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, List<PointToPointLink> pointToPointLinks, List<Advice> advice, List<PathSummary> paths,
+		List<Bond> bonds) {
 
 	/**
 	 * An ISFC logical link: its estimate as modelled and for every smaller CTC count, and the seed's
@@ -32,5 +33,16 @@ public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, Lis
 	}
 
 	public record Advice(String workload, String description, String from, String to, String source, List<ConnectionAdvice.Ranked> ranking) {
+	}
+
+	/**
+	 * A bond of a host: its members (chpid, OSA feature), the member that carries the traffic, and what
+	 * a failure of that member's chpid changes; {@code redundant} whether a chpid or an OSA feature
+	 * can fail without the host losing what the bond carries.
+	 */
+	public record Bond(String host, String name, String mode, String source, List<BondMember> members, String active, String failover, boolean redundant) {
+	}
+
+	public record BondMember(String name, String chpid, String feature) {
 	}
 }

@@ -17,6 +17,7 @@ import org.zkvm.dsl.lab.LabNetworkBuilder;
 import org.zkvm.dsl.lab.WorkloadPaths;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.IsfcLinks;
+import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.IsfcLink;
@@ -42,6 +43,7 @@ public final class ReportBuilder {
 		List<CapacityReport.PointToPointLink> p2p = new ArrayList<>();
 		List<CapacityReport.Advice> advice = new ArrayList<>();
 		List<CapacityReport.PathSummary> paths = new ArrayList<>();
+		List<CapacityReport.Bond> bonds = new ArrayList<>();
 		// the one path engine: the lab's simulation of the kernel, over the whole site
 		WorkloadPaths engine = new WorkloadPaths(LabNetworkBuilder.build(models));
 		for (Model model : models) {
@@ -56,6 +58,12 @@ public final class ReportBuilder {
 							p2p.add(pointToPoint(link, source));
 						}
 					}
+				} else if (element instanceof Cec cec) {
+					for (var member : cec.getMembers()) {
+						if (member instanceof Lpar lpar) {
+							bonds.addAll(BondFailovers.of(lpar, source + ":" + line(lpar)));
+						}
+					}
 				} else if (element instanceof Workload workload) {
 					advice.add(advice(workload, source));
 					engine.between(workload.getFrom(), workload.getTo())
@@ -63,7 +71,7 @@ public final class ReportBuilder {
 				}
 			}
 		}
-		return new CapacityReport(sources, isfc, p2p, advice, paths);
+		return new CapacityReport(sources, isfc, p2p, advice, paths, bonds);
 	}
 
 	private static CapacityReport.IsfcLink isfcLink(ZvmCluster cluster, IsfcLink link, String source) {

@@ -99,6 +99,17 @@ class ReportHtmlGenerator {
 			«ENDFOR»
 			</table>
 		«ENDFOR»
+		<h2>Bonds and failover</h2>
+		«IF report.bonds.empty»
+			<p>No host has a bond.</p>
+		«ELSE»
+			<table>
+			<tr><th>host</th><th>bond</th><th>mode</th><th>members (chpid, OSA feature)</th><th>carries traffic</th><th>when its chpid fails</th></tr>
+			«FOR b : report.bonds»
+				<tr><td>«h(b.host)»</td><td>«h(b.name)» <span class="source">(«h(b.source)»)</span></td><td>«h(b.mode)»</td><td>«FOR m : b.members SEPARATOR ', '»«h(m.name)» («h(m.chpid)»«IF m.feature !== null», «h(m.feature)»«ENDIF»)«ENDFOR»</td><td>«h(b.active)»</td><td>«IF !b.redundant»<b>no redundancy</b>: «ENDIF»«h(b.failover)»</td></tr>
+			«ENDFOR»
+			</table>
+		«ENDIF»
 		</body>
 		</html>
 	'''

@@ -32,6 +32,8 @@ public final class ReportJson {
 		appendAll(b, report.advice().stream().map(ReportJson::advice).toList());
 		b.append("],\n  \"paths\": [");
 		appendAll(b, report.paths().stream().map(ReportJson::path).toList());
+		b.append("],\n  \"bonds\": [");
+		appendAll(b, report.bonds().stream().map(ReportJson::bond).toList());
 		b.append("]\n}\n");
 		return b.toString();
 	}
@@ -102,6 +104,13 @@ public final class ReportJson {
 				+ String.join(", ", p.path().hops().stream().map(h -> "{\"element\": " + string(h.element()) + ", \"mtu\": " + h.mtu() + ", \"event\": "
 						+ string(h.event().name().toLowerCase(Locale.ROOT).replace('_', '-')) + ", \"note\": " + string(h.note()) + "}").toList())
 				+ "]}";
+	}
+
+	private static String bond(CapacityReport.Bond bond) {
+		return "{\"host\": " + string(bond.host()) + ", \"name\": " + string(bond.name()) + ", \"mode\": " + string(bond.mode()) + ", \"source\": "
+				+ string(bond.source()) + ", \"members\": [" + String.join(", ", bond.members().stream().map(m -> "{\"name\": " + string(m.name())
+						+ ", \"chpid\": " + string(m.chpid()) + ", \"feature\": " + (m.feature() == null ? "null" : string(m.feature())) + "}").toList())
+				+ "], \"active\": " + string(bond.active()) + ", \"failover\": " + string(bond.failover()) + ", \"redundant\": " + bond.redundant() + "}";
 	}
 
 	private static String ranked(ConnectionAdvice.Ranked r) {

@@ -89,6 +89,19 @@ class ReportMarkdownGenerator {
 				| «hop.element» | «hop.mtu» | «IF hop.event.name == 'CUT_OFF'»**cut off**: «ELSEIF hop.event.name == 'FRAGMENTS'»**fragments**: «ENDIF»«hop.note» |
 			«ENDFOR»
 		«ENDFOR»
+
+		## Bonds and failover
+		«IF report.bonds.empty»
+
+			No host has a bond.
+		«ELSE»
+
+			| host | bond | mode | members (chpid, OSA feature) | carries traffic | when its chpid fails |
+			|---|---|---|---|---|---|
+			«FOR b : report.bonds»
+				| «b.host» | «b.name» | «b.mode» | «FOR m : b.members SEPARATOR ', '»«m.name» («m.chpid»«IF m.feature !== null», «m.feature»«ENDIF»)«ENDFOR» | «b.active» | «IF !b.redundant»**no redundancy**: «ENDIF»«b.failover» |
+			«ENDFOR»
+		«ENDIF»
 	'''
 
 	def private direction(IsfcCapacity.Direction d) '''**«d.from» to «d.to»**: «mbps(d.mbps)» MB/s one way (*estimate*) on «distribution(d)»'''

@@ -218,11 +218,42 @@ class ReportTest {
 		assertEquals(List.of(Connection.LOCAL_OVS), report.advice().get(0).ranking().stream().map(r -> r.connection()).toList());
 	}
 
+	/**
+	 * Each bond with its members' chpids and features, the member that carries the traffic and what a
+	 * failure of its chpid changes; members on one chpid are no redundancy.
+	 */
+	@Test
+	void eachBondAndWhatAFailureOfItsActiveChpidChanges() throws IOException {
+		CapacityReport report = report("enterprise");
+		assertEquals(List.of("KVMA1 Linux bond bond0", "KVMA2 Open vSwitch bond of br-vlan", "KVMB1 Linux bond bond0"),
+				report.bonds().stream().map(b -> b.host() + " " + b.name()).toList());
+		CapacityReport.Bond kvma1 = report.bonds().get(0);
+		assertEquals(List.of(new CapacityReport.BondMember("p10", "10", "OSA1"), new CapacityReport.BondMember("p11", "11", "OSA2")), kvma1.members());
+		assertEquals("p10", kvma1.active());
+		assertEquals("chpid 10 fails: p11 on chpid 11 takes over; moves with it: app100 (VLAN 100), db200 (VLAN 200)", kvma1.failover());
+		assertTrue(kvma1.redundant());
+		CapacityReport.Bond kvma2 = report.bonds().get(1);
+		assertEquals("chpid 10 fails: p13 on chpid 11 takes over; moves with it: app1.lan0 (VLAN 100), db1.lan0 (VLAN 200)", kvma2.failover());
+		// the pitfall: both members on chpid 10; and a variant on two chpids of one OSA feature, a primary on the second member
+		String pitfall = Files.readString(Workspace.root().resolve("examples/pitfalls/bond.same-chpid.zknet"));
+		CapacityReport same = ReportBuilder.build(Workspace.load(Map.of("m.zknet", pitfall)).models());
+		assertFalse(same.bonds().get(0).redundant());
+		assertEquals("chpid 10 fails: every member fails with it, KVM1 loses app100 (VLAN 100) (bond.same-chpid)", same.bonds().get(0).failover());
+		String oneFeature = pitfall.replace("device 0.0.1010 chpid 10", "device 0.0.1100 chpid 11").replace("feature OSA2", "feature OSA1")
+				.replace("members p10, p11", "members p10, p11 primary p11");
+		CapacityReport.Bond feature = ReportBuilder.build(Workspace.load(Map.of("m.zknet", oneFeature)).models()).bonds().get(0);
+		assertEquals("p11", feature.active());
+		assertFalse(feature.redundant());
+		assertEquals("chpid 11 fails: p10 on chpid 10 takes over; moves with it: app100 (VLAN 100); but a failure of OSA feature OSA1 takes every member",
+				feature.failover());
+	}
+
 	@Test
 	void theJsonFollowsItsSchema() throws IOException {
 		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/seed-isfc"), Workspace.root().resolve("examples/seed-iucv"),
-				Workspace.root().resolve("examples/seed-network"));
+				Workspace.root().resolve("examples/seed-network"), Workspace.root().resolve("examples/enterprise"));
 		String json = Workspace.injector().getInstance(ModelReporter.class).report(model, ModelReporter.ALL, "").get("zknet-report.json");
+		assertTrue(json.contains("\"bonds\": [\n    {\"host\": \"KVMA1\""), json);
 		Path dir = Files.createTempDirectory("zknet-report");
 		Path document = dir.resolve("report.json");
 		Files.writeString(document, json);
