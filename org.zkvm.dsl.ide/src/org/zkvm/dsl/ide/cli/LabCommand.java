@@ -262,8 +262,12 @@ public class LabCommand implements Callable<Integer> {
 	 */
 	private static List<String> missingTools(LabNetwork network, Map<String, String> generated) {
 		Set<String> tools = new LinkedHashSet<>(List.of("ip", "ping", "bash", "python3", "sysctl", "flock", "setsid", "sha256sum"));
-		if (network.segments().stream().anyMatch(s -> s.kind() == LabNetwork.SegmentKind.OVS)) {
-			tools.addAll(List.of("ovsdb-tool", "ovsdb-server", "ovs-vswitchd", "ovs-vsctl"));
+		// Open vSwitch for the model's bridges, the site's VLAN-aware switches and the stand-ins for Linux bonds and VLANs;
+		// ovs-appctl reads a bond's active member for the member-down proof
+		boolean vlansOrBonds = network.segments().stream().anyMatch(s -> s.vlan() != 0) || network.nodes().stream().flatMap(n -> n.ports().stream())
+				.anyMatch(p -> p.kind() == LabNetwork.PortKind.BOND || p.kind() == LabNetwork.PortKind.VLAN);
+		if (vlansOrBonds || network.segments().stream().anyMatch(s -> s.kind() == LabNetwork.SegmentKind.OVS)) {
+			tools.addAll(List.of("ovsdb-tool", "ovsdb-server", "ovs-vswitchd", "ovs-vsctl", "ovs-appctl"));
 		}
 		Map<String, List<String>> byStep = Map.of("zknet_nftables ", List.of("nft"), "zknet_legacy_firewall ",
 				List.of("arptables", "iptables", "arptables-save", "iptables-save", "arptables-restore", "iptables-restore"), "zknet_bridge ",

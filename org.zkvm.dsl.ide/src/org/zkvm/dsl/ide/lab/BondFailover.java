@@ -15,6 +15,8 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.lab.LabNetwork;
 import org.zkvm.dsl.lab.LabNetwork.Node;
 import org.zkvm.dsl.lab.LabNetwork.NodeKind;
@@ -57,7 +59,7 @@ final class BondFailover {
 		for (Segment bridge : network.segments()) {
 			if (bridge.kind() == SegmentKind.OVS && bridge.uplinks().size() > 1) {
 				Node host = network.node(bridge.host()).orElseThrow();
-				Probe stream = acrossTheBond(probes, p -> behind(p, bridge), host.id())
+				Stream stream = acrossTheBond(probes, p -> behind(p, bridge), host.id())
 						.orElseThrow(() -> new LabException(bridge.id() + ": no probe crosses the bond, so its failover cannot be shown"));
 				results.add(prove(host, bridge.uplinks(), null, stream, probes));
 			}
@@ -70,10 +72,12 @@ final class BondFailover {
 				List<String> members = host.ports().stream().filter(p -> p.kind() == PortKind.MEMBER && bond.name().equals(p.uplink())).map(Port::name).toList();
 				Set<String> carried = new HashSet<>(List.of(bond.name()));
 				host.ports().stream().filter(p -> p.kind() == PortKind.VLAN && bond.name().equals(p.uplink())).forEach(p -> carried.add(p.name()));
-				// the lab's probes start at guests, partners and networks: one from a guest of the host to a LAN of the bond leaves by it
-				Probe stream = acrossTheBond(probes, p -> host.id().equals(p.from().host()) && reachedBy(host, carried, p.to()), host.id())
-						.orElseThrow(() -> new LabException(host.id() + ": no probe from the host's guests leaves by bond " + bond.name()
-								+ " or its VLANs, so its failover cannot be shown"));
+				// the lab's probes start at guests, partners and networks: one from a guest of the host to a LAN of the bond leaves by it;
+				// a host without guests pings a neighbour on a LAN of the bond from its own address there
+				Stream stream = acrossTheBond(probes, p -> host.id().equals(p.from().host()) && reachedBy(host, carried, p.to()), host.id())
+						.or(() -> fromTheHost(network, host, carried))
+						.orElseThrow(() -> new LabException(host.id() + ": nothing beyond bond " + bond.name()
+								+ " or its VLANs to ping, so its failover cannot be shown"));
 				results.add(prove(host, members, bond.name(), stream, probes));
 			}
 		}
@@ -81,7 +85,7 @@ final class BondFailover {
 	}
 
 	/** {@code linuxBond} names the Linux bond the Open vSwitch bond stands in for, or is null for an Open vSwitch bond of the model's. */
-	private Result prove(Node host, List<String> members, String linuxBond, Probe stream, List<Probe> probes) throws LabException {
+	private Result prove(Node host, List<String> members, String linuxBond, Stream stream, List<Probe> probes) throws LabException {
 		String namespace = lab.namespaceOf(host);
 		Map<String, String> ovs = lab.openVSwitches().environment(host);
 		String bond = ovsBond(namespace, ovs, host, members);
@@ -181,8 +185,36 @@ final class BondFailover {
 	 * beyond the host. Its own frames teach the switches the new way in at once; traffic that only comes
 	 * in waits until they learn it otherwise (docs/vlans-and-bonds.md, "The lab").
 	 */
-	private static Optional<Probe> acrossTheBond(List<Probe> probes, Predicate<Probe> outbound, String host) {
-		return probes.stream().filter(p -> p.kind() == Kind.REACH && p.expected() && outbound.test(p) && !onHost(p.to(), host)).findFirst();
+	private static Optional<Stream> acrossTheBond(List<Probe> probes, Predicate<Probe> outbound, String host) {
+		return probes.stream().filter(p -> p.kind() == Kind.REACH && p.expected() && outbound.test(p) && !onHost(p.to(), host)).findFirst()
+				.map(p -> new Stream(p.from(), p.to(), p.address()));
+	}
+
+	/** From the host's own address on a port the bond carries to a node beyond in that port's subnet, on its LAN. */
+	private static Optional<Stream> fromTheHost(LabNetwork network, Node host, Set<String> carried) {
+		for (Port mine : host.ports()) {
+			if (!carried.contains(mine.name())) {
+				continue;
+			}
+			for (Ipv4Prefix address : mine.addresses()) {
+				for (Node other : network.nodes()) {
+					if (onHost(other, host.id())) {
+						continue;
+					}
+					for (Port theirs : other.ports()) {
+						Optional<Ipv4Prefix> neighbour = theirs.addresses().stream().filter(a -> address.subnet().contains(a.address())).findFirst();
+						if (theirs.lan().equals(mine.lan()) && neighbour.isPresent()) {
+							return Optional.of(new Stream(host, other, neighbour.get().address()));
+						}
+					}
+				}
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The ping stream across a bond: from a node behind it to an address beyond. */
+	private record Stream(Node from, Node to, Ipv4Address address) {
 	}
 
 	/** Whether a node beyond the host is on a LAN of the bond or of one of its VLANs (packets to it leave by the bond). */
