@@ -49,7 +49,6 @@ import org.zkvm.dsl.zknet.Model;
 import org.zkvm.dsl.zknet.Network;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.OperatingSystem;
-import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.RpFilterMode;
@@ -320,16 +319,12 @@ public final class LabNetworkBuilder {
 		if (network != null) {
 			return lan("LAN of network " + network.getName());
 		}
-		OsaInterface osa = (OsaInterface) qeth;
-		String chpid = osa.getChpid() == null || osa.getChpid().eIsProxy() ? "?" : String.valueOf(osa.getChpid().eGet(osa.getChpid().eClass().getEStructuralFeature("name")));
-		return lan("LAN of OSA chpid " + cec.getName() + "." + chpid);
+		return lan("LAN of OSA chpid " + chpid(qeth));
 	}
 
-	/** The chpid a qeth port is on, as CEC.ID: an OSA port's CHPID, a HiperSockets interface's IQD chpid. */
+	/** The chpid a qeth port is on, as CEC.ID. */
 	private static String chpid(QethInterface qeth) {
-		Cec cec = Hosts.cecOf(qeth);
-		EObject chpid = qeth instanceof HiperSocketsInterface hs ? hs.getLan() : ((OsaInterface) qeth).getChpid();
-		return cec.getName() + "." + (chpid == null || chpid.eIsProxy() ? "?" : String.valueOf(chpid.eGet(chpid.eClass().getEStructuralFeature("name"))));
+		return Hosts.cecOf(qeth).getName() + "." + Links.chpid(qeth);
 	}
 
 	private Optional<Network> networkOf(LinkInterface qeth) {

@@ -11,8 +11,6 @@ import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Nic;
-import org.zkvm.dsl.zknet.OsaChpid;
-import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.VlanInterface;
@@ -64,13 +62,13 @@ final class BondFailovers {
 
 	private static CapacityReport.Bond bond(Lpar lpar, String name, String mode, List<QethInterface> members, QethInterface primary, List<String> carried,
 			String source) {
-		List<CapacityReport.BondMember> views = members.stream().map(m -> new CapacityReport.BondMember(m.getName(), chpid(m), feature(m))).toList();
+		List<CapacityReport.BondMember> views = members.stream().map(m -> new CapacityReport.BondMember(m.getName(), Links.chpid(m), Links.feature(m))).toList();
 		QethInterface active = primary != null ? primary : members.isEmpty() ? null : members.get(0);
 		if (active == null) {
 			return new CapacityReport.Bond(lpar.getName(), name, mode, source, views, "-", "no members", false);
 		}
-		String chpid = chpid(active);
-		List<QethInterface> survivors = members.stream().filter(m -> !Objects.equals(chpid(m), chpid)).toList();
+		String chpid = Links.chpid(active);
+		List<QethInterface> survivors = members.stream().filter(m -> !Objects.equals(Links.chpid(m), chpid)).toList();
 		String moved = carried.isEmpty() ? "" : "; moves with it: " + String.join(", ", carried);
 		if (survivors.isEmpty()) {
 			return new CapacityReport.Bond(lpar.getName(), name, mode, source, views, active.getName(),
@@ -78,17 +76,9 @@ final class BondFailovers {
 							+ " (bond.same-chpid)", false);
 		}
 		QethInterface next = survivors.get(0);
-		boolean sameFeature = feature(active) != null && survivors.stream().allMatch(s -> Objects.equals(feature(s), feature(active)));
+		boolean sameFeature = Links.feature(active) != null && survivors.stream().allMatch(s -> Objects.equals(Links.feature(s), Links.feature(active)));
 		return new CapacityReport.Bond(lpar.getName(), name, mode, source, views, active.getName(),
-				"chpid " + chpid + " fails: " + next.getName() + " on chpid " + chpid(next) + " takes over" + moved
-						+ (sameFeature ? "; but a failure of OSA feature " + feature(active) + " takes every member" : ""), !sameFeature);
-	}
-
-	private static String chpid(QethInterface qeth) {
-		return qeth instanceof OsaInterface osa && osa.getChpid() instanceof OsaChpid chpid && !chpid.eIsProxy() ? chpid.getName() : Hosts.lanName(qeth);
-	}
-
-	private static String feature(QethInterface qeth) {
-		return qeth instanceof OsaInterface osa && osa.getChpid() instanceof OsaChpid chpid && !chpid.eIsProxy() ? chpid.getFeature() : null;
+				"chpid " + chpid + " fails: " + next.getName() + " on chpid " + Links.chpid(next) + " takes over" + moved
+						+ (sameFeature ? "; but a failure of OSA feature " + Links.feature(active) + " takes every member" : ""), !sameFeature);
 	}
 }

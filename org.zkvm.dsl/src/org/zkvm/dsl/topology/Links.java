@@ -6,13 +6,17 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.eclipse.emf.ecore.EObject;
 import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.zknet.BondInterface;
 import org.zkvm.dsl.zknet.BondMode;
 import org.zkvm.dsl.zknet.FailOverMac;
+import org.zkvm.dsl.zknet.HiperSocketsInterface;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.OsaChpid;
+import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBondMode;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.QethInterface;
@@ -118,6 +122,21 @@ public final class Links {
 	}
 
 	/** The Linux bond a qeth port is a member of, if any. */
+	/**
+	 * The chpid a qeth port fails with: an OSA port's CHPID, a HiperSockets interface's IQD chpid
+	 * (by its LAN name); "?" where the reference does not resolve. Bond members on one chpid fail
+	 * together (bond.same-chpid; the report and the lab's member-down proof group them by it).
+	 */
+	public static String chpid(QethInterface qeth) {
+		EObject chpid = qeth instanceof HiperSocketsInterface hs ? hs.getLan() : qeth instanceof OsaInterface osa ? osa.getChpid() : null;
+		return chpid == null || chpid.eIsProxy() ? "?" : String.valueOf(chpid.eGet(chpid.eClass().getEStructuralFeature("name")));
+	}
+
+	/** The OSA feature (the adapter card) an OSA port's chpid is on, or null where the model does not name it. */
+	public static String feature(QethInterface qeth) {
+		return qeth instanceof OsaInterface osa && osa.getChpid() instanceof OsaChpid chpid && !chpid.eIsProxy() ? chpid.getFeature() : null;
+	}
+
 	public static Optional<BondInterface> bondOf(QethInterface qeth) {
 		Lpar lpar = Hosts.lparOf(qeth);
 		return lpar == null ? Optional.empty() : Hosts.members(lpar, BondInterface.class).stream().filter(b -> b.getMembers().contains(qeth)).findFirst();
