@@ -1,7 +1,7 @@
 package org.zkvm.dsl.analysis;
 
 /** An IPv4 address held as its 32 bits. */
-public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
+public record Ipv4Address(int bits) implements IpAddress, Comparable<Ipv4Address> {
 
 	public static Ipv4Address parse(String text) {
 		String[] parts = text.split("\\.", -1);
@@ -32,6 +32,11 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
 
 	public Ipv4Address plus(int offset) {
 		return new Ipv4Address(bits + offset);
+	}
+
+	@Override
+	public int bitLength() {
+		return 32;
 	}
 
 	@Override

@@ -4,7 +4,7 @@ package org.zkvm.dsl.analysis;
  * An address with a prefix length: an interface address such as 10.131.11.254/8, or a
  * subnet such as 10.0.0.0/8 when the host bits are zero.
  */
-public record Ipv4Prefix(Ipv4Address address, int length) implements Comparable<Ipv4Prefix> {
+public record Ipv4Prefix(Ipv4Address address, int length) implements IpPrefix, Comparable<Ipv4Prefix> {
 
 	public Ipv4Prefix {
 		if (length < 0 || length > 32) {
@@ -41,10 +41,12 @@ public record Ipv4Prefix(Ipv4Address address, int length) implements Comparable<
 	}
 
 	/** The subnet this address is in: 10.131.11.254/8 gives 10.0.0.0/8. */
+	@Override
 	public Ipv4Prefix subnet() {
 		return new Ipv4Prefix(networkAddress(), length);
 	}
 
+	@Override
 	public boolean isSubnet() {
 		return address.bits() == networkAddress().bits();
 	}
@@ -59,6 +61,16 @@ public record Ipv4Prefix(Ipv4Address address, int length) implements Comparable<
 
 	public boolean overlaps(Ipv4Prefix other) {
 		return contains(other) || other.contains(this);
+	}
+
+	@Override
+	public boolean contains(IpAddress other) {
+		return other instanceof Ipv4Address v4 && contains(v4);
+	}
+
+	@Override
+	public boolean overlaps(IpPrefix other) {
+		return other instanceof Ipv4Prefix v4 && overlaps(v4);
 	}
 
 	/** The dotted netmask, e.g. 255.254.0.0 for /15, as route tables print it. */

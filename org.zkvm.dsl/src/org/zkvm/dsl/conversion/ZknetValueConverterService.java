@@ -10,8 +10,8 @@ import org.zkvm.dsl.analysis.AddressTemplate;
 import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.HiperSocketsFrame;
-import org.zkvm.dsl.analysis.Ipv4Address;
-import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.analysis.IpAddress;
+import org.zkvm.dsl.analysis.IpPrefix;
 import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.analysis.Sizes;
 import org.zkvm.dsl.analysis.UperfWorkload;
@@ -172,13 +172,13 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 		};
 	}
 
-	/** A subnet: a prefix length and no host bits, e.g. 10.0.0.0/8. */
+	/** A subnet: a prefix length and no host bits, e.g. 10.0.0.0/8 or 2001:db8:136::/48. */
 	@ValueConverter(rule = "Cidr")
 	public IValueConverter<String> Cidr() {
 		return new TextConverter() {
 			@Override
 			protected String parse(String text) {
-				Ipv4Prefix prefix = Ipv4Prefix.parse(text, true);
+				IpPrefix prefix = IpPrefix.parse(text, true);
 				if (!prefix.isSubnet()) {
 					throw new MalformedValueException("'" + text + "' has host bits set: the subnet is " + prefix.subnet());
 				}
@@ -187,13 +187,13 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 		};
 	}
 
-	/** An address with an optional prefix length, e.g. 10.131.11.254/8. */
+	/** An address with an optional prefix length, e.g. 10.131.11.254/8 or 2001:db8:131:11::fe/64 (written back in RFC 5952 form). */
 	@ValueConverter(rule = "IpPrefix")
 	public IValueConverter<String> IpPrefix() {
 		return new TextConverter() {
 			@Override
 			protected String parse(String text) {
-				Ipv4Prefix prefix = Ipv4Prefix.parse(text, false);
+				IpPrefix prefix = IpPrefix.parse(text, false);
 				return text.contains("/") ? prefix.toString() : prefix.address().toString();
 			}
 		};
@@ -207,7 +207,7 @@ public class ZknetValueConverterService extends DefaultTerminalConverters {
 				if (text.contains("/")) {
 					throw new MalformedValueException("'" + text + "': a gateway is a single address, without a prefix length");
 				}
-				return Ipv4Address.parse(text).toString();
+				return IpAddress.parse(text).toString();
 			}
 		};
 	}

@@ -26,7 +26,7 @@ class GuestRoutesGenerator {
 		«ENDFOR»
 		«FOR nic : plan.links»
 			zknet_link «quote(nic.name)» «nic.mtu» -
-			«FOR a : nic.addresses»
+			«FOR a : nic.allAddresses»
 				zknet_addr «quote(nic.name)» «a»
 			«ENDFOR»
 		«ENDFOR»

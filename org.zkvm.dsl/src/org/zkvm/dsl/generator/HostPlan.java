@@ -2,6 +2,7 @@ package org.zkvm.dsl.generator;
 
 import java.util.List;
 
+import org.zkvm.dsl.analysis.IpPrefix;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.Lpar;
@@ -30,7 +31,7 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 	}
 
 	/** A qeth group device: read bus-ID, read:write:data, chzdev attributes (facts §1.2, §1.3). */
-	public record Qeth(String name, String readDevice, String triplet, List<String> attributes, int mtu, List<Ipv4Prefix> addresses) {
+	public record Qeth(String name, String readDevice, String triplet, List<String> attributes, int mtu, List<IpPrefix> addresses) {
 	}
 
 	/**
@@ -38,7 +39,7 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 	 * qeth port, VLAN or bond, {@code bond} its Open vSwitch bond, both null when it is routed;
 	 * {@code trunks} the VLANs its port to the LAN carries (all when empty); {@code rows} the Open vSwitch rows NetworkManager owns on RHEL.
 	 */
-	public record Bridge(String name, String port, int mtu, int txqueuelen, List<Ipv4Prefix> addresses, String uplink, NetworkPlan.Bond bond, List<Integer> trunks,
+	public record Bridge(String name, String port, int mtu, int txqueuelen, List<IpPrefix> addresses, String uplink, NetworkPlan.Bond bond, List<Integer> trunks,
 			List<OvsRow> rows) {
 
 		public boolean routed() {
@@ -57,9 +58,10 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 
 	/**
 	 * The host's filters, confined to the model's interfaces ({@code ports}): ARP and forward filter
-	 * (null when the model has none), NAT, and whether they are written for arptables/iptables.
+	 * (null when the model has none), NAT, whether they are written for arptables/iptables, and whether
+	 * the host carries IPv6 (its forward filter then lets ICMPv6's error messages through, docs/ipv6.md).
 	 */
-	public record Filters(List<String> ports, RuleSet<ArpMatch> arp, RuleSet<ForwardMatch> forward, List<Masquerade> nat, boolean legacy) {
+	public record Filters(List<String> ports, RuleSet<ArpMatch> arp, RuleSet<ForwardMatch> forward, List<Masquerade> nat, boolean legacy, boolean ipv6) {
 
 		public boolean any() {
 			return arp != null || forward != null || !nat.isEmpty();
@@ -86,19 +88,28 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 	 * The kernel settings (facts §4.1): the distribution's rp_filter and what an unnamed interface
 	 * keeps, whether conf.all.rp_filter must go to 0, global forwarding, and the per-interface keys.
 	 */
-	public record Kernel(String rpFilterDefault, String rpFilterUnnamed, boolean lowersAll, boolean forwardsGlobally, List<InterfaceSetting> settings) {
+	public record Kernel(String rpFilterDefault, String rpFilterUnnamed, boolean lowersAll, boolean forwardsGlobally, boolean forwardsGloballyIpv6,
+			List<InterfaceSetting> settings, List<ProxyEntry> proxies) {
 
 		public boolean any() {
-			return lowersAll || forwardsGlobally || !settings.isEmpty();
+			return lowersAll || forwardsGlobally || forwardsGloballyIpv6 || !settings.isEmpty() || !proxies.isEmpty();
 		}
 	}
 
-	/** One per-interface kernel setting (facts §4.1). */
-	public record InterfaceSetting(String iface, String parameter, int value) {
+	/** One per-interface kernel setting (facts §4.1), of net.ipv4.conf or, for {@code ipv6}, net.ipv6.conf (docs/ipv6.md). */
+	public record InterfaceSetting(String iface, String parameter, int value, boolean ipv6) {
+
+		public InterfaceSetting(String iface, String parameter, int value) {
+			this(iface, parameter, value, false);
+		}
 
 		/** The sysctl key, with dots in the interface name written as '/' (facts §2.4). */
 		public String key() {
-			return Shell.sysctl(iface, parameter);
+			return Shell.sysctl(iface, parameter, ipv6);
 		}
+	}
+
+	/** A proxy NDP entry: the host answers neighbour solicitations on {@code iface} for {@code address} (docs/ipv6.md). */
+	public record ProxyEntry(String iface, String address) {
 	}
 }

@@ -13,6 +13,7 @@ import org.zkvm.dsl.generator.HostPlan.ForwardMatch;
 import org.zkvm.dsl.generator.HostPlan.InterfaceSetting;
 import org.zkvm.dsl.generator.HostPlan.Kernel;
 import org.zkvm.dsl.generator.HostPlan.Masquerade;
+import org.zkvm.dsl.generator.HostPlan.ProxyEntry;
 import org.zkvm.dsl.generator.HostPlan.OvsRow;
 import org.zkvm.dsl.generator.HostPlan.Qeth;
 import org.zkvm.dsl.generator.HostPlan.RuleSet;
@@ -30,6 +31,7 @@ import org.zkvm.dsl.zknet.Lpar;
 import org.zkvm.dsl.zknet.Management;
 import org.zkvm.dsl.zknet.Nat;
 import org.zkvm.dsl.zknet.OvsBridge;
+import org.zkvm.dsl.zknet.ProxyNdp;
 
 /** Reads a host LPAR of the model into its HostPlan, once, through the topology package and HostFacts. */
 final class HostPlanReader {
@@ -42,12 +44,12 @@ final class HostPlanReader {
 		// MTU and addresses as the network plan has them (a bond's member: none of its own)
 		List<Qeth> qeth = HostFacts.qeth(lpar).stream().map(q -> {
 			NetworkPlan.Link link = link(network, q.getName());
-			return new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q), HostFacts.chzdevAttributes(q), link.mtu(), link.addresses());
+			return new Qeth(q.getName(), HostFacts.readDevice(q), HostFacts.triplet(q), HostFacts.chzdevAttributes(q), link.mtu(), link.allAddresses());
 		}).toList();
 		List<Bridge> bridges = HostFacts.bridges(lpar).stream().map(b -> bridge(lpar, b, link(network, b.getName()))).toList();
 		List<NetworkManagerIds.Profile> profiles = lpar.getDistro() == Distribution.RHEL ? NetworkManagerIds.profiles(network) : List.of();
 		return new HostPlan(lpar.getName(), "lpar " + Hosts.path(lpar), lpar.getDistro(), management, qeth, bridges, network, profiles, filters(lpar),
-				kernel(lpar));
+				kernel(lpar, network));
 	}
 
 	private static NetworkPlan.Link link(NetworkPlan network, String name) {
@@ -70,7 +72,7 @@ final class HostPlanReader {
 			List<String> interfaces = link.uplink() != null ? List.of(link.uplink()) : link.bond() != null ? link.bond().members() : List.of();
 			interfaces.forEach(i -> rows.add(new OvsRow("interface", i, NetworkManagerIds.uuid(path, i))));
 		}
-		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), link.addresses(), link.uplink(), link.bond(), link.trunks(), rows);
+		return new Bridge(bridge.getName(), port, bridge.getMtu(), bridge.getTxqueuelen(), link.allAddresses(), link.uplink(), link.bond(), link.trunks(), rows);
 	}
 
 	static Filters filters(Lpar lpar) {
@@ -82,7 +84,7 @@ final class HostPlanReader {
 				.map(n -> new Masquerade(n.getOutInterface().getName(), Addresses.of(n.getBridge()).stream().map(a -> a.subnet()).toList())).toList();
 		return new Filters(ports, arp == null ? null : new RuleSet<>(arp.getRules().stream().map(HostPlanReader::arpMatch).toList(), drop(arp.getPolicy())),
 				forward == null ? null : new RuleSet<>(forward.getRules().stream().map(HostPlanReader::forwardMatch).toList(), drop(forward.getPolicy())),
-				nat, HostFacts.legacyFirewall(lpar));
+				nat, HostFacts.legacyFirewall(lpar), Hosts.interfaces(lpar).stream().anyMatch(Addresses::hasIpv6));
 	}
 
 	private static ArpMatch arpMatch(ArpRule rule) {
@@ -100,7 +102,7 @@ final class HostPlanReader {
 	}
 
 	/** forwarding, proxy_arp and rp_filter per interface, in that order, as the model asks for them. */
-	private static Kernel kernel(Lpar lpar) {
+	private static Kernel kernel(Lpar lpar, NetworkPlan network) {
 		List<InterfaceSetting> settings = new ArrayList<>();
 		for (HostInterface iface : Hosts.forwardedInterfaces(lpar)) {
 			settings.add(new InterfaceSetting(portName(iface), "forwarding", 1));
@@ -109,7 +111,22 @@ final class HostPlanReader {
 			settings.add(new InterfaceSetting(portName(iface), "proxy_arp", 1));
 		}
 		ReversePathFilter.written(lpar).forEach((iface, mode) -> settings.add(new InterfaceSetting(portName(iface), "rp_filter", mode.getValue())));
+		// IPv6: accept_ra=2 before forwarding, or writing forwarding=1 drops the default routes learned
+		// from router advertisements at once (addrconf.c, rt6_purge_dflt_routers; docs/ipv6.md)
+		for (HostInterface iface : Hosts.acceptRaInterfaces(lpar)) {
+			settings.add(new InterfaceSetting(portName(iface), "accept_ra", 2, true));
+		}
+		for (HostInterface iface : Hosts.forwardedInterfaces(lpar, true)) {
+			settings.add(new InterfaceSetting(portName(iface), "forwarding", 1, true));
+		}
+		for (ProxyNdp proxy : Hosts.members(lpar, ProxyNdp.class)) {
+			if (proxy.getInterface() != null && !proxy.getInterface().eIsProxy()) {
+				settings.add(new InterfaceSetting(portName(proxy.getInterface()), "proxy_ndp", 1, true));
+			}
+		}
+		List<ProxyEntry> proxies = new ArrayList<>();
+		network.links().forEach(l -> l.ipv6().proxies().forEach(a -> proxies.add(new ProxyEntry(l.port(), a.toString()))));
 		return new Kernel(ReversePathFilter.describe(lpar.getDistro()), ReversePathFilter.text(ReversePathFilter.unnamed(lpar)), ReversePathFilter.lowersAll(lpar),
-				Hosts.forwardsGlobally(lpar), settings);
+				Hosts.forwardsGlobally(lpar), Hosts.forwardsGlobally(lpar, true), settings, proxies);
 	}
 }

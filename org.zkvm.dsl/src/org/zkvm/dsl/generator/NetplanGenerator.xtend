@@ -33,7 +33,7 @@ class NetplanGenerator implements DistributionFiles {
 		if (!ethernets.empty) {
 			out.append('  ethernets:\n')
 			for (link : ethernets) {
-				if (!link.hasMtu && link.addresses.empty && plan.routesVia(link).empty && link.mac === null) {
+				if (!link.hasMtu && link.addresses.empty && !link.ipv6.any && plan.routesVia(link).empty && link.mac === null) {
 					out.append('    ').append(yaml(link.port)).append(': {}  # ').append(link.description).append('\n')
 				} else {
 					out.append('    ').append(yaml(link.port)).append(':\n')
@@ -110,8 +110,12 @@ class NetplanGenerator implements DistributionFiles {
 		if (link.hasMtu) {
 			out.append('      mtu: ').append(link.mtu).append('\n')
 		}
-		if (!link.addresses.empty) {
-			out.append('      addresses: [').append(link.addresses.map[yaml(toString)].join(', ')).append(']\n')
+		if (!link.addresses.empty || !link.ipv6.addresses.empty) {
+			out.append('      addresses: [').append((link.addresses + link.ipv6.addresses).map[yaml(toString)].join(', ')).append(']\n')
+		}
+		if (link.ipv6.slaac) {
+			// networkd takes router advertisements itself (IPv6AcceptRA=yes), even where the host forwards IPv6 (docs/ipv6.md)
+			out.append('      accept-ra: true\n')
 		}
 		val routes = plan.routesVia(link)
 		if (!routes.empty) {
@@ -120,7 +124,7 @@ class NetplanGenerator implements DistributionFiles {
 				out.append('        - to: ').append(yaml(r.destination)).append('\n')
 				if (r.gateway.present) {
 					out.append('          via: ').append(yaml(r.gateway.get.toString)).append('\n')
-				} else {
+				} else if (!r.isIpv6) {
 					out.append('          scope: link\n')
 				}
 				if (r.metric != 0) {

@@ -212,11 +212,29 @@ class NetworkManagerGenerator implements DistributionFiles {
 			«ENDFOR»
 			route-metric=0
 		«ENDIF»
-		«FOR r : plan.routesVia(link)»
-			route«plan.routesVia(link).indexOf(r) + 1»=«r.prefix»«IF r.gateway.present»,«r.gateway.get»«ELSEIF r.metric != 0»,0.0.0.0«ENDIF»«IF r.metric != 0»,«r.metric»«ENDIF»
+		«FOR r : plan.routesVia(link, false)»
+			route«plan.routesVia(link, false).indexOf(r) + 1»=«r.prefix»«IF r.gateway.present»,«r.gateway.get»«ELSEIF r.metric != 0»,0.0.0.0«ENDIF»«IF r.metric != 0»,«r.metric»«ENDIF»
 		«ENDFOR»
 
 		[ipv6]
-		method=ignore
+		«IF link.ipv6.slaac»
+			# addresses and the default route from the LAN's router advertisements: NetworkManager takes them itself
+			# (its own ndisc; kernel accept_ra=0), forwarding or not (docs/ipv6.md)
+			method=auto
+		«ELSEIF !link.ipv6.addresses.empty»
+			method=manual
+		«ELSE»
+			method=ignore
+		«ENDIF»
+		«FOR a : link.ipv6.addresses»
+			address«link.ipv6.addresses.indexOf(a) + 1»=«a»
+		«ENDFOR»
+		«IF link.ipv6.any»
+			# the kernel's metric for an IPv6 route given without one (IP6_RT_PRIO_USER), as setup.sh, netplan and wicked leave it
+			route-metric=1024
+		«ENDIF»
+		«FOR r : plan.routesVia(link, true)»
+			route«plan.routesVia(link, true).indexOf(r) + 1»=«r.prefix»«IF r.gateway.present»,«r.gateway.get»«ELSEIF r.metric != 0»,::«ENDIF»«IF r.metric != 0»,«r.metric»«ENDIF»
+		«ENDFOR»
 	'''
 }

@@ -4,11 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.eclipse.emf.ecore.EObject;
+import org.zkvm.dsl.analysis.IpAddress;
+import org.zkvm.dsl.analysis.IpPrefix;
 import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv6Address;
+import org.zkvm.dsl.analysis.Ipv6Prefix;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.Links;
+import org.zkvm.dsl.topology.ProxyNeighbours;
 import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.topology.ZvmLans;
 import org.zkvm.dsl.topology.ZvmLinks;
@@ -64,13 +70,27 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 	 * own name or its vnic), {@code uplink} the attached qeth port, VLAN or bond, if any, {@code bond}
 	 * its Open vSwitch bond, if any, and {@code trunks} the VLANs its port to the LAN carries (all when
 	 * empty). {@code master} is the bond a qeth link is a member of; {@code vlan} a VLAN's parent and id.
+	 * {@code ipv6} is the link's IPv6: its static addresses, whether it takes addresses and the default
+	 * route from router advertisements, and the addresses it answers neighbour solicitations for.
 	 */
 	public record Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac, String description,
-			String master, Vlan vlan, Bond bond, List<Integer> trunks) {
+			String master, Vlan vlan, Bond bond, List<Integer> trunks, Ipv6 ipv6) {
 
 		public Link(String name, Kind kind, String port, List<Ipv4Prefix> addresses, int mtu, String subchannels, List<String> s390Options, String uplink, String mac,
 				String description) {
-			this(name, kind, port, addresses, mtu, subchannels, s390Options, uplink, mac, description, null, null, null, List.of());
+			this(name, kind, port, addresses, mtu, subchannels, s390Options, uplink, mac, description, null, null, null, List.of(), Ipv6.NONE);
+		}
+
+		/** Every static address of the link: IPv4, then IPv6. */
+		public List<IpPrefix> allAddresses() {
+			List<IpPrefix> result = new ArrayList<>(addresses);
+			result.addAll(ipv6.addresses());
+			return result;
+		}
+
+		/** The link with its IPv6. */
+		Link withIpv6(Ipv6 settings) {
+			return new Link(name, kind, port, addresses, mtu, subchannels, s390Options, uplink, mac, description, master, vlan, bond, trunks, settings);
 		}
 
 		/** An Open vSwitch bridge's port to the LAN, which carries its trunks: the uplink or the Open vSwitch bond's port; null when routed. */
@@ -86,6 +106,24 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 		/** Whether the model gives this link an MTU (else the distribution's default applies). */
 		public boolean hasMtu() {
 			return mtu != 0;
+		}
+	}
+
+	/**
+	 * A link's IPv6: static addresses, 'address slaac' (addresses and default route from router
+	 * advertisements, RFC 4862), and the proxy NDP entries the host answers for on it.
+	 */
+	public record Ipv6(List<Ipv6Prefix> addresses, boolean slaac, List<Ipv6Address> proxies) {
+
+		public static final Ipv6 NONE = new Ipv6(List.of(), false, List.of());
+
+		/** Whether the link carries IPv6 at all (else the distributions' files leave IPv6 to the kernel's defaults). */
+		public boolean any() {
+			return slaac || !addresses.isEmpty();
+		}
+
+		static Ipv6 of(EObject owner, List<Ipv6Address> proxies) {
+			return new Ipv6(Addresses.ipv6Of(owner), Addresses.slaac(owner), proxies);
 		}
 	}
 
@@ -110,15 +148,22 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 	 * the device it leaves by (null when the model names none and no connected subnet decides), and
 	 * whether the model names that device (setup.sh then passes it to ip; else the kernel picks it).
 	 */
-	public record Route(Ipv4Prefix prefix, Optional<Ipv4Address> gateway, String device, boolean deviceNamed, int metric) {
+	public record Route(IpPrefix prefix, Optional<IpAddress> gateway, String device, boolean deviceNamed, int metric) {
 
 		public boolean isDefault() {
 			return prefix.length() == 0;
 		}
 
-		/** As ip, wicked and netplan write it: 'default' or a CIDR subnet. */
+		public boolean isIpv6() {
+			return prefix.isIpv6();
+		}
+
+		/**
+		 * As ip, wicked and netplan write it: 'default' or a CIDR subnet. An IPv6 default route is
+		 * 'default' where its gateway gives the family, else ::/0.
+		 */
 		public String destination() {
-			return isDefault() ? "default" : prefix.toString();
+			return isDefault() && (!isIpv6() || gateway.isPresent()) ? "default" : prefix.toString();
 		}
 
 		/** As setup.sh passes it to 'ip route': destination [via gateway] [dev device] [metric n], the device only where the model names it. */
@@ -140,6 +185,11 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 		return routes.stream().filter(r -> link.port().equals(r.device())).toList();
 	}
 
+	/** The IPv4 or IPv6 routes leaving by the link. */
+	public List<Route> routesVia(Link link, boolean ipv6) {
+		return routes.stream().filter(r -> link.port().equals(r.device()) && r.isIpv6() == ipv6).toList();
+	}
+
 	/** Routes whose device the model leaves open and no connected subnet decides. */
 	public List<Route> routesWithoutDevice() {
 		return routes.stream().filter(r -> r.device() == null).toList();
@@ -148,13 +198,14 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 	public static NetworkPlan of(Lpar lpar) {
 		List<Link> links = new ArrayList<>();
 		for (HostInterface iface : Hosts.interfaces(lpar)) {
-			links.add(link(iface));
+			Link link = link(iface);
+			links.add(link.enslaved() ? link : link.withIpv6(Ipv6.of(iface, ProxyNeighbours.entries(lpar, iface))));
 		}
 		List<Route> routes = new ArrayList<>();
 		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
-			Optional<Ipv4Address> gateway = Routes.gateway(route);
+			Optional<IpAddress> gateway = Routes.gatewayIp(route);
 			String device = route.getDevice() != null ? HostFacts.portName(route.getDevice()) : deviceFor(links, gateway);
-			for (Ipv4Prefix destination : Routes.destinations(route)) {
+			for (IpPrefix destination : Routes.destinationsIp(route)) {
 				routes.add(new Route(destination, gateway, device, route.getDevice() != null, route.getMetric()));
 			}
 		}
@@ -169,16 +220,16 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 				String on = nic.getUplink() != null ? "MacVTap on " + nic.getUplink().getName()
 						: "OVS bridge " + nic.getBridge().getName() + (nic.getVlan() != 0 ? ", access port of VLAN " + nic.getVlan() : "");
 				links.add(new Link(nic.getName(), Kind.VIRTIO, nic.getName(), Addresses.of(nic), Hosts.mtu(nic), null, List.of(), null, Hosts.mac(nic),
-						"virtio NIC on " + on));
+						"virtio NIC on " + on).withIpv6(Ipv6.of(nic, List.of())));
 			}
 		}
 		List<Route> routes = new ArrayList<>();
 		for (var member : guest.getMembers()) {
 			if (member instanceof GuestRoute route) {
-				Optional<Ipv4Address> gateway = Addresses.parseAddress(route.getGateway());
+				Optional<IpAddress> gateway = Addresses.parseIp(route.getGateway());
 				String device = route.getDevice() != null ? route.getDevice().getName() : deviceFor(links, gateway);
-				Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0) : Ipv4Prefix.parse(route.getDestination(), false).subnet();
-				routes.add(new Route(destination, gateway, device, route.getDevice() != null, route.getMetric()));
+				Routes.destinationIp(route.isDefaultRoute(), route.getDestination(), route.getGateway())
+						.ifPresent(destination -> routes.add(new Route(destination, gateway, device, route.getDevice() != null, route.getMetric())));
 			}
 		}
 		Lpar host = Hosts.lparOf(guest);
@@ -205,7 +256,8 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			String subchannels = ZvmLinks.busId(device) + "," + ZvmLinks.busId(device + 1) + "," + ZvmLinks.busId(device + 2);
 			String on = (nic.getLan() instanceof Vswitch ? "VSWITCH " : "guest LAN ") + nic.getLan().getName() + (nic.getVlan() != 0 ? " VLAN " + nic.getVlan() : "");
 			links.add(new Link(nic.getName(), Kind.QETH, nic.getName(), Addresses.of(nic), ZvmLans.mtu(nic), subchannels,
-					List.of("layer2=" + (ZvmLans.layer(nic.getLan()) == 2 ? 1 : 0)), null, null, "NIC " + ZvmLinks.vdev(device) + " on " + on));
+					List.of("layer2=" + (ZvmLans.layer(nic.getLan()) == 2 ? 1 : 0)), null, null, "NIC " + ZvmLinks.vdev(device) + " on " + on)
+					.withIpv6(Ipv6.of(nic, List.of())));
 		}
 		for (ZvmLinks.Side side : ZvmLinks.sides(guest)) {
 			String name = side.link().getName();
@@ -219,11 +271,11 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			Addresses.parseAddress(side.peerAddress()).ifPresent(peer -> routes.add(new Route(new Ipv4Prefix(peer, 32), Optional.empty(), name, true, 0)));
 		}
 		for (ZvmGuestRoute route : ZvmLans.routes(guest)) {
-			Optional<Ipv4Address> gateway = Addresses.parseAddress(route.getGateway());
+			Optional<IpAddress> gateway = Addresses.parseIp(route.getGateway());
 			boolean named = route.getDevice() != null && !route.getDevice().eIsProxy();
 			String device = named ? route.getDevice().getName() : deviceFor(links, gateway);
-			Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0) : Ipv4Prefix.parse(route.getDestination(), false).subnet();
-			routes.add(new Route(destination, gateway, device, named, route.getMetric()));
+			Routes.destinationIp(route.isDefaultRoute(), route.getDestination(), route.getGateway())
+					.ifPresent(destination -> routes.add(new Route(destination, gateway, device, named, route.getMetric())));
 		}
 		ZvmSystem system = guest.getSystem();
 		String cluster = ((ZvmCluster) guest.eContainer()).getName();
@@ -241,17 +293,18 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			// a bond's member takes the bond's MTU and carries no address of its own (bonding.rst)
 			return new Link(qeth.getName(), Kind.QETH, qeth.getName(), master != null ? List.of() : Addresses.of(qeth), master != null ? 0 : qeth.getMtu(),
 					HostFacts.triplet(qeth).replace(':', ','), options, null, null,
-					what + ", device " + HostFacts.readDevice(qeth) + (master != null ? ", member of bond " + master : ""), master, null, null, List.of());
+					what + ", device " + HostFacts.readDevice(qeth) + (master != null ? ", member of bond " + master : ""), master, null, null, List.of(), Ipv6.NONE);
 		}
 		if (iface instanceof VlanInterface vlan) {
 			String parent = Links.parent(vlan).map(HostInterface::getName).orElse("?");
 			return new Link(vlan.getName(), Kind.VLAN, vlan.getName(), Addresses.of(vlan), vlan.getMtu(), null, List.of(), null, null,
-					"VLAN " + vlan.getVlanId() + " on " + parent, null, new Vlan(parent, vlan.getVlanId()), null, List.of());
+					"VLAN " + vlan.getVlanId() + " on " + parent, null, new Vlan(parent, vlan.getVlanId()), null, List.of(), Ipv6.NONE);
 		}
 		if (iface instanceof BondInterface bond) {
 			List<String> members = Links.members(bond).stream().map(QethInterface::getName).toList();
 			return new Link(bond.getName(), Kind.BOND, bond.getName(), Addresses.of(bond), bond.getMtu(), null, List.of(), null, null,
-					"bond (" + HostFacts.bondMode(Links.mode(bond)) + ") of " + String.join(", ", members), null, null, new Bond(bond.getName(), members, bondOptions(bond)), List.of());
+					"bond (" + HostFacts.bondMode(Links.mode(bond)) + ") of " + String.join(", ", members), null, null, new Bond(bond.getName(), members, bondOptions(bond)), List.of(),
+					Ipv6.NONE);
 		}
 		OvsBridge bridge = (OvsBridge) iface;
 		String uplink = !bridge.isRouted() && bridge.getUplink() != null ? bridge.getUplink().getName() : null;
@@ -262,7 +315,7 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 			what = "OVS bridge with the Open vSwitch bond " + bond.port() + " (" + bond.option("bond_mode") + ") of " + String.join(", ", bond.members());
 		}
 		return new Link(bridge.getName(), Kind.OVS_BRIDGE, HostFacts.port(bridge), Addresses.of(bridge), bridge.getMtu(), null,
-				List.of(), uplink, null, what, null, null, bond, List.copyOf(bridge.getTrunks()));
+				List.of(), uplink, null, what, null, null, bond, List.copyOf(bridge.getTrunks()), Ipv6.NONE);
 	}
 
 	/** A bridge's Open vSwitch bond: its port (BRIDGE-bond), members and bond_mode. */
@@ -286,12 +339,12 @@ public record NetworkPlan(String machine, String path, String scope, Distributio
 	}
 
 	/** The link whose connected subnet holds the gateway: the one the kernel picks. */
-	private static String deviceFor(List<Link> links, Optional<Ipv4Address> gateway) {
+	private static String deviceFor(List<Link> links, Optional<IpAddress> gateway) {
 		if (gateway.isEmpty()) {
 			return null;
 		}
 		for (Link link : links) {
-			for (Ipv4Prefix address : link.addresses()) {
+			for (IpPrefix address : gateway.get().isIpv6() ? link.ipv6().addresses() : link.addresses()) {
 				if (address.contains(gateway.get())) {
 					return link.port();
 				}

@@ -44,6 +44,11 @@ class NftablesGenerator {
 					oifname «ports(plan.filters)» jump zknet_rules
 				}
 				chain zknet_rules {
+					«IF plan.filters.ipv6»
+						# IPv6 routers never fragment: path MTU discovery needs 'packet too big', and IPv6 its other
+						# error messages, whatever the model's rules say (RFC 4890 §4.3.1; docs/ipv6.md)
+						icmpv6 type { destination-unreachable, packet-too-big, time-exceeded, parameter-problem } accept
+					«ENDIF»
 					«FOR rule : plan.filters.forward.rules»
 						«forwardRule(rule)»
 					«ENDFOR»
@@ -69,6 +74,11 @@ class NftablesGenerator {
 	/** The model's interfaces as an nftables set of names. */
 	def private ports(HostPlan.Filters filters) '''{ «FOR port : filters.ports SEPARATOR ', '»"«port»"«ENDFOR» }'''
 
+	/** nftables' payload family of a prefix: ip, or ip6 for IPv6. */
+	def private family(String prefix) {
+		if (prefix.contains(':')) 'ip6' else 'ip'
+	}
+
 	def private verdict(boolean drop) {
 		if (drop) 'drop' else 'accept'
 	}
@@ -77,5 +87,5 @@ class NftablesGenerator {
 		«IF rule.iface !== null»iifname "«rule.iface»" «ENDIF»«IF rule.target !== null»arp daddr ip «rule.target» «ENDIF»«IF rule.sender !== null»arp saddr ip «rule.sender» «ENDIF»«verdict(rule.drop)»'''
 
 	def private forwardRule(ForwardMatch rule) '''
-		«IF rule.in !== null»iifname "«rule.in»" «ENDIF»«IF rule.out !== null»oifname "«rule.out»" «ENDIF»«IF rule.source !== null»ip saddr «rule.source» «ENDIF»«IF rule.destination !== null»ip daddr «rule.destination» «ENDIF»«IF rule.established»ct state established,related «ENDIF»«verdict(rule.drop)»'''
+		«IF rule.in !== null»iifname "«rule.in»" «ENDIF»«IF rule.out !== null»oifname "«rule.out»" «ENDIF»«IF rule.source !== null»«family(rule.source)» saddr «rule.source» «ENDIF»«IF rule.destination !== null»«family(rule.destination)» daddr «rule.destination» «ENDIF»«IF rule.established»ct state established,related «ENDIF»«verdict(rule.drop)»'''
 }

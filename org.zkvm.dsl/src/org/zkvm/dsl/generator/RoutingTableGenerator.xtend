@@ -21,8 +21,8 @@ class RoutingTableGenerator {
 
 	def List<String> rows(NetworkPlan plan) {
 		val rows = new ArrayList<String>
-		for (r : plan.routes) {
-			val p = r.prefix
+		for (r : plan.routes.filter[!isIpv6]) {
+			val p = r.prefix as Ipv4Prefix
 			rows.add(p.networkAddress + '\t' + r.gateway.map[toString].orElse('0.0.0.0') + '\t' + p.netmask + '\t'
 				+ (if (r.gateway.present) 'UG' else 'U') + '\t' + (r.device ?: '-') + '\t# '
 				+ (if (r.isDefault) 'default route' else 'static route') + (if (r.metric != 0) ', metric ' + r.metric else ''))
@@ -31,6 +31,15 @@ class RoutingTableGenerator {
 			// a /32 (a point-to-point link's own address) derives no route in the main table
 			for (a : link.addresses.filter[length < 32]) {
 				rows.add(connected(a, link.port))
+			}
+		}
+		for (r : plan.routes.filter[isIpv6]) {
+			rows.add(r.prefix + '\t' + r.gateway.map[toString].orElse('::') + '\t-\t' + (if (r.gateway.present) 'UG' else 'U') + '\t' + (r.device ?: '-')
+				+ '\t# IPv6 ' + (if (r.isDefault) 'default route' else 'static route') + (if (r.metric != 0) ', metric ' + r.metric else ''))
+		}
+		for (link : plan.links) {
+			for (a : link.ipv6.addresses.filter[length < 128]) {
+				rows.add(a.subnet() + '\t::\t-\tU\t' + link.port + '\t# IPv6, from address ' + a)
 			}
 		}
 		rows

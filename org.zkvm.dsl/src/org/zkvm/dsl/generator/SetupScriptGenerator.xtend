@@ -57,7 +57,7 @@ class SetupScriptGenerator {
 			«ENDFOR»
 			«FOR l : bonds + vlans»
 				zknet_link «quote(l.name)» «IF l.hasMtu»«l.mtu»«ELSE»-«ENDIF» -
-				«FOR a : l.addresses»
+				«FOR a : l.allAddresses»
 					zknet_addr «quote(l.name)» «a»
 				«ENDFOR»
 			«ENDFOR»
@@ -99,9 +99,10 @@ class SetupScriptGenerator {
 			«ENDFOR»
 		«ENDIF»
 		«firewall(plan.filters)»
-		«IF plan.kernel.forwardsGlobally || !plan.kernel.settings.empty»
+		«IF plan.kernel.any»
 
-			# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
+			# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters; IPv6's
+			# accept_ra before its forwarding, proxy_ndp and the proxy NDP entries (docs/ipv6.md)
 			«IF plan.kernel.lowersAll»
 				zknet_sysctl net.ipv4.conf.all.rp_filter 0
 			«ENDIF»
@@ -109,7 +110,13 @@ class SetupScriptGenerator {
 				zknet_sysctl net.ipv4.ip_forward 1
 			«ENDIF»
 			«FOR s : plan.kernel.settings»
-				zknet_sysctl «quote(s.iface())» «s.parameter()» «s.value()»
+				«IF s.ipv6»zknet_sysctl6«ELSE»zknet_sysctl«ENDIF» «quote(s.iface())» «s.parameter()» «s.value()»
+			«ENDFOR»
+			«IF plan.kernel.forwardsGloballyIpv6»
+				zknet_sysctl net.ipv6.conf.all.forwarding 1
+			«ENDIF»
+			«FOR p : plan.kernel.proxies»
+				zknet_proxy_ndp «quote(p.iface)» «p.address»
 			«ENDFOR»
 		«ENDIF»
 		«IF !plan.network.routes.empty»

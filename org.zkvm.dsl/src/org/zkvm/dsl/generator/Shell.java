@@ -21,7 +21,12 @@ public final class Shell {
 
 	/** A sysctl key for an interface; dots in interface names become '/' (facts §2.4). */
 	public static String sysctl(String iface, String parameter) {
-		return "net.ipv4.conf." + iface.replace('.', '/') + "." + parameter;
+		return sysctl(iface, parameter, false);
+	}
+
+	/** A sysctl key for an interface, of net.ipv4.conf or net.ipv6.conf. */
+	public static String sysctl(String iface, String parameter, boolean ipv6) {
+		return (ipv6 ? "net.ipv6.conf." : "net.ipv4.conf.") + iface.replace('.', '/') + "." + parameter;
 	}
 
 	/** A file or folder name derived from the model: never a path, never hidden, never '..'. */

@@ -47,6 +47,9 @@ class SuseWickedGenerator implements DistributionFiles {
 		«ENDIF»
 		«IF link.enslaved»
 			BOOTPROTO='none'
+		«ELSEIF link.ipv6.slaac»
+			# static, and the IPv6 addresses and default route the kernel takes from router advertisements (ifcfg(5): auto6)
+			BOOTPROTO='static+auto6'
 		«ELSE»
 			BOOTPROTO='static'
 		«ENDIF»
@@ -91,9 +94,11 @@ class SuseWickedGenerator implements DistributionFiles {
 		«ENDIF»
 	'''
 
+	/** IPv4 then IPv6 addresses (ifcfg(5): IPADDR, IPADDR_1, ... of either family, the prefix length after '/'). */
 	def private addressLines(Link link) '''
-		«FOR a : link.addresses»
-			IPADDR«IF link.addresses.indexOf(a) > 0»_«link.addresses.indexOf(a)»«ENDIF»='«a»'
+		«val all = (link.addresses.map[toString] + link.ipv6.addresses.map[toString]).toList»
+		«FOR a : all»
+			IPADDR«IF all.indexOf(a) > 0»_«all.indexOf(a)»«ENDIF»='«a»'
 		«ENDFOR»
 	'''
 

@@ -18,5 +18,9 @@ class SysctlConfGenerator {
 		«FOR s : plan.kernel.settings»
 			«s.key» = «s.value»
 		«ENDFOR»
+		«IF plan.kernel.forwardsGloballyIpv6»
+			# IPv6 forwarding on every interface, after accept_ra (docs/ipv6.md)
+			net.ipv6.conf.all.forwarding = 1
+		«ENDIF»
 	'''
 }

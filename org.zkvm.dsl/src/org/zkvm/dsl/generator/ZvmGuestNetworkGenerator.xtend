@@ -52,7 +52,7 @@ class ZvmGuestNetworkGenerator {
 		«FOR link : plan.links»
 			# «IF link.kind == NetworkPlan.Kind.QETH»«link.name»: «link.description»«ELSE»«rate(link)»«ENDIF»
 			zknet_link «quote(link.name)» «link.mtu» -
-			«FOR a : link.addresses»
+			«FOR a : link.allAddresses»
 				zknet_addr «quote(link.name)» «a»
 			«ENDFOR»
 		«ENDFOR»

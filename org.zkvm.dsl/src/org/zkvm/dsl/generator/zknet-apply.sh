@@ -29,6 +29,7 @@ zk_nm_restored=0
 zk_addrs=()
 zk_sysctls=()
 zk_routes=()
+zk_proxies=()
 zk_nft=""
 zk_legacy=""
 zk_boot_unit=""
@@ -88,6 +89,10 @@ zknet_sysctl() {
 }
 # zknet_route DESTINATION [via GATEWAY] [dev NAME] [metric N]
 zknet_route() { zk_routes+=("$*"); }
+# zknet_sysctl6 IFACE PARAMETER VALUE for net.ipv6.conf.IFACE.PARAMETER
+zknet_sysctl6() { zk_sysctls+=("if6 $1 $2 $3"); }
+# zknet_proxy_ndp IFACE ADDRESS: the host answers neighbour solicitations on IFACE for ADDRESS (ip -6 neigh ... proxy)
+zknet_proxy_ndp() { zk_proxies+=("$1 $2"); }
 # zknet_nftables FILE: a native nftables ruleset of tables named zknet, loaded atomically.
 zknet_nftables() { zk_nft="$1"; }
 # zknet_legacy_firewall FILE: the arptables/iptables commands of a host that asks for them, run with bash.
@@ -108,15 +113,20 @@ zk_exists() { [ -e "/sys/class/net/$1" ]; }
 zk_is_up() { ip -o link show dev "$1" 2>/dev/null | grep -q '<[^>]*[<,]UP[,>]'; }
 zk_mtu() { cat "/sys/class/net/$1/mtu" 2>/dev/null; }
 zk_qlen() { cat "/sys/class/net/$1/tx_queue_len" 2>/dev/null; }
-zk_has_addr() { ip -o -4 addr show dev "$1" 2>/dev/null | awk '{print $4}' | grep -qxF "$2"; }
-zk_addrs_of() { ip -o -4 addr show dev "$1" 2>/dev/null | awk '{print $4}'; }
+zk_has_addr() { zk_addrs_of "$1" | grep -qxF "$2"; }
+# IPv4 addresses and global IPv6 ones (an IPv6 link-local address belongs to its device and never moves)
+zk_addrs_of() { { ip -o -4 addr show dev "$1" 2>/dev/null; ip -o -6 addr show dev "$1" scope global permanent 2>/dev/null; } | awk '{print $4}'; }
+# -6 for a route or address of IPv6 (its words hold a colon), else -4
+zk_family() { if [[ "$1" == *:* ]]; then printf -- -6; else printf -- -4; fi; }
+zk_has_proxy() { ip -6 neigh show proxy dev "$1" 2>/dev/null | awk '{print $1}' | grep -qxF "$2"; }
 zk_sysctl_key() {
 	local -a f
 	read -r -a f <<<"$1"
-	if [ "${f[0]}" = if ]; then
-		local dev
+	if [ "${f[0]}" = if ] || [ "${f[0]}" = if6 ]; then
+		local dev family=ipv4
 		dev=$(zk_dev "${f[1]}")
-		printf 'net.ipv4.conf.%s.%s' "${dev//./\/}" "${f[2]}"
+		[ "${f[0]}" = if ] || family=ipv6
+		printf 'net.%s.conf.%s.%s' "$family" "${dev//./\/}" "${f[2]}"
 	else
 		printf '%s' "${f[1]}"
 	fi
@@ -164,16 +174,22 @@ zk_route_words() {
 zk_route_present() {
 	local -a w
 	read -r -a w <<<"$(zk_route_words "$1")"
-	local dest="${w[0]}" line
-	[ "$dest" = default ] && dest=0.0.0.0/0
-	line=$(ip -4 -o route show exact "$dest" table main 2>/dev/null) || return 1
+	local dest="${w[0]}" line family
+	family=$(zk_family "$1")
+	[ "$dest" = default ] && { [ "$family" = -6 ] && dest=::/0 || dest=0.0.0.0/0; }
+	line=$(ip "$family" -o route show exact "$dest" table main 2>/dev/null | grep -v ' proto ra ' | head -n 1) || return 1
 	[ -n "$line" ] || return 1
 	local i
 	for ((i = 1; i + 1 < ${#w[@]}; i += 2)); do
 		grep -qE "(^| )${w[i]} ${w[i + 1]//./\\.}( |$)" <<<"$line" || return 1
 	done
 	if ! [[ " ${w[*]} " == *" metric "* ]]; then
-		grep -qE ' metric [1-9]' <<<"$line" && return 1
+		# an IPv6 route given without a metric gets the kernel's 1024 (IP6_RT_PRIO_USER)
+		if [ "$family" = -6 ]; then
+			grep -qE ' metric ([0-9]+)' <<<"$line" && ! grep -qE ' metric 1024( |$)' <<<"$line" && return 1
+		else
+			grep -qE ' metric [1-9]' <<<"$line" && return 1
+		fi
 	fi
 	return 0
 }
@@ -465,11 +481,18 @@ zk_check() {
 		zk_changes+=("install $zk_boot_target and enable $(basename "$zk_boot_unit") (the filters load at boot before network-pre.target and systemd-sysctl)")
 	fi
 
+	local p
+	for p in "${zk_proxies[@]}"; do
+		read -r name addr <<<"$p"
+		dev=$(zk_dev "$name")
+		zk_has_proxy "$dev" "$addr" || zk_changes+=("proxy NDP: $dev answers neighbour solicitations for $addr")
+	done
+
 	local r current_default
 	for r in "${zk_routes[@]}"; do
 		zk_route_present "$r" && continue
 		if [[ "$r" == default* ]]; then
-			current_default=$(ip -4 -o route show default table main 2>/dev/null | head -n 1)
+			current_default=$(ip "$(zk_family "$r")" -o route show default table main 2>/dev/null | head -n 1)
 			zk_changes+=("route $(zk_route_words "$r")${current_default:+ (replaces: $current_default)}")
 			local new_dev
 			new_dev=$(zk_dev "$(zk_field dev "$r")")
@@ -643,7 +666,7 @@ zk_snapshot_links() {
 	done | sort -n
 }
 zk_snapshot_addrs() {
-	ip -o -4 addr show | awk '{
+	{ ip -o -4 addr show; ip -o -6 addr show scope global permanent; } | awk '{
 		out = $2 " " $4
 		for (i = 5; i <= NF; i++) { if ($i == "brd" || $i == "scope") { out = out " " $i " " $(i + 1); i++ } else if ($i == "noprefixroute") out = out " " $i; else if ($i ~ /^valid_lft/) break }
 		print out }' | sort
@@ -656,7 +679,16 @@ zk_snapshot_masters() {
 		if [ -n "$master" ] && zk_is_bond "$master"; then echo "${d##*/} $master"; fi
 	done
 }
-zk_snapshot_routes() { ip -4 -o route show table main | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)//g; s/ +$//' | sort; }
+# The main table's IPv4 routes, and its IPv6 routes marked '-6' without those the kernel makes itself
+# (proto kernel: addresses, link-local) or learns from router advertisements (proto ra, which expire).
+zk_snapshot_routes() {
+	{
+		ip -4 -o route show table main
+		ip -6 -o route show table main | grep -vE ' proto (kernel|ra)( |$)' | sed -E 's/ expires [^ ]+//; s/^/-6 /'
+	} | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)//g; s/ +$//' | sort
+}
+# Proxy NDP entries as "DEVICE ADDRESS".
+zk_snapshot_proxies() { ip -6 neigh show proxy 2>/dev/null | awk '{for (i = 2; i < NF; i++) if ($i == "dev") print $(i + 1), $1}' | sort; }
 zk_snapshot_ovs() {
 	zk_ovs_ok || return 0
 	local bridge port
@@ -689,6 +721,7 @@ zk_checkpoint() {
 		zk_snapshot_masters >masters
 		zk_snapshot_addrs >addrs
 		zk_snapshot_routes >routes
+		zk_snapshot_proxies >proxies
 		zk_snapshot_ovs >ovs
 		if zk_ovs_ok && command -v ovsdb-client >/dev/null 2>&1; then
 			ovsdb-client backup >ovsdb.backup 2>/dev/null || rm -f ovsdb.backup
@@ -929,8 +962,9 @@ zk_restore() {
 			zk_say "left alone: route $line (a device setup does not touch)"
 			continue
 		fi
-		# shellcheck disable=SC2086 # a route is its words
-		ip route del $line 2>/dev/null && zk_say "removed route $line" && restored=$((restored + 1))
+		# shellcheck disable=SC2086 # a route is its words; an IPv6 one is marked -6
+		if [[ "$line" == "-6 "* ]]; then ip -6 route del ${line#-6 } 2>/dev/null; else ip route del $line 2>/dev/null; fi &&
+			zk_say "removed route $line" && restored=$((restored + 1))
 	done < <(zk_snapshot_routes)
 	while read -r line; do
 		zk_snapshot_routes | grep -qxF "$line" && continue
@@ -939,8 +973,21 @@ zk_restore() {
 			continue
 		fi
 		# shellcheck disable=SC2086
-		ip route add $line && zk_say "restored route $line" && restored=$((restored + 1))
+		if [[ "$line" == "-6 "* ]]; then ip -6 route add ${line#-6 }; else ip route add $line; fi && zk_say "restored route $line" && restored=$((restored + 1))
 	done <"$dir/routes"
+
+	if [ -f "$dir/proxies" ]; then
+		while read -r dev addr; do
+			grep -qxF "$dev $addr" "$dir/proxies" && continue
+			zk_touched "$dir" "$dev" || continue
+			ip -6 neigh del proxy "$addr" dev "$dev" && zk_say "removed proxy NDP entry $addr on $dev" && restored=$((restored + 1))
+		done < <(zk_snapshot_proxies)
+		while read -r dev addr; do
+			zk_has_proxy "$dev" "$addr" && continue
+			zk_exists "$dev" || continue
+			ip -6 neigh replace proxy "$addr" dev "$dev" && zk_say "restored proxy NDP entry $addr on $dev" && restored=$((restored + 1))
+		done <"$dir/proxies"
+	fi
 
 	if command -v nft >/dev/null 2>&1; then
 		local family
@@ -1101,11 +1148,18 @@ zk_apply() {
 		[ "$(sysctl -n "$key" 2>/dev/null || true)" = "$value" ] || zk_run sysctl -q -w "$key=$value"
 	done
 
+	local p name addr dev
+	for p in "${zk_proxies[@]}"; do
+		read -r name addr <<<"$p"
+		dev=$(zk_dev "$name")
+		zk_has_proxy "$dev" "$addr" || zk_run ip -6 neigh replace proxy "$addr" dev "$dev"
+	done
+
 	local r
 	for r in "${zk_routes[@]}"; do
 		zk_route_present "$r" && continue
 		# shellcheck disable=SC2046 # a route is its words
-		zk_run ip route replace $(zk_route_words "$r")
+		zk_run ip "$(zk_family "$r")" route replace $(zk_route_words "$r")
 	done
 	rm -f "$zk_state/step"
 }
@@ -1446,6 +1500,12 @@ zk_verify() {
 		key=$(zk_sysctl_key "$s")
 		value=$(zk_sysctl_value "$s")
 		[ "$(sysctl -n "$key" 2>/dev/null || true)" = "$value" ] || differences+=("sysctl $key = $(sysctl -n "$key" 2>/dev/null || echo absent), planned $value")
+	done
+	local p
+	for p in "${zk_proxies[@]}"; do
+		read -r name addr <<<"$p"
+		dev=$(zk_dev "$name")
+		zk_has_proxy "$dev" "$addr" || differences+=("proxy NDP entry $addr on $dev: missing")
 	done
 	local r
 	for r in "${zk_routes[@]}"; do

@@ -143,8 +143,8 @@ public final class LabNetworkBuilder {
 		}
 		// the host as its generated files set it up: the same HostPlan setup.sh, sysctl.d and the filters render
 		HostPlan plan = HostPlan.of(lpar);
-		List<Route> routes = plan.network().routes().stream().map(r -> new Route(r.prefix(), r.gateway().orElse(null), r.deviceNamed() ? r.device() : null))
-				.toList();
+		List<Route> routes = plan.network().routes().stream().filter(r -> !r.isIpv6())
+				.map(r -> new Route((Ipv4Prefix) r.prefix(), (Ipv4Address) r.gateway().orElse(null), r.deviceNamed() ? r.device() : null)).toList();
 		List<String> forwarding = plan.kernel().forwardsGlobally() ? ports.stream().map(Port::name).toList() : setting(plan, "forwarding").keySet().stream().toList();
 		List<String> proxyArp = setting(plan, "proxy_arp").keySet().stream().toList();
 		Map<String, RpFilter> rpFilters = new LinkedHashMap<>();
@@ -174,7 +174,7 @@ public final class LabNetworkBuilder {
 	/** The interfaces the plan sets a per-interface sysctl on, with its value, in the plan's order. */
 	private static Map<String, Integer> setting(HostPlan plan, String parameter) {
 		Map<String, Integer> result = new LinkedHashMap<>();
-		plan.kernel().settings().stream().filter(s -> s.parameter().equals(parameter)).forEach(s -> result.put(s.iface(), s.value()));
+		plan.kernel().settings().stream().filter(s -> !s.ipv6() && s.parameter().equals(parameter)).forEach(s -> result.put(s.iface(), s.value()));
 		return result;
 	}
 
@@ -205,7 +205,8 @@ public final class LabNetworkBuilder {
 		}
 		List<Route> routes = new ArrayList<>();
 		for (var member : guest.getMembers()) {
-			if (member instanceof GuestRoute route) {
+			// the lab's simulation is IPv4's: an IPv6 route is not in it (docs/ipv6.md, "The lab")
+			if (member instanceof GuestRoute route && !Routes.isIpv6(route.getDestination(), route.getGateway())) {
 				Ipv4Prefix destination = route.isDefaultRoute() ? new Ipv4Prefix(new Ipv4Address(0), 0)
 						: Addresses.parsePrefix(route.getDestination()).map(Ipv4Prefix::subnet).orElse(null);
 				if (destination != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.generator.NetworkPlan;
 import org.zkvm.dsl.generator.Shell;
@@ -70,7 +71,9 @@ final class ZvmGuestNodes {
 			}
 			// the routes as the guest's network.sh and files set them: the same NetworkPlan (peer routes, then the guest's own)
 			for (NetworkPlan.Route route : NetworkPlan.of(guest).routes()) {
-				routes.add(new Route(route.prefix(), route.gateway().orElse(null), route.deviceNamed() ? route.device() : null));
+				if (!route.isIpv6()) {
+					routes.add(new Route((Ipv4Prefix) route.prefix(), (Ipv4Address) route.gateway().orElse(null), route.deviceNamed() ? route.device() : null));
+				}
 			}
 			String folder = "zvm/" + Shell.fileName(cluster.getName()) + "/" + Shell.fileName(guest.getSystem().getName()) + "/guests/"
 					+ Shell.fileName(guest.getName());

@@ -17,6 +17,7 @@ import org.zkvm.dsl.analysis.MtuLimits;
 import org.zkvm.dsl.zknet.BondInterface;
 import org.zkvm.dsl.zknet.Cec;
 import org.zkvm.dsl.zknet.Distribution;
+import org.zkvm.dsl.zknet.AcceptRa;
 import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.HiperSocketsInterface;
@@ -219,25 +220,52 @@ public final class Hosts {
 		return link instanceof VlanInterface vlan ? "VLAN " + vlan.getVlanId() + " of " + lans : lans;
 	}
 
+	/** Whether 'forwarding global' turns IPv4 forwarding on for every interface. */
 	public static boolean forwardsGlobally(Lpar lpar) {
-		return members(lpar, Forwarding.class).stream().anyMatch(Forwarding::isGlobal);
+		return forwardsGlobally(lpar, false);
 	}
 
-	/** Whether the kernel forwards packets received on the interface (facts §4.1). */
+	/** Whether 'forwarding global' ('forwarding ipv6 global' for IPv6) turns forwarding on for every interface. */
+	public static boolean forwardsGlobally(Lpar lpar, boolean ipv6) {
+		return members(lpar, Forwarding.class).stream().anyMatch(f -> f.isIpv6() == ipv6 && f.isGlobal());
+	}
+
+	/** Whether the kernel forwards IPv4 packets received on the interface (facts §4.1). */
 	public static boolean forwards(Lpar lpar, HostInterface iface) {
+		return forwards(lpar, iface, false);
+	}
+
+	/** Whether the kernel forwards packets of the family received on the interface. */
+	public static boolean forwards(Lpar lpar, HostInterface iface, boolean ipv6) {
 		for (Forwarding forwarding : members(lpar, Forwarding.class)) {
-			if (forwarding.isGlobal() || forwarding.getInterfaces().contains(iface)) {
+			if (forwarding.isIpv6() == ipv6 && (forwarding.isGlobal() || forwarding.getInterfaces().contains(iface))) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	/** The interfaces listed in 'forwarding on ...' statements, resolved, each once, in the order written. */
+	/** The interfaces listed in IPv4 'forwarding on ...' statements, resolved, each once, in the order written. */
 	public static List<HostInterface> forwardedInterfaces(Lpar lpar) {
+		return forwardedInterfaces(lpar, false);
+	}
+
+	/** The interfaces listed in 'forwarding [ipv6] on ...' statements of the family, resolved, each once, in the order written. */
+	public static List<HostInterface> forwardedInterfaces(Lpar lpar, boolean ipv6) {
 		Set<HostInterface> result = new LinkedHashSet<>();
 		for (Forwarding forwarding : members(lpar, Forwarding.class)) {
-			forwarding.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
+			if (forwarding.isIpv6() == ipv6) {
+				forwarding.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
+			}
+		}
+		return new ArrayList<>(result);
+	}
+
+	/** The interfaces that accept router advertisements while forwarding ('accept-ra on', accept_ra=2), each once. */
+	public static List<HostInterface> acceptRaInterfaces(Lpar lpar) {
+		Set<HostInterface> result = new LinkedHashSet<>();
+		for (AcceptRa accept : members(lpar, AcceptRa.class)) {
+			accept.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
 		}
 		return new ArrayList<>(result);
 	}

@@ -1,7 +1,9 @@
 package org.zkvm.dsl.topology;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.eclipse.emf.ecore.EObject;
 import org.eclipse.emf.ecore.EStructuralFeature;
@@ -9,6 +11,9 @@ import org.eclipse.emf.ecore.resource.Resource;
 import org.zkvm.dsl.analysis.AddressIndex;
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.analysis.IpPrefix;
+import org.zkvm.dsl.analysis.Ipv6Address;
+import org.zkvm.dsl.analysis.Ipv6Prefix;
 import org.zkvm.dsl.analysis.PrefixIndex;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.InterfaceAddress;
@@ -31,7 +36,7 @@ public final class NetworkIndex {
 	 * interface address, or one side of a point-to-point link), {@code owner} is the interface, NIC or
 	 * z/VM guest that carries it, {@code lpar} the host (null for z/VM guests).
 	 */
-	public record AddressUse(EObject element, EStructuralFeature feature, Ipv4Prefix prefix, EObject owner, Lpar lpar) {
+	public record AddressUse(EObject element, EStructuralFeature feature, IpPrefix prefix, EObject owner, Lpar lpar) {
 		public String ownerPath() {
 			return Hosts.path(owner);
 		}
@@ -41,6 +46,8 @@ public final class NetworkIndex {
 	private final AddressIndex<AddressUse> addresses = new AddressIndex<>();
 	private final PrefixIndex<AddressUse> hostSubnets = new PrefixIndex<>();
 	private final PrefixIndex<OvsBridge> guestSubnets = new PrefixIndex<>();
+	private final Map<Ipv6Address, List<AddressUse>> ipv6Addresses = new HashMap<>();
+	private final List<Map.Entry<Ipv6Prefix, OvsBridge>> guestSubnetsIpv6 = new ArrayList<>();
 	private final List<Nic> nics = new ArrayList<>();
 
 	NetworkIndex(List<Model> models) {
@@ -55,6 +62,13 @@ public final class NetworkIndex {
 				} else if (element instanceof InterfaceAddress address) {
 					EObject owner = address.eContainer();
 					Lpar lpar = Hosts.lparOf(owner);
+					Addresses.resolveIpv6(address).ifPresent(prefix -> {
+						AddressUse use = new AddressUse(address, address.isAuto() ? p.getInterfaceAddress_Auto() : p.getInterfaceAddress_Address(), prefix, owner, lpar);
+						ipv6Addresses.computeIfAbsent(prefix.address(), k -> new ArrayList<>(1)).add(use);
+						if (owner instanceof OvsBridge bridge && bridge.isRouted()) {
+							guestSubnetsIpv6.add(Map.entry(prefix.subnet(), bridge));
+						}
+					});
 					Addresses.resolve(address).ifPresent(prefix -> {
 						AddressUse use = new AddressUse(address, address.isAuto() ? p.getInterfaceAddress_Auto() : p.getInterfaceAddress_Address(), prefix, owner, lpar);
 						addresses.add(prefix.address(), use);
@@ -73,6 +87,21 @@ public final class NetworkIndex {
 				}
 			}
 		}
+	}
+
+	/** Every group of two or more uses of one IPv6 address. */
+	public List<List<AddressUse>> ipv6Duplicates() {
+		return ipv6Addresses.values().stream().filter(l -> l.size() > 1).toList();
+	}
+
+	/** The uses of an IPv6 address. */
+	public List<AddressUse> ipv6Owners(Ipv6Address address) {
+		return ipv6Addresses.getOrDefault(address, List.of());
+	}
+
+	/** The IPv6 subnets of routed bridges (the hosts' guest subnets), each with its bridge. */
+	public List<Map.Entry<Ipv6Prefix, OvsBridge>> guestSubnetsIpv6() {
+		return guestSubnetsIpv6;
 	}
 
 	/** Every guest NIC of the site. */

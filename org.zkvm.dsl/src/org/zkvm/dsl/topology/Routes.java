@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.zkvm.dsl.analysis.IpAddress;
+import org.zkvm.dsl.analysis.IpPrefix;
 import org.zkvm.dsl.analysis.Ipv4Address;
+import org.zkvm.dsl.analysis.Ipv6Address;
+import org.zkvm.dsl.analysis.Ipv6Prefix;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.zknet.ArpFilter;
 import org.zkvm.dsl.zknet.ArpRule;
@@ -22,6 +26,9 @@ public final class Routes {
 	/** The subnets a route leads to: its destination, or the guest subnets of the bridge it names. */
 	public static List<Ipv4Prefix> destinations(HostRoute route) {
 		List<Ipv4Prefix> result = new ArrayList<>();
+		if (isIpv6(route)) {
+			return result;
+		}
 		if (route.isDefaultRoute()) {
 			result.add(new Ipv4Prefix(new Ipv4Address(0), 0));
 		} else if (route.getSubnetOf() != null && !route.getSubnetOf().eIsProxy()) {
@@ -38,7 +45,58 @@ public final class Routes {
 	 * The next hop: as written, or for 'route subnet B dev D' without 'via', the address B's host has
 	 * in the subnet of D.
 	 */
+	/**
+	 * Whether a route is an IPv6 route: its destination or its gateway is IPv6 ('route default via
+	 * fe80::1 dev X' is the IPv6 default route; 'route default' without an IPv6 gateway is IPv4's).
+	 */
+	public static boolean isIpv6(HostRoute route) {
+		return IpAddress.isIpv6(route.getDestination()) || IpAddress.isIpv6(route.getGateway());
+	}
+
+	/** Whether a guest's route is an IPv6 route, as {@link #isIpv6(HostRoute)}. */
+	public static boolean isIpv6(String destination, String gateway) {
+		return IpAddress.isIpv6(destination) || IpAddress.isIpv6(gateway);
+	}
+
+	/** The destinations of a route, either family: the default route of its family, the IPv4 or IPv6 subnets of a bridge, or its prefix. */
+	public static List<IpPrefix> destinationsIp(HostRoute route) {
+		if (!isIpv6(route)) {
+			return List.copyOf(destinations(route));
+		}
+		List<IpPrefix> result = new ArrayList<>();
+		if (route.isDefaultRoute()) {
+			result.add(DEFAULT_IPV6);
+		} else if (route.getSubnetOf() != null && !route.getSubnetOf().eIsProxy()) {
+			Addresses.ipv6Of(route.getSubnetOf()).forEach(a -> result.add(a.subnet()));
+		} else {
+			Addresses.parsePrefixIp(route.getDestination()).ifPresent(p -> result.add(p.subnet()));
+		}
+		return result;
+	}
+
+	/** A guest's or z/VM guest's route destination, either family. */
+	public static Optional<IpPrefix> destinationIp(boolean defaultRoute, String destination, String gateway) {
+		if (defaultRoute) {
+			return Optional.of(isIpv6(destination, gateway) ? DEFAULT_IPV6 : DEFAULT_IPV4);
+		}
+		return Addresses.parsePrefixIp(destination).map(IpPrefix::subnet);
+	}
+
+	private static final IpPrefix DEFAULT_IPV4 = new Ipv4Prefix(new Ipv4Address(0), 0);
+	private static final IpPrefix DEFAULT_IPV6 = new Ipv6Prefix(new Ipv6Address(0, 0), 0);
+
+	/** The gateway of a route, either family: written out, or (IPv4) derived from 'subnet B dev D'. */
+	public static Optional<IpAddress> gatewayIp(HostRoute route) {
+		if (IpAddress.isIpv6(route.getGateway())) {
+			return Addresses.parseIp(route.getGateway());
+		}
+		return gateway(route).map(IpAddress.class::cast);
+	}
+
 	public static Optional<Ipv4Address> gateway(HostRoute route) {
+		if (IpAddress.isIpv6(route.getGateway())) {
+			return Optional.empty();
+		}
 		if (route.getGateway() != null) {
 			return Addresses.parseAddress(route.getGateway());
 		}

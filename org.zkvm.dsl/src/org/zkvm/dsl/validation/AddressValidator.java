@@ -1,5 +1,6 @@
 package org.zkvm.dsl.validation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,7 +8,8 @@ import java.util.stream.Collectors;
 
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.GuestNicIdentity;
-import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.analysis.IpPrefix;
+import org.zkvm.dsl.analysis.Ipv6Prefix;
 import org.zkvm.dsl.analysis.PrefixIndex;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
@@ -29,7 +31,9 @@ public class AddressValidator extends ZknetCheckBase {
 	@Check
 	public void checkNetwork(Model model) {
 		NetworkIndex network = network(model);
-		for (List<AddressUse> owners : network.addresses().duplicates()) {
+		List<List<AddressUse>> duplicates = new ArrayList<>(network.addresses().duplicates());
+		duplicates.addAll(network.ipv6Duplicates());
+		for (List<AddressUse> owners : duplicates) {
 			for (AddressUse use : owners) {
 				if (use.element().eResource() != model.eResource()) {
 					continue;
@@ -49,6 +53,33 @@ public class AddressValidator extends ZknetCheckBase {
 			}
 			reportOverlap(model, overlap.first(), overlap.second());
 			reportOverlap(model, overlap.second(), overlap.first());
+		}
+		checkIpv6GuestSubnets(model, network);
+	}
+
+	/** Overlapping IPv6 guest subnets of routed bridges of different LPARs, as for IPv4 (few per host: compared pairwise per bridge). */
+	private void checkIpv6GuestSubnets(Model model, NetworkIndex network) {
+		List<Map.Entry<Ipv6Prefix, OvsBridge>> subnets = new ArrayList<>(network.guestSubnetsIpv6());
+		subnets.sort(Map.Entry.comparingByKey());
+		for (int i = 0; i < subnets.size(); i++) {
+			Map.Entry<Ipv6Prefix, OvsBridge> mine = subnets.get(i);
+			if (mine.getValue().eResource() != model.eResource()) {
+				continue;
+			}
+			for (Map.Entry<Ipv6Prefix, OvsBridge> theirs : subnets) {
+				if (theirs != mine && Hosts.lparOf(theirs.getValue()) != Hosts.lparOf(mine.getValue()) && theirs.getKey().overlaps(mine.getKey())) {
+					OvsBridge bridge = mine.getValue();
+					InterfaceAddress address = bridge.getAddresses().stream()
+							.filter(a -> Addresses.resolveIpv6(a).map(p -> p.subnet().equals(mine.getKey())).orElse(false)).findFirst().orElse(null);
+					if (address != null) {
+						report(IssueCodes.ADDR_DUPLICATE, "the IPv6 guest subnet " + mine.getKey() + " of " + Hosts.path(bridge) + " overlaps "
+								+ theirs.getKey() + " of " + Hosts.path(theirs.getValue()) + ": the hosts' routes to each other's guests cannot tell "
+								+ "them apart; give each host's guests their own prefix", address,
+								address.isAuto() ? Z.getInterfaceAddress_Auto() : Z.getInterfaceAddress_Address());
+					}
+					break;
+				}
+			}
 		}
 	}
 
@@ -74,12 +105,12 @@ public class AddressValidator extends ZknetCheckBase {
 		if (address.getNetwork() == null || address.getNetwork().eIsProxy()) {
 			return;
 		}
-		var cidr = Addresses.cidr(address.getNetwork());
-		var resolved = Addresses.resolve(address);
+		var cidr = Addresses.cidrIp(address.getNetwork());
+		List<IpPrefix> resolved = Addresses.resolveAll(address);
 		if (cidr.isEmpty() || resolved.isEmpty()) {
 			return;
 		}
-		Ipv4Prefix prefix = resolved.get();
+		IpPrefix prefix = resolved.get(0);
 		if (!cidr.get().contains(prefix.address())) {
 			report(IssueCodes.ADDR_DUPLICATE, "address " + prefix.address() + " is outside its network " + address.getNetwork().getName() + " ("
 					+ cidr.get() + "): nothing in that network can reach it; use an address of " + cidr.get() + " or the right network",
@@ -89,7 +120,7 @@ public class AddressValidator extends ZknetCheckBase {
 
 	@Check
 	public void checkAuto(InterfaceAddress address) {
-		if (address.isAuto() && Addresses.resolve(address).isEmpty()) {
+		if (address.isAuto() && Addresses.resolveAll(address).isEmpty()) {
 			Lpar lpar = Hosts.lparOf(address);
 			report(IssueCodes.ADDR_AUTO, "'address auto' finds no rule for it in " + (lpar != null && lpar.getScheme() != null
 					? "scheme " + lpar.getScheme().getName() : "the LPAR's address scheme (the LPAR has none)")

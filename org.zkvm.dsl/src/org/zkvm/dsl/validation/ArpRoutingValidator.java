@@ -213,7 +213,7 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 				}
 				for (Ipv4Prefix guestSubnet : Addresses.of(bridge)) {
 					if (!hasRouteBack(peer, guestSubnet.subnet(), lpar)) {
-						String myAddress = addressOn(lpar, peerUse.prefix()).map(Ipv4Address::toString).orElse("?");
+						String myAddress = addressOn(lpar, (Ipv4Prefix) peerUse.prefix()).map(Ipv4Address::toString).orElse("?");
 						report(IssueCodes.ROUTE_ASYMMETRIC, peer.getName() + " has no route back to " + lpar.getName() + "'s guests "
 								+ guestSubnet.subnet() + " via " + myAddress + ": requests go over HiperSockets and replies over another "
 								+ "network, where firewalls and rp_filter drop them (seed 002, Scenario III); add 'route subnet " + lpar.getName() + "."

@@ -147,6 +147,25 @@ public final class IssueCodes {
 	public static final String VLAN_PARENT = "vlan.parent";
 	@Code(severity = Severity.ERROR, rule = "a guest access port on a VLAN the bridge's uplink does not carry, or on a routed bridge whose internal port is untagged")
 	public static final String VLAN_ACCESS_PORT = "vlan.access-port";
+	// IPv6 (docs/ipv6.md)
+	@Code(severity = Severity.ERROR, rule = "an interface or NIC with IPv6 and an MTU below 1280 (RFC 8200 §5; Linux removes its IPv6 addresses)")
+	public static final String IPV6_MTU = "ipv6.mtu";
+	@Code(severity = Severity.ERROR, rule = "a route via a link-local IPv6 gateway (fe80::/10) without 'dev'")
+	public static final String IPV6_LINK_LOCAL_GATEWAY = "ipv6.link-local-gateway";
+	@Code(severity = Severity.ERROR, rule = "IPv6 forwarding on a SUSE host's interface that takes its default route from router advertisements, without 'accept-ra' (accept_ra=2)")
+	public static final String IPV6_FORWARDING_RA = "ipv6.forwarding-ra";
+	@Code(severity = Severity.WARNING, rule = "proxy NDP whose listed entries miss an address the host routes elsewhere in the interface's subnets, or that answers for nothing")
+	public static final String IPV6_PROXY_NDP_ENTRY = "ipv6.proxy-ndp-entry";
+	@Code(severity = Severity.ERROR, rule = "a proxy NDP entry for an address another interface owns: the host takes its traffic (the same-subnet pitfall's IPv6 form)")
+	public static final String IPV6_PROXY_NDP_STEAL = "ipv6.proxy-ndp-steal";
+	@Code(severity = Severity.ERROR, rule = "proxy NDP on an interface without IPv6 forwarding")
+	public static final String IPV6_PROXY_NDP_FORWARDING = "ipv6.proxy-ndp-forwarding";
+	@Code(severity = Severity.ERROR, rule = "proxy NDP on a layer 3 qeth interface, where Linux sees no neighbour solicitations")
+	public static final String IPV6_PROXY_NDP_LAYER3 = "ipv6.proxy-ndp-layer3";
+	@Code(severity = Severity.ERROR, rule = "an ARP filter rule with an IPv6 prefix")
+	public static final String IPV6_ARP_FILTER = "ipv6.arp-filter";
+	@Code(severity = Severity.ERROR, rule = "IPv6 where it cannot go: an IUCV or CTC link, a forward rule of a 'firewall legacy' host")
+	public static final String IPV6_UNSUPPORTED = "ipv6.unsupported";
 	@Code(severity = Severity.ERROR, rule = "a HiperSockets link between LPARs of different CECs")
 	public static final String HIPERSOCKETS_CROSS_CEC = "hipersockets.cross-cec";
 	@Code(severity = Severity.WARNING, rule = "netiucv is removed from current Linux kernels")

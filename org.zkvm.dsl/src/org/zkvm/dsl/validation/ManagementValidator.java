@@ -6,7 +6,9 @@ import java.util.Optional;
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.topology.Addresses;
+import org.zkvm.dsl.analysis.IpAddress;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.Routes;
 import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
@@ -78,7 +80,8 @@ public class ManagementValidator extends ZknetCheckBase {
 		for (HostRoute route : Hosts.members(lpar, HostRoute.class)) {
 			boolean sameDevice = route.getDevice() == null || name.equals(portName(route.getDevice()));
 			boolean sameGateway = route.getGateway() == null ? route.getDevice() != null : route.getGateway().equals(management.getGateway());
-			if (route.isDefaultRoute() && !(sameDevice && sameGateway)) {
+			boolean sameFamily = Routes.isIpv6(route) == IpAddress.isIpv6(management.getGateway());
+			if (route.isDefaultRoute() && sameFamily && !(sameDevice && sameGateway)) {
 				report(IssueCodes.MGMT_DEFAULT_ROUTE, "this default route replaces the management path's (via " + management.getGateway() + " dev "
 						+ name + "): an admin who reaches the host through a router loses the session; route the management networks by "
 						+ "their own routes, or name the new path in 'management' to plan this on purpose", route, Z.getHostRoute_DefaultRoute());

@@ -9,6 +9,6 @@ import org.eclipse.xtext.validation.NamesAreUniqueValidator;
  */
 @ComposedChecks(validators = { SettingsValidator.class, NamesAreUniqueValidator.class, IsfcValidator.class, ArpRoutingValidator.class,
 		RpFilterValidator.class, AddressValidator.class, MtuValidator.class, LayerDeviceValidator.class, NameValidator.class,
-		CrossFileNamesValidator.class, ManagementValidator.class, VlanBondValidator.class })
+		CrossFileNamesValidator.class, ManagementValidator.class, VlanBondValidator.class, Ipv6Validator.class })
 public class ZknetValidator extends AbstractZknetValidator {
 }

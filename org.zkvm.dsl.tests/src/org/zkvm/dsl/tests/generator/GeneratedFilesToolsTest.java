@@ -26,8 +26,13 @@ class GeneratedFilesToolsTest {
 
 	@BeforeAll
 	static void generateEveryExample() throws IOException {
-		for (String example : List.of("seed-network", "seed-isfc", "seed-iucv", "distros", "zvm-lans", "enterprise")) {
+		for (String example : List.of("seed-network", "seed-network-dualstack", "seed-isfc", "seed-iucv", "distros", "zvm-lans", "enterprise")) {
 			GeneratorTest.generate(example).forEach((name, content) -> FILES.put(example + "/" + name, content));
+		}
+		// the dual-stack network in NetworkManager's keyfiles and netplan's YAML too
+		for (String distro : List.of("rhel", "ubuntu")) {
+			GeneratorTest.generate(GeneratorTest.distroVariant("seed-network-dualstack", distro))
+					.forEach((name, content) -> FILES.put("dualstack-" + distro + "/" + name, content));
 		}
 		GeneratorTest.generate(GeneratorTest.legacySeedNetwork()).forEach((name, content) -> FILES.put("legacy/" + name, content));
 	}
@@ -130,7 +135,8 @@ class GeneratedFilesToolsTest {
 	void wickedRouteFilesHaveTheFiveColumns() {
 		Map<String, String> files = matching("/wicked/(ifroute-[^/]+|routes)$");
 		assertTrue(files.size() >= 4, files.keySet()::toString);
-		Pattern line = Pattern.compile("#.*|(default|\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+)\t(\\d+\\.\\d+\\.\\d+\\.\\d+|-)\t-\t[^\\s]+(\tmetric \\d+)?");
+		String v6 = "[0-9a-f:]*:[0-9a-f:]*";
+		Pattern line = Pattern.compile("#.*|(default|\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+|" + v6 + "/\\d+)\t(\\d+\\.\\d+\\.\\d+\\.\\d+|" + v6 + "|-)\t-\t[^\\s]+(\tmetric \\d+)?");
 		files.forEach((name, content) -> content.lines()
 				.forEach(l -> assertTrue(line.matcher(l).matches(), () -> name + ": not an ifroute line: " + l)));
 	}
@@ -151,7 +157,9 @@ class GeneratedFilesToolsTest {
 		Map<String, String> files = matching("/routes\\.txt$");
 		assertTrue(files.size() >= 8, files.keySet()::toString);
 		String ip = "\\d+\\.\\d+\\.\\d+\\.\\d+";
-		Pattern line = Pattern.compile("#.*|Destination\tGateway\tGenmask\tFlags\tIface\t# Comment|" + ip + "\t" + ip + "\t" + ip + "\tU(G)?\t[^\\s]+\t# .*");
+		String v6 = "[0-9a-f:]*:[0-9a-f:]*";
+		Pattern line = Pattern.compile("#.*|Destination\tGateway\tGenmask\tFlags\tIface\t# Comment|" + ip + "\t" + ip + "\t" + ip + "\tU(G)?\t[^\\s]+\t# .*"
+				+ "|" + v6 + "/\\d+\t" + v6 + "\t-\tU(G)?\t[^\\s]+\t# IPv6.*");
 		files.forEach((name, content) -> content.lines()
 				.forEach(l -> assertTrue(line.matcher(l).matches(), () -> name + ": not a routing-table line: " + l)));
 	}

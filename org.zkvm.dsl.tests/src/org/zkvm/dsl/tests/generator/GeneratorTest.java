@@ -34,6 +34,17 @@ class GeneratorTest {
 		return Workspace.injector().getInstance(ModelGenerator.class).configuration(model, CancelIndicator.NullImpl);
 	}
 
+	/** An example with every 'distro suse' replaced: the same network written for another distribution. */
+	static Path distroVariant(String example, String distro) throws IOException {
+		Path dir = Files.createTempDirectory("zknet-" + distro);
+		try (var files = Files.list(Workspace.root().resolve("examples").resolve(example))) {
+			for (Path file : files.filter(f -> f.toString().endsWith(".zknet")).toList()) {
+				Files.writeString(dir.resolve(file.getFileName()), Files.readString(file).replace("distro suse", "distro " + distro));
+			}
+		}
+		return dir;
+	}
+
 	/** seed-network as a host that asks for the legacy arptables/iptables tools. */
 	static Path legacySeedNetwork() throws IOException {
 		Path dir = Files.createTempDirectory("zknet-legacy");
