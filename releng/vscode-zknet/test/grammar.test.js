@@ -58,6 +58,16 @@ test('the seed network is coloured by kind', async () => {
   assert.ok(tokens.some(([t, s]) => t.startsWith('// The seed') && s.startsWith('comment.line')), 'the opening comment');
 });
 
+test('IPv6 addresses and prefixes are coloured as addresses, whole', async () => {
+  const grammar = await loadGrammar();
+  const tokens = tokenize(grammar, fs.readFileSync(path.join(ROOT, 'examples/seed-network-dualstack/z13a.zknet'), 'utf8'));
+  for (const address of ['2001:db8:10:131::11/48', 'fd00:56::1/64', '2001:db8:10:136:11::254/80', '2001:db8:10:136:11::254']) {
+    assert.match(scopeOf(tokens, address), /^constant\.numeric\.ipv6/, address);
+  }
+  assert.match(scopeOf(tokens, 'proxy-ndp'), /^keyword/);
+  assert.match(scopeOf(tokens, 'ipv6'), /^keyword/);
+});
+
 test('every keyword of the language grammar is coloured', async () => {
   const grammar = await loadGrammar();
   const xtext = fs.readFileSync(path.join(ROOT, 'org.zkvm.dsl/src/org/zkvm/dsl/Zknet.xtext'), 'utf8')

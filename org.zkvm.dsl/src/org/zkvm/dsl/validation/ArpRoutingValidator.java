@@ -114,7 +114,11 @@ public class ArpRoutingValidator extends ZknetCheckBase {
 		if (lpar == null) {
 			return;
 		}
-		if (forwarding.isGlobal()) {
+		if (forwarding.isGlobal() && forwarding.isIpv6()) {
+			report(IssueCodes.FWD_GLOBAL, "IPv6 forwarding is enabled globally (net.ipv6.conf.all.forwarding sets every interface's, and new ones "
+					+ "inherit it): the host routes IPv6 between all its interfaces, including the ones that should stay closed (docs/ipv6.md); "
+					+ "enable it per interface with 'forwarding ipv6 on ...'", forwarding, Z.getForwarding_Global());
+		} else if (forwarding.isGlobal()) {
 			report(IssueCodes.FWD_GLOBAL, "forwarding is enabled globally (net.ipv4.ip_forward): the host routes between all its interfaces, "
 					+ "including the ones that should stay closed, and changing ip_forward resets every per-interface setting (facts §4.1); "
 					+ "enable it per interface with 'forwarding on ...'", forwarding, Z.getForwarding_Global());

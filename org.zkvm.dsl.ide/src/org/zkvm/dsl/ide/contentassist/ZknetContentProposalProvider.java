@@ -49,6 +49,14 @@ public class ZknetContentProposalProvider extends IdeContentProposalProvider {
 		}
 	}
 
+	/** The colons and slash inside an IPv6 address are part of a value, not words to propose. */
+	@Override
+	protected boolean filterKeyword(org.eclipse.xtext.Keyword keyword, ContentAssistContext context) {
+		return !IPV6_PUNCTUATION.contains(keyword.getValue()) && super.filterKeyword(keyword, context);
+	}
+
+	private static final java.util.Set<String> IPV6_PUNCTUATION = java.util.Set.of(":", "::", "/");
+
 	/**
 	 * A reference written with a plain name ([Type|Name], such as the interfaces of 'proxy-arp on')
 	 * accepts only names without dots: the scope also holds other LPARs' qualified names, which the

@@ -122,7 +122,7 @@ public class ArpRoutingQuickfixes extends QuickfixBase {
 	}
 
 	private static void addForwarding(Lpar lpar, List<HostInterface> interfaces, EObject anchor, TextChanges changes) {
-		List<Forwarding> statements = Hosts.members(lpar, Forwarding.class).stream().filter(f -> !f.isGlobal()).toList();
+		List<Forwarding> statements = Hosts.members(lpar, Forwarding.class).stream().filter(f -> !f.isGlobal() && !f.isIpv6()).toList();
 		List<String> missing = interfaces.stream().filter(i -> !Hosts.forwards(lpar, i)).map(HostInterface::getName).toList();
 		if (missing.isEmpty()) {
 			return;
@@ -138,8 +138,10 @@ public class ArpRoutingQuickfixes extends QuickfixBase {
 	public void forwardPerInterface(DiagnosticResolutionAcceptor acceptor) {
 		acceptor.accept("Replace by forwarding per interface", edits((diagnostic, element, changes) -> {
 			if (element instanceof Forwarding forwarding && forwarding.isGlobal()) {
-				List<String> names = FilterRules.interfacesNeedingForwarding(Hosts.lparOf(forwarding)).stream().map(HostInterface::getName).toList();
-				changes.replaceElement(forwarding, List.of("forwarding on " + String.join(", ", names)));
+				Lpar lpar = Hosts.lparOf(forwarding);
+				List<String> names = (forwarding.isIpv6() ? Hosts.interfaces(lpar).stream().filter(Addresses::hasIpv6).toList()
+						: FilterRules.interfacesNeedingForwarding(lpar)).stream().map(HostInterface::getName).toList();
+				changes.replaceElement(forwarding, List.of("forwarding " + (forwarding.isIpv6() ? "ipv6 " : "") + "on " + String.join(", ", names)));
 			}
 		}));
 	}

@@ -22,8 +22,8 @@ public class ZknetQuickfixProvider implements IQuickFixProvider {
 
 	@Inject
 	ZknetQuickfixProvider(IsfcQuickfixes isfc, ArpRoutingQuickfixes arpRouting, RpFilterQuickfixes rpFilter, MtuQuickfixes mtu,
-			LayerDeviceQuickfixes layerDevice, ManagementQuickfixes management) {
-		concerns = List.of(isfc, arpRouting, rpFilter, mtu, layerDevice, management);
+			LayerDeviceQuickfixes layerDevice, ManagementQuickfixes management, Ipv6Quickfixes ipv6) {
+		concerns = List.of(isfc, arpRouting, rpFilter, mtu, layerDevice, management, ipv6);
 	}
 
 	@Override

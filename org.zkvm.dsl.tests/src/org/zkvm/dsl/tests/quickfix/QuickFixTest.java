@@ -75,6 +75,10 @@ class QuickFixTest {
 			new Fix(IssueCodes.LAYER_L3_PARTNER, "", "hipersockets hsz0 on HSLAN device 0.0.7020 layer 3 address"),
 			new Fix(IssueCodes.LAYER_ATTACH_L3, "", "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 vnicc learning, flooding\n"),
 			new Fix(IssueCodes.LAYER_ATTACH_VNICC, "", "\t\tosa o5s_10g_1 device 0.0.f500 chpid 10 layer 2 vnicc learning, flooding\n"),
+			new Fix(IssueCodes.IPV6_MTU, "", "layer 2 mtu 1280 address"),
+			new Fix(IssueCodes.IPV6_FORWARDING_RA, "", "\t\tforwarding ipv6 on br-ex, o5s_10g_1\n\t\taccept-ra on o5s_10g_1\n"),
+			new Fix(IssueCodes.IPV6_PROXY_NDP_ENTRY, "", "\t\tproxy-ndp on o5s_10g_1 for 2001:db8:10:136:11::254, 2001:db8:10:136:11::1\n"),
+			new Fix(IssueCodes.IPV6_PROXY_NDP_FORWARDING, "", "\t\tforwarding ipv6 on br-ex, o5s_10g_1\n"),
 			new Fix(IssueCodes.MGMT_ENSLAVED, "", "\t\tovs br0 attached enc1000 vnic vnic0 address 10.20.1.11/16 in lan address 10.20.1.10/16\n"),
 			new Fix(IssueCodes.MGMT_READDRESSED, "", "\t\tosa o5s_1g_1 device 0.0.f600 chpid 20 layer 2 address 172.18.0.21/15 in intranet address 172.18.0.11/15\n"),
 			new Fix(IssueCodes.OVS_UPLINK_ADDRESS, "", "\t\tosa enc1000 device 0.0.1000 chpid 30 layer 2 vnicc learning, flooding\n"
