@@ -117,7 +117,11 @@ zk_has_addr() { zk_addrs_of "$1" | grep -qxF "$2"; }
 # IPv4 addresses and global IPv6 ones (an IPv6 link-local address belongs to its device and never moves)
 zk_addrs_of() { { ip -o -4 addr show dev "$1" 2>/dev/null; ip -o -6 addr show dev "$1" scope global permanent 2>/dev/null; } | awk '{print $4}'; }
 # -6 for a route or address of IPv6 (its words hold a colon), else -4
-zk_family() { if [[ "$1" == *:* ]]; then printf -- -6; else printf -- -4; fi; }
+# (a route line of the checkpoint marks IPv6 with a leading '-6')
+zk_family() { if [[ "$1" == "-6 "* || "$1" == *:* ]]; then printf -- -6; else printf -- -4; fi; }
+# 'ip route replace' of a planned route or a checkpoint's line
+# shellcheck disable=SC2046 # a route is its words
+zk_route_replace() { zk_run ip "$(zk_family "$1")" route replace $(zk_route_words "${1#-6 }"); }
 zk_has_proxy() { ip -6 neigh show proxy dev "$1" 2>/dev/null | awk '{print $1}' | grep -qxF "$2"; }
 zk_sysctl_key() {
 	local -a f
@@ -173,7 +177,7 @@ zk_route_words() {
 }
 zk_route_present() {
 	local -a w
-	read -r -a w <<<"$(zk_route_words "$1")"
+	read -r -a w <<<"$(zk_route_words "${1#-6 }")"
 	local dest="${w[0]}" line family
 	family=$(zk_family "$1")
 	[ "$dest" = default ] && { [ "$family" = -6 ] && dest=::/0 || dest=0.0.0.0/0; }
@@ -684,7 +688,7 @@ zk_snapshot_masters() {
 zk_snapshot_routes() {
 	{
 		ip -4 -o route show table main
-		ip -6 -o route show table main | grep -vE ' proto (kernel|ra)( |$)' | sed -E 's/ expires [^ ]+//; s/^/-6 /'
+		ip -6 -o route show table main | { grep -vE ' proto (kernel|ra)( |$)' || true; } | sed -E 's/ expires [^ ]+//; s/^/-6 /'
 	} | sed -E 's/ (linkdown|dead|offload|trap|rt_offload|rt_trap)//g; s/ +$//' | sort
 }
 # Proxy NDP entries as "DEVICE ADDRESS".
@@ -1158,8 +1162,7 @@ zk_apply() {
 	local r
 	for r in "${zk_routes[@]}"; do
 		zk_route_present "$r" && continue
-		# shellcheck disable=SC2046 # a route is its words
-		zk_run ip "$(zk_family "$r")" route replace $(zk_route_words "$r")
+		zk_route_replace "$r"
 	done
 	rm -f "$zk_state/step"
 }
@@ -1316,8 +1319,7 @@ zk_apply_nm() {
 	for m in "${routes[@]}"; do
 		read -r dev port line <<<"$m"
 		zk_route_present "${line/ dev $dev/ dev $port}" && continue
-		# shellcheck disable=SC2086 # a route is its words
-		zk_run ip route replace ${line/ dev $dev/ dev $port}
+		zk_route_replace "${line/ dev $dev/ dev $port}"
 		zk_say "moved route '$line' to $port"
 	done
 	local l b mtu qlen
@@ -1359,8 +1361,7 @@ zk_join() {
 		zk_say "moved $addr from $dev to $port"
 	done
 	for line in "${routes[@]}"; do
-		# shellcheck disable=SC2086 # a route is its words
-		zk_run ip route replace ${line/ dev $dev/ dev $port}
+		zk_route_replace "${line/ dev $dev/ dev $port}"
 		zk_say "moved route '$line' to $port"
 	done
 }
