@@ -59,12 +59,14 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 	/**
 	 * The host's filters, confined to the model's interfaces ({@code ports}): ARP and forward filter
 	 * (null when the model has none), NAT, whether they are written for arptables/iptables, and whether
-	 * the host carries IPv6 (its forward filter then lets ICMPv6's error messages through, docs/ipv6.md).
+	 * the host carries IPv6 (its forward filter then lets ICMPv6's error messages through, docs/ipv6.md),
+	 * and the ports IPv6 may be forwarded from when 'forwarding ipv6 on' names them (empty: none, or global).
 	 */
-	public record Filters(List<String> ports, RuleSet<ArpMatch> arp, RuleSet<ForwardMatch> forward, List<Masquerade> nat, boolean legacy, boolean ipv6) {
+	public record Filters(List<String> ports, RuleSet<ArpMatch> arp, RuleSet<ForwardMatch> forward, List<Masquerade> nat, boolean legacy, boolean ipv6,
+			List<String> ipv6Forwarding) {
 
 		public boolean any() {
-			return arp != null || forward != null || !nat.isEmpty();
+			return arp != null || forward != null || !nat.isEmpty() || !ipv6Forwarding.isEmpty();
 		}
 	}
 
@@ -88,11 +90,11 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 	 * The kernel settings (facts §4.1): the distribution's rp_filter and what an unnamed interface
 	 * keeps, whether conf.all.rp_filter must go to 0, global forwarding, and the per-interface keys.
 	 */
-	public record Kernel(String rpFilterDefault, String rpFilterUnnamed, boolean lowersAll, boolean forwardsGlobally, boolean forwardsGloballyIpv6,
+	public record Kernel(String rpFilterDefault, String rpFilterUnnamed, boolean lowersAll, boolean forwardsGlobally, boolean forwardsIpv6,
 			List<InterfaceSetting> settings, List<ProxyEntry> proxies) {
 
 		public boolean any() {
-			return lowersAll || forwardsGlobally || forwardsGloballyIpv6 || !settings.isEmpty() || !proxies.isEmpty();
+			return lowersAll || forwardsGlobally || forwardsIpv6 || !settings.isEmpty() || !proxies.isEmpty();
 		}
 	}
 

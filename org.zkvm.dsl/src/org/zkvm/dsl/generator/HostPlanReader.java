@@ -84,7 +84,8 @@ final class HostPlanReader {
 				.map(n -> new Masquerade(n.getOutInterface().getName(), Addresses.of(n.getBridge()).stream().map(a -> a.subnet()).toList())).toList();
 		return new Filters(ports, arp == null ? null : new RuleSet<>(arp.getRules().stream().map(HostPlanReader::arpMatch).toList(), drop(arp.getPolicy())),
 				forward == null ? null : new RuleSet<>(forward.getRules().stream().map(HostPlanReader::forwardMatch).toList(), drop(forward.getPolicy())),
-				nat, HostFacts.legacyFirewall(lpar), Hosts.interfaces(lpar).stream().anyMatch(Addresses::hasIpv6));
+				nat, HostFacts.legacyFirewall(lpar), Hosts.interfaces(lpar).stream().anyMatch(Addresses::hasIpv6),
+				Hosts.forwardsIpv6(lpar) && !Hosts.forwardsGlobally(lpar, true) ? Hosts.forwardedInterfaces(lpar, true).stream().map(HostFacts::portName).toList() : List.of());
 	}
 
 	private static ArpMatch arpMatch(ArpRule rule) {
@@ -113,11 +114,9 @@ final class HostPlanReader {
 		ReversePathFilter.written(lpar).forEach((iface, mode) -> settings.add(new InterfaceSetting(portName(iface), "rp_filter", mode.getValue())));
 		// IPv6: accept_ra=2 before forwarding, or writing forwarding=1 drops the default routes learned
 		// from router advertisements at once (addrconf.c, rt6_purge_dflt_routers; docs/ipv6.md)
-		for (HostInterface iface : Hosts.acceptRaInterfaces(lpar)) {
-			settings.add(new InterfaceSetting(portName(iface), "accept_ra", 2, true));
-		}
-		for (HostInterface iface : Hosts.forwardedInterfaces(lpar, true)) {
-			settings.add(new InterfaceSetting(portName(iface), "forwarding", 1, true));
+		for (String name : Hosts.acceptRaInterfaces(lpar)) {
+			HostInterface iface = Hosts.interfaces(lpar).stream().filter(i -> name.equals(i.getName())).findFirst().orElse(null);
+			settings.add(new InterfaceSetting(iface != null ? portName(iface) : name, "accept_ra", 2, true));
 		}
 		for (ProxyNdp proxy : Hosts.members(lpar, ProxyNdp.class)) {
 			if (proxy.getInterface() != null && !proxy.getInterface().eIsProxy()) {
@@ -127,6 +126,6 @@ final class HostPlanReader {
 		List<ProxyEntry> proxies = new ArrayList<>();
 		network.links().forEach(l -> l.ipv6().proxies().forEach(a -> proxies.add(new ProxyEntry(l.port(), a.toString()))));
 		return new Kernel(ReversePathFilter.describe(lpar.getDistro()), ReversePathFilter.text(ReversePathFilter.unnamed(lpar)), ReversePathFilter.lowersAll(lpar),
-				Hosts.forwardsGlobally(lpar), Hosts.forwardsGlobally(lpar, true), settings, proxies);
+				Hosts.forwardsGlobally(lpar), Hosts.forwardsIpv6(lpar), settings, proxies);
 	}
 }

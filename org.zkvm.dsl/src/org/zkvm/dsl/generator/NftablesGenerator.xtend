@@ -33,16 +33,24 @@ class NftablesGenerator {
 				}
 			}
 		«ENDIF»
-		«IF plan.filters.forward !== null»
+		«IF plan.filters.forward !== null || !plan.filters.ipv6Forwarding.empty»
 
 			table inet zknet
 			delete table inet zknet
 			table inet zknet {
 				chain forward {
 					type filter hook forward priority 0; policy accept;
-					iifname «ports(plan.filters)» jump zknet_rules
-					oifname «ports(plan.filters)» jump zknet_rules
+					«IF !plan.filters.ipv6Forwarding.empty»
+						# IPv6 forwarding per interface: Linux forwards IPv6 on every interface once it forwards it at all
+						# (conf.all.forwarding), so IPv6 arriving on an interface without 'forwarding ipv6' stops here (docs/ipv6.md)
+						meta nfproto ipv6 iifname != { «FOR port : plan.filters.ipv6Forwarding SEPARATOR ', '»"«port»"«ENDFOR» } drop
+					«ENDIF»
+					«IF plan.filters.forward !== null»
+						iifname «ports(plan.filters)» jump zknet_rules
+						oifname «ports(plan.filters)» jump zknet_rules
+					«ENDIF»
 				}
+				«IF plan.filters.forward !== null»
 				chain zknet_rules {
 					«IF plan.filters.ipv6»
 						# IPv6 routers never fragment: path MTU discovery needs 'packet too big', and IPv6 its other
@@ -54,6 +62,7 @@ class NftablesGenerator {
 					«ENDFOR»
 					«verdict(plan.filters.forward.drop)»
 				}
+				«ENDIF»
 			}
 		«ENDIF»
 		«IF !plan.filters.nat.empty»

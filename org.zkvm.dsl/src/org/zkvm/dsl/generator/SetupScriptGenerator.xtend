@@ -112,8 +112,9 @@ class SetupScriptGenerator {
 			«FOR s : plan.kernel.settings»
 				«IF s.ipv6»zknet_sysctl6«ELSE»zknet_sysctl«ENDIF» «quote(s.iface())» «s.parameter()» «s.value()»
 			«ENDFOR»
-			«IF plan.kernel.forwardsGloballyIpv6»
-				zknet_sysctl net.ipv6.conf.all.forwarding 1
+			«IF plan.kernel.forwardsIpv6»
+				# IPv6 forwards only with conf.all.forwarding (every interface a router)«IF !plan.filters.ipv6Forwarding.empty»; the filters above let it in on «plan.filters.ipv6Forwarding.join(', ')» only«ENDIF»
+				zknet_ipv6_forwarding
 			«ENDIF»
 			«FOR p : plan.kernel.proxies»
 				zknet_proxy_ndp «quote(p.iface)» «p.address»

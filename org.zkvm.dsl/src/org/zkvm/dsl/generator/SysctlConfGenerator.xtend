@@ -18,8 +18,9 @@ class SysctlConfGenerator {
 		«FOR s : plan.kernel.settings»
 			«s.key» = «s.value»
 		«ENDFOR»
-		«IF plan.kernel.forwardsGloballyIpv6»
-			# IPv6 forwarding on every interface, after accept_ra (docs/ipv6.md)
+		«IF plan.kernel.forwardsIpv6»
+			# IPv6 forwarding: Linux forwards IPv6 only with conf.all.forwarding, which makes every interface a router,
+			# after accept_ra«IF !plan.filters.ipv6Forwarding.empty»; the forward filter drops IPv6 arriving on other interfaces than «plan.filters.ipv6Forwarding.join(', ')»«ENDIF» (docs/ipv6.md)
 			net.ipv6.conf.all.forwarding = 1
 		«ENDIF»
 	'''

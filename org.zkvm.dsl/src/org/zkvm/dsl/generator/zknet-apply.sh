@@ -30,6 +30,7 @@ zk_addrs=()
 zk_sysctls=()
 zk_routes=()
 zk_proxies=()
+zk_ipv6_forwarding=0
 zk_nft=""
 zk_legacy=""
 zk_boot_unit=""
@@ -91,6 +92,8 @@ zknet_sysctl() {
 zknet_route() { zk_routes+=("$*"); }
 # zknet_sysctl6 IFACE PARAMETER VALUE for net.ipv6.conf.IFACE.PARAMETER
 zknet_sysctl6() { zk_sysctls+=("if6 $1 $2 $3"); }
+# zknet_ipv6_forwarding: net.ipv6.conf.all.forwarding=1, after the accept_ra keys (Linux forwards IPv6 only so)
+zknet_ipv6_forwarding() { zk_sysctls+=("key net.ipv6.conf.all.forwarding 1"); zk_ipv6_forwarding=1; }
 # zknet_proxy_ndp IFACE ADDRESS: the host answers neighbour solicitations on IFACE for ADDRESS (ip -6 neigh ... proxy)
 zknet_proxy_ndp() { zk_proxies+=("$1 $2"); }
 # zknet_nftables FILE: a native nftables ruleset of tables named zknet, loaded atomically.
@@ -491,6 +494,7 @@ zk_check() {
 		dev=$(zk_dev "$name")
 		zk_has_proxy "$dev" "$addr" || zk_changes+=("proxy NDP: $dev answers neighbour solicitations for $addr")
 	done
+	zk_check_ra_routes
 
 	local r current_default
 	for r in "${zk_routes[@]}"; do
@@ -685,6 +689,28 @@ zk_snapshot_masters() {
 }
 # The main table's IPv4 routes, and its IPv6 routes marked '-6' without those the kernel makes itself
 # (proto kernel: addresses, link-local) or learns from router advertisements (proto ra, which expire).
+# Turning IPv6 forwarding on makes every interface a router: the kernel then ignores router advertisements
+# where accept_ra is not 2 and drops the default routes it learned from them at once (ip-sysctl.rst;
+# addrconf.c, rt6_purge_dflt_routers). A default route the kernel took from router advertisements
+# (proto ra, on an interface with accept_ra 1: NetworkManager and systemd-networkd take them themselves
+# and set 0) on an interface the plan does not give accept_ra 2 would go: refused (docs/ipv6.md).
+zk_check_ra_routes() {
+	[ "$zk_ipv6_forwarding" = 1 ] || return 0
+	[ "$(sysctl -n net.ipv6.conf.all.forwarding 2>/dev/null || echo 0)" = 1 ] && return 0
+	local line dev s keeps
+	while read -r line; do
+		dev=$(zk_field dev "$line")
+		[ -n "$dev" ] || continue
+		[ "$(sysctl -n "net.ipv6.conf.${dev//./\/}.accept_ra" 2>/dev/null || echo 0)" = 1 ] || continue
+		keeps=0
+		for s in "${zk_sysctls[@]}"; do
+			[ "$(zk_sysctl_key "$s")" = "net.ipv6.conf.${dev//./\/}.accept_ra" ] && [ "$(zk_sysctl_value "$s")" = 2 ] && keeps=1
+		done
+		[ "$keeps" = 1 ] && continue
+		zk_refusals+=("$dev has its IPv6 default route from router advertisements ($line), which the kernel drops as IPv6 forwarding comes on (every interface becomes a router): add 'accept-ra on $dev' to the model (accept_ra=2)")
+	done < <(ip -6 -o route show default table main proto ra 2>/dev/null || true)
+}
+
 zk_snapshot_routes() {
 	{
 		ip -4 -o route show table main

@@ -261,11 +261,21 @@ public final class Hosts {
 		return new ArrayList<>(result);
 	}
 
+	/**
+	 * Whether the host forwards IPv6 at all ('forwarding ipv6 on ...' or 'global'): Linux forwards IPv6
+	 * only with net.ipv6.conf.all.forwarding=1 (ip6_forward; the per-interface key sets the interface's
+	 * router behaviour, and force_forwarding exists only from Linux 6.17), which makes every interface a
+	 * router; zknet's forward filter then drops IPv6 arriving on the others (docs/ipv6.md).
+	 */
+	public static boolean forwardsIpv6(Lpar lpar) {
+		return members(lpar, Forwarding.class).stream().anyMatch(Forwarding::isIpv6);
+	}
+
 	/** The interfaces that accept router advertisements while forwarding ('accept-ra on', accept_ra=2), each once. */
-	public static List<HostInterface> acceptRaInterfaces(Lpar lpar) {
-		Set<HostInterface> result = new LinkedHashSet<>();
+	public static List<String> acceptRaInterfaces(Lpar lpar) {
+		Set<String> result = new LinkedHashSet<>();
 		for (AcceptRa accept : members(lpar, AcceptRa.class)) {
-			accept.getInterfaces().stream().filter(i -> i != null && !i.eIsProxy()).forEach(result::add);
+			accept.getInterfaces().stream().filter(i -> i != null).forEach(result::add);
 		}
 		return new ArrayList<>(result);
 	}

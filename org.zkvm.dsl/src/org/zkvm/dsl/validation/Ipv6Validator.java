@@ -14,6 +14,7 @@ import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.NetworkIndex.AddressUse;
 import org.zkvm.dsl.topology.ProxyNeighbours;
 import org.zkvm.dsl.topology.ZvmLans;
+import org.zkvm.dsl.zknet.AcceptRa;
 import org.zkvm.dsl.zknet.ArpRule;
 import org.zkvm.dsl.zknet.Distribution;
 import org.zkvm.dsl.zknet.FirewallTools;
@@ -25,6 +26,7 @@ import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
 import org.zkvm.dsl.zknet.LinkInterface;
 import org.zkvm.dsl.zknet.Lpar;
+import org.zkvm.dsl.zknet.Management;
 import org.zkvm.dsl.zknet.Nic;
 import org.zkvm.dsl.zknet.PointToPointLink;
 import org.zkvm.dsl.zknet.ProxyNdp;
@@ -105,17 +107,51 @@ public class Ipv6Validator extends ZknetCheckBase {
 		if (!forwarding.isIpv6() || lpar == null || lpar.getDistro() != Distribution.SUSE) {
 			return;
 		}
-		List<HostInterface> interfaces = forwarding.isGlobal() ? Hosts.interfaces(lpar) : forwarding.getInterfaces();
-		List<HostInterface> accepting = Hosts.acceptRaInterfaces(lpar);
-		for (int i = 0; i < interfaces.size(); i++) {
-			HostInterface iface = interfaces.get(i);
-			if (iface == null || iface.eIsProxy() || !Addresses.slaac(iface) || accepting.contains(iface)) {
+		// Linux forwards IPv6 only with conf.all.forwarding, which makes every interface a router: each one that
+		// takes router advertisements is concerned, named in this statement or not (the first statement reports)
+		if (Hosts.members(lpar, Forwarding.class).stream().filter(Forwarding::isIpv6).findFirst().orElse(null) != forwarding) {
+			return;
+		}
+		List<String> accepting = Hosts.acceptRaInterfaces(lpar);
+		for (HostInterface iface : Hosts.interfaces(lpar)) {
+			if (!Addresses.slaac(iface) || accepting.contains(iface.getName())) {
 				continue;
 			}
+			int index = forwarding.getInterfaces().indexOf(iface);
 			report(IssueCodes.IPV6_FORWARDING_RA, iface.getName() + " takes its IPv6 default route from router advertisements ('address slaac'), but "
-					+ "forwarding it makes the kernel ignore them unless accept_ra=2, and drops the default route it learned at once (ip-sysctl.rst "
-					+ "accept_ra; wicked leaves router advertisements to the kernel): add 'accept-ra on " + iface.getName() + "'", forwarding,
-					forwarding.isGlobal() ? Z.getForwarding_Global() : Z.getForwarding_Interfaces(), forwarding.isGlobal() ? -1 : i, iface.getName());
+					+ "IPv6 forwarding makes every interface a router: the kernel ignores them unless accept_ra=2 and drops the default route it learned "
+					+ "at once (ip-sysctl.rst accept_ra; wicked leaves router advertisements to the kernel): add 'accept-ra on " + iface.getName() + "'",
+					forwarding, index >= 0 ? Z.getForwarding_Interfaces() : forwarding.isGlobal() ? Z.getForwarding_Global() : Z.getForwarding_Ipv6(),
+					index, iface.getName());
+		}
+	}
+
+	/** 'accept-ra on' names the LPAR's interfaces or its management interface. */
+	@Check
+	public void checkAcceptRa(AcceptRa accept) {
+		Lpar lpar = Hosts.lparOf(accept);
+		if (lpar == null) {
+			return;
+		}
+		for (int i = 0; i < accept.getInterfaces().size(); i++) {
+			String name = accept.getInterfaces().get(i);
+			boolean known = Hosts.interfaces(lpar).stream().anyMatch(iface -> name.equals(iface.getName()))
+					|| Hosts.members(lpar, Management.class).stream().anyMatch(m -> name.equals(m.getIface()));
+			if (!known) {
+				report(IssueCodes.IPV6_UNSUPPORTED, "'" + name + "' is neither an interface of " + lpar.getName() + " nor its management interface: "
+						+ "accept_ra would be set on nothing the model knows", accept, Z.getAcceptRa_Interfaces(), i);
+			}
+		}
+	}
+
+	/** iptables has no IPv6: per-interface IPv6 forwarding, which zknet's nftables filter makes, cannot be had with 'firewall legacy'. */
+	@Check
+	public void checkLegacyIpv6Forwarding(Forwarding forwarding) {
+		Lpar lpar = Hosts.lparOf(forwarding);
+		if (forwarding.isIpv6() && !forwarding.isGlobal() && lpar != null && lpar.getFirewall() == FirewallTools.LEGACY) {
+			report(IssueCodes.IPV6_UNSUPPORTED, "IPv6 forwarding per interface needs nftables: Linux forwards IPv6 on every interface once it forwards it "
+					+ "at all (conf.all.forwarding), and zknet's nftables filter confines it to the interfaces named; 'firewall legacy' writes iptables, "
+					+ "which has no IPv6", forwarding, Z.getForwarding_Ipv6());
 		}
 	}
 
