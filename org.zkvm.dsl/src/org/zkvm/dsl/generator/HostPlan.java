@@ -111,6 +111,10 @@ public record HostPlan(String name, String scope, Distribution distribution, Lis
 		}
 	}
 
+	/** A generated file setup.sh installs: its path in the host's output folder, where it goes, its mode (zknet_file). */
+	public record InstalledFile(String file, String target, String mode) {
+	}
+
 	/** A proxy NDP entry: the host answers neighbour solicitations on {@code iface} for {@code address} (docs/ipv6.md). */
 	public record ProxyEntry(String iface, String address) {
 	}

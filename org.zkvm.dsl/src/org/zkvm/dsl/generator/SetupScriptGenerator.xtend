@@ -101,8 +101,10 @@ class SetupScriptGenerator {
 		«firewall(plan.filters)»
 		«IF plan.kernel.any»
 
-			# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters; IPv6's
-			# accept_ra before its forwarding, proxy_ndp and the proxy NDP entries (docs/ipv6.md)
+			# forwarding, proxy_arp and rp_filter per interface (facts §4.1), applied after the filters
+			«IF plan.kernel.forwardsIpv6 || plan.kernel.settings.exists[ipv6] || !plan.kernel.proxies.empty»
+				# IPv6: accept_ra before forwarding, proxy_ndp and the proxy NDP entries (docs/ipv6.md)
+			«ENDIF»
 			«IF plan.kernel.lowersAll»
 				zknet_sysctl net.ipv4.conf.all.rp_filter 0
 			«ENDIF»
@@ -119,6 +121,12 @@ class SetupScriptGenerator {
 			«FOR p : plan.kernel.proxies»
 				zknet_proxy_ndp «quote(p.iface)» «p.address»
 			«ENDFOR»
+			«IF !ProxyNdpGenerator.installed(plan).empty»
+				# the entries again after a link comes up and after a reboot (the kernel drops them with the link; docs/ipv6.md)
+				«FOR f : ProxyNdpGenerator.installed(plan)»
+					zknet_file «f.file» «f.target» «f.mode»
+				«ENDFOR»
+			«ENDIF»
 		«ENDIF»
 		«IF !plan.network.routes.empty»
 

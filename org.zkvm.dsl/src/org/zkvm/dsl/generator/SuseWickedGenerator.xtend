@@ -66,6 +66,7 @@ class SuseWickedGenerator implements DistributionFiles {
 		«ENDIF»
 		«IF link.port == link.name»
 			«addressLines(link)»
+			«postUp(link)»
 		«ENDIF»
 		«IF link.hasMtu && link.port == link.name»
 			MTU='«link.mtu»'
@@ -89,8 +90,16 @@ class SuseWickedGenerator implements DistributionFiles {
 		STARTMODE='hotplug'
 		BOOTPROTO='static'
 		«addressLines(link)»
+		«postUp(link)»
 		«IF link.hasMtu»
 			MTU='«link.mtu»'
+		«ENDIF»
+	'''
+
+	/** The proxy NDP entries again after the interface comes up: the kernel drops them with the link (ProxyNdpGenerator). */
+	def private postUp(Link link) '''
+		«IF !link.ipv6.proxies.empty»
+			POST_UP_SCRIPT='systemd:zknet-proxy-ndp@«link.port».service'
 		«ENDIF»
 	'''
 

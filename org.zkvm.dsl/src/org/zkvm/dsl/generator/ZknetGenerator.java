@@ -64,6 +64,8 @@ public class ZknetGenerator extends AbstractGenerator {
 	private ZvmGuestNetworkGenerator zvmGuestNetwork;
 	@Inject
 	private ZvmLanStatements lans;
+	@Inject
+	private ProxyNdpGenerator proxyNdp;
 
 	@Override
 	public void doGenerate(Resource input, IFileSystemAccess2 fsa, IGeneratorContext context) {
@@ -111,6 +113,7 @@ public class ZknetGenerator extends AbstractGenerator {
 			fsa.generateFile(folder + "udev/70-zknet.rules", udev.generate(plan, source));
 		}
 		fsa.generateFile(folder + "routes.txt", routingTable.generate(plan.network(), source));
+		proxyNdp.files(plan, source).forEach((name, content) -> fsa.generateFile(folder + name, content));
 		generatePersistent(plan.network(), folder, source, fsa);
 		for (Guest guest : Hosts.members(lpar, Guest.class)) {
 			String guestFolder = folder + "guests/" + Shell.fileName(guest.getName()) + "/";

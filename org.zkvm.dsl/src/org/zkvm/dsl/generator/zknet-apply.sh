@@ -30,6 +30,7 @@ zk_addrs=()
 zk_sysctls=()
 zk_routes=()
 zk_proxies=()
+zk_files=()
 zk_ipv6_forwarding=0
 zk_nft=""
 zk_legacy=""
@@ -94,6 +95,8 @@ zknet_route() { zk_routes+=("$*"); }
 zknet_sysctl6() { zk_sysctls+=("if6 $1 $2 $3"); }
 # zknet_ipv6_forwarding: net.ipv6.conf.all.forwarding=1, after the accept_ra keys (Linux forwards IPv6 only so)
 zknet_ipv6_forwarding() { zk_sysctls+=("key net.ipv6.conf.all.forwarding 1"); zk_ipv6_forwarding=1; }
+# zknet_file FILE TARGET MODE: setup installs the generated FILE as TARGET with MODE (checkpointed, verified)
+zknet_file() { zk_files+=("$1 $2 $3"); }
 # zknet_proxy_ndp IFACE ADDRESS: the host answers neighbour solicitations on IFACE for ADDRESS (ip -6 neigh ... proxy)
 zknet_proxy_ndp() { zk_proxies+=("$1 $2"); }
 # zknet_nftables FILE: a native nftables ruleset of tables named zknet, loaded atomically.
@@ -207,6 +210,10 @@ zk_boot_paths() {
 	local unit
 	unit=$(basename "$zk_boot_unit")
 	printf '%s\n' "${ZKNET_ROOT:-}/etc/systemd/system/$unit" "${ZKNET_ROOT:-}/etc/systemd/system/sysinit.target.wants/$unit" "${ZKNET_ROOT:-}$zk_boot_target"
+}
+zk_file_installed() {
+	local file="$1" target="${ZKNET_ROOT:-}$2" mode="$3"
+	cmp -s "$zk_here/$file" "$target" && [ "$(stat -c %a "$target" 2>/dev/null)" = "${mode#0}" ]
 }
 zk_boot_installed() {
 	local -a p
@@ -495,6 +502,11 @@ zk_check() {
 		zk_has_proxy "$dev" "$addr" || zk_changes+=("proxy NDP: $dev answers neighbour solicitations for $addr")
 	done
 	zk_check_ra_routes
+	local f file target mode
+	for f in "${zk_files[@]}"; do
+		read -r file target mode <<<"$f"
+		zk_file_installed "$file" "$target" "$mode" || zk_changes+=("install $target (mode $mode, from $file)")
+	done
 
 	local r current_default
 	for r in "${zk_routes[@]}"; do
@@ -792,7 +804,7 @@ zk_checkpoint() {
 			done >nm-profiles
 			zk_nm_active_list >nm-active
 		fi
-		if [ -n "$zk_boot_unit" ]; then
+		if [ -n "$zk_boot_unit" ] || [ "${#zk_files[@]}" -gt 0 ]; then
 			local path n=0
 			while read -r path; do
 				n=$((n + 1))
@@ -804,7 +816,7 @@ zk_checkpoint() {
 				else
 					printf 'absent %s\n' "$path"
 				fi
-			done < <(zk_boot_paths) >boot-files
+			done < <(if [ -n "$zk_boot_unit" ]; then zk_boot_paths; fi; zk_file_paths) >boot-files
 		fi
 		date -u +%Y-%m-%dT%H:%M:%SZ >taken
 	)
@@ -1168,6 +1180,7 @@ zk_apply() {
 		if [ -n "$zk_legacy" ]; then zk_run bash "$zk_here/$zk_legacy"; fi
 	fi
 	if [ -n "$zk_boot_unit" ] && ! zk_boot_installed; then zk_install_boot_unit; fi
+	zk_install_files
 
 	if zk_nm; then zk_apply_nm; else zk_apply_links; fi
 
@@ -1403,6 +1416,15 @@ zk_install_boot_unit() {
 	zk_run ln -sfn "/etc/systemd/system/$(basename "$zk_boot_unit")" "${p[1]}"
 	zk_systemd_reload
 }
+zk_file_paths() { local f file target mode; for f in "${zk_files[@]}"; do read -r file target mode <<<"$f"; printf '%s\n' "${ZKNET_ROOT:-}$target"; done; }
+zk_install_files() {
+	local f file target mode
+	for f in "${zk_files[@]}"; do
+		read -r file target mode <<<"$f"
+		zk_file_installed "$file" "$target" "$mode" || zk_run install -D -m "$mode" "$zk_here/$file" "${ZKNET_ROOT:-}$target"
+	done
+	[ "${#zk_files[@]}" -eq 0 ] || zk_systemd_reload
+}
 zk_systemd_reload() {
 	if [ -z "${ZKNET_ROOT:-}" ] && [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
 		systemctl daemon-reload || zk_say "note: systemctl daemon-reload failed; systemd reads the unit at the next boot"
@@ -1547,6 +1569,11 @@ zk_verify() {
 	if [ -n "$zk_nft$zk_legacy" ] && [ -f "$zk_state/firewall.applied" ] && [ "$(zk_firewall_digest)" != "$(cat "$zk_state/firewall.applied")" ]; then
 		differences+=("the firewall differs from what setup loaded")
 	fi
+	local f file target mode
+	for f in "${zk_files[@]}"; do
+		read -r file target mode <<<"$f"
+		zk_file_installed "$file" "$target" "$mode" || differences+=("$target: not installed as generated (mode $mode, from $file)")
+	done
 	if [ -n "$zk_boot_unit" ] && ! zk_boot_installed; then
 		differences+=("the boot unit $(basename "$zk_boot_unit") or the ruleset $zk_boot_target it loads is not installed and enabled as planned")
 	fi

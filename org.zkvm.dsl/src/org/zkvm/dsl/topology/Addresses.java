@@ -15,6 +15,7 @@ import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.zknet.AddressScheme;
+import org.zkvm.dsl.zknet.DerivedAddress;
 import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.GuestAddressRule;
 import org.zkvm.dsl.zknet.HostAddressRule;
@@ -59,16 +60,26 @@ public final class Addresses {
 	 */
 	public static List<IpPrefix> resolveAll(InterfaceAddress address) {
 		try {
-			if (address.isSlaac()) {
+			if (isSlaac(address)) {
 				return List.of();
 			}
-			if (!address.isAuto()) {
+			if (!isAuto(address)) {
 				return address.getAddress() == null ? List.of() : List.of(IpPrefix.parse(address.getAddress(), true));
 			}
 			return derive(address);
 		} catch (MalformedValueException e) {
 			return List.of();
 		}
+	}
+
+	/** 'address auto': derived from the LPAR's scheme. */
+	public static boolean isAuto(InterfaceAddress address) {
+		return address.getAddress() == null && address.getDerived() == DerivedAddress.AUTO;
+	}
+
+	/** 'address slaac': from the LAN's router advertisements. */
+	public static boolean isSlaac(InterfaceAddress address) {
+		return address.getAddress() == null && address.getDerived() == DerivedAddress.SLAAC;
 	}
 
 	/** Every resolvable IPv4 address of an interface or NIC. */
@@ -92,7 +103,7 @@ public final class Addresses {
 
 	/** Whether the interface or NIC takes IPv6 addresses and its default route from router advertisements ('address slaac'). */
 	public static boolean slaac(EObject owner) {
-		return declared(owner).stream().anyMatch(InterfaceAddress::isSlaac);
+		return declared(owner).stream().anyMatch(Addresses::isSlaac);
 	}
 
 	/** Whether the interface or NIC carries IPv6: an IPv6 address or 'address slaac'. */

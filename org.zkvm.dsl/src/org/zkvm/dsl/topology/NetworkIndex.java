@@ -63,14 +63,14 @@ public final class NetworkIndex {
 					EObject owner = address.eContainer();
 					Lpar lpar = Hosts.lparOf(owner);
 					Addresses.resolveIpv6(address).ifPresent(prefix -> {
-						AddressUse use = new AddressUse(address, address.isAuto() ? p.getInterfaceAddress_Auto() : p.getInterfaceAddress_Address(), prefix, owner, lpar);
+						AddressUse use = new AddressUse(address, Addresses.isAuto(address) ? p.getInterfaceAddress_Derived() : p.getInterfaceAddress_Address(), prefix, owner, lpar);
 						ipv6Addresses.computeIfAbsent(prefix.address(), k -> new ArrayList<>(1)).add(use);
 						if (owner instanceof OvsBridge bridge && bridge.isRouted()) {
 							guestSubnetsIpv6.add(Map.entry(prefix.subnet(), bridge));
 						}
 					});
 					Addresses.resolve(address).ifPresent(prefix -> {
-						AddressUse use = new AddressUse(address, address.isAuto() ? p.getInterfaceAddress_Auto() : p.getInterfaceAddress_Address(), prefix, owner, lpar);
+						AddressUse use = new AddressUse(address, Addresses.isAuto(address) ? p.getInterfaceAddress_Derived() : p.getInterfaceAddress_Address(), prefix, owner, lpar);
 						addresses.add(prefix.address(), use);
 						if (owner instanceof HostInterface) {
 							hostSubnets.add(prefix, use);

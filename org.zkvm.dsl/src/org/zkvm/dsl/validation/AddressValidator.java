@@ -40,7 +40,8 @@ public class AddressValidator extends ZknetCheckBase {
 				}
 				String others = owners.stream().filter(o -> o != use).map(AddressUse::ownerPath).distinct().collect(Collectors.joining(", "));
 				report(IssueCodes.ADDR_DUPLICATE, "address " + use.prefix().address() + " of " + use.ownerPath() + " is also given to " + others
-						+ ": both answer ARP for it and traffic reaches one of them at random; give each interface its own address",
+						+ ": both answer " + (use.prefix().isIpv6() ? "neighbour solicitations" : "ARP") + " for it and traffic reaches one of them "
+						+ "at random; give each interface its own address",
 						use.element(), use.feature());
 			}
 		}
@@ -75,7 +76,7 @@ public class AddressValidator extends ZknetCheckBase {
 						report(IssueCodes.ADDR_DUPLICATE, "the IPv6 guest subnet " + mine.getKey() + " of " + Hosts.path(bridge) + " overlaps "
 								+ theirs.getKey() + " of " + Hosts.path(theirs.getValue()) + ": the hosts' routes to each other's guests cannot tell "
 								+ "them apart; give each host's guests their own prefix", address,
-								address.isAuto() ? Z.getInterfaceAddress_Auto() : Z.getInterfaceAddress_Address());
+								Addresses.isAuto(address) ? Z.getInterfaceAddress_Derived() : Z.getInterfaceAddress_Address());
 					}
 					break;
 				}
@@ -94,7 +95,7 @@ public class AddressValidator extends ZknetCheckBase {
 				report(IssueCodes.ADDR_DUPLICATE, "the guest subnet " + mine.subnet() + " of " + Hosts.path(bridge) + " overlaps "
 						+ theirs.subnet() + " of " + Hosts.path(theirs.owner()) + ": the hosts' routes to each other's guests "
 						+ "cannot tell them apart; give each host's guests their own subnet (seed 002: 10.136.<LPAR ID>.0/24)",
-						address, address.isAuto() ? Z.getInterfaceAddress_Auto() : Z.getInterfaceAddress_Address());
+						address, Addresses.isAuto(address) ? Z.getInterfaceAddress_Derived() : Z.getInterfaceAddress_Address());
 				return;
 			}
 		}
@@ -114,18 +115,18 @@ public class AddressValidator extends ZknetCheckBase {
 		if (!cidr.get().contains(prefix.address())) {
 			report(IssueCodes.ADDR_DUPLICATE, "address " + prefix.address() + " is outside its network " + address.getNetwork().getName() + " ("
 					+ cidr.get() + "): nothing in that network can reach it; use an address of " + cidr.get() + " or the right network",
-					address, address.isAuto() ? Z.getInterfaceAddress_Auto() : Z.getInterfaceAddress_Address());
+					address, Addresses.isAuto(address) ? Z.getInterfaceAddress_Derived() : Z.getInterfaceAddress_Address());
 		}
 	}
 
 	@Check
 	public void checkAuto(InterfaceAddress address) {
-		if (address.isAuto() && Addresses.resolveAll(address).isEmpty()) {
+		if (Addresses.isAuto(address) && Addresses.resolveAll(address).isEmpty()) {
 			Lpar lpar = Hosts.lparOf(address);
 			report(IssueCodes.ADDR_AUTO, "'address auto' finds no rule for it in " + (lpar != null && lpar.getScheme() != null
 					? "scheme " + lpar.getScheme().getName() : "the LPAR's address scheme (the LPAR has none)")
 					+ ", so the interface would come up without an address; give the address, or add a rule to the scheme",
-					address, Z.getInterfaceAddress_Auto());
+					address, Z.getInterfaceAddress_Derived());
 		}
 	}
 

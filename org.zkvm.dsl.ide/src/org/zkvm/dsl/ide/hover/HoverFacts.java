@@ -14,6 +14,7 @@ import org.zkvm.dsl.analysis.PointToPointRates;
 import org.zkvm.dsl.report.ReportText;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
+import org.zkvm.dsl.topology.ProxyNeighbours;
 import org.zkvm.dsl.topology.IsfcLinks;
 import org.zkvm.dsl.topology.Links;
 import org.zkvm.dsl.zknet.BondInterface;
@@ -36,6 +37,7 @@ import org.zkvm.dsl.zknet.OsaInterface;
 import org.zkvm.dsl.zknet.OvsBridge;
 import org.zkvm.dsl.zknet.PointToPointKind;
 import org.zkvm.dsl.zknet.PointToPointLink;
+import org.zkvm.dsl.zknet.ProxyNdp;
 import org.zkvm.dsl.zknet.QethInterface;
 import org.zkvm.dsl.zknet.VlanInterface;
 import org.zkvm.dsl.zknet.ZvmSystem;
@@ -74,6 +76,7 @@ public final class HoverFacts {
 					+ (system.getLpar() != null && !system.getLpar().eIsProxy() ? " in LPAR " + Hosts.path(system.getLpar()) : ""));
 			case PointToPointLink link -> pointToPoint(link);
 			case Management management -> management(management);
+			case ProxyNdp proxy -> proxyNdp(proxy);
 			default -> List.of();
 		};
 		return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("\n", lines));
@@ -239,7 +242,29 @@ public final class HoverFacts {
 		if (lpar.getOs() == OperatingSystem.KVM) {
 			lines.add("- IP forwarding: " + (Hosts.forwardsGlobally(lpar) ? "global" : Hosts.forwardedInterfaces(lpar).isEmpty() ? "off"
 					: Hosts.forwardedInterfaces(lpar).stream().map(i -> i.getName()).collect(Collectors.joining(", "))));
+			if (Hosts.forwardsIpv6(lpar)) {
+				lines.add("- IPv6 forwarding: " + (Hosts.forwardsGlobally(lpar, true) ? "global"
+						: "in on " + Hosts.forwardedInterfaces(lpar, true).stream().map(i -> i.getName()).collect(Collectors.joining(", "))
+								+ " (conf.all.forwarding, confined by the forward filter)"));
+			}
 		}
+		return lines;
+	}
+
+	/** The entries proxy NDP installs: listed, or derived from what the host routes elsewhere (docs/ipv6.md). */
+	private static List<String> proxyNdp(ProxyNdp proxy) {
+		HostInterface iface = proxy.getInterface();
+		Lpar lpar = Hosts.lparOf(proxy);
+		if (iface == null || iface.eIsProxy() || lpar == null) {
+			return List.of();
+		}
+		List<String> lines = new ArrayList<>();
+		var entries = ProxyNeighbours.entries(lpar, iface);
+		lines.add("**Proxy NDP on " + iface.getName() + "**: answers neighbour solicitations for " + (entries.isEmpty() ? "nothing"
+				: entries.size() + (entries.size() == 1 ? " address" : " addresses") + (proxy.getAddresses().isEmpty() ? ", derived" : ", as listed")));
+		entries.forEach(a -> lines.add("- " + a));
+		lines.add("");
+		lines.add("_IPv6 has no blanket proxy: each address needs its entry (`ip -6 neigh add proxy`), and the interface must forward IPv6._");
 		return lines;
 	}
 
@@ -254,7 +279,7 @@ public final class HoverFacts {
 	}
 
 	private static void addresses(EObject owner, List<String> lines) {
-		var addresses = Addresses.of(owner);
+		var addresses = Addresses.all(owner);
 		if (!addresses.isEmpty()) {
 			lines.add("- address " + addresses.stream().map(Object::toString).collect(Collectors.joining(", ")));
 		}

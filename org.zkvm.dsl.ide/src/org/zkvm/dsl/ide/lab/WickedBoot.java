@@ -13,15 +13,16 @@ import java.util.regex.Pattern;
 /**
  * A SUSE node's boot in the lab. Debian has no wicked, so the lab reads the disk's
  * /etc/sysconfig/network files itself, the keys zknet writes and nothing else (ifcfg(5),
- * ifcfg-ovs-bridge(5), routes(5)): STARTMODE, BOOTPROTO='static', IPADDR and IPADDR_N, MTU,
- * OVS_BRIDGE with OVS_BRIDGE_PORT_DEVICE_N, and the ifroute-IF and routes lines. A key it does not
+ * ifcfg-ovs-bridge(5), routes(5)): STARTMODE, BOOTPROTO='static' (or 'static+auto6'), IPADDR and
+ * IPADDR_N of either family, MTU, OVS_BRIDGE with OVS_BRIDGE_PORT_DEVICE_N, POST_UP_SCRIPT='systemd:UNIT'
+ * (the unit's ExecStart, run here), and the ifroute-IF and routes lines. A key it does not
  * know stops the boot, so a file the lab cannot read faithfully is never half-applied. What this
  * proves: the files hold everything the host needs; not how wicked itself reads them.
  */
 final class WickedBoot {
 
 	private static final Pattern ASSIGNMENT = Pattern.compile("([A-Z0-9_]+)='([^']*)'");
-	private static final List<String> KNOWN = List.of("STARTMODE", "BOOTPROTO", "IPADDR", "MTU", "OVS_BRIDGE", "OVS_BRIDGE_PORT_DEVICE");
+	private static final List<String> KNOWN = List.of("STARTMODE", "BOOTPROTO", "IPADDR", "MTU", "OVS_BRIDGE", "OVS_BRIDGE_PORT_DEVICE", "POST_UP_SCRIPT");
 
 	private WickedBoot() {
 	}
@@ -43,7 +44,7 @@ final class WickedBoot {
 					throw new LabException(file + ": the lab does not read the key " + key + " (it reads " + String.join(", ", KNOWN) + ")");
 				}
 			}
-			if (!"static".equals(keys.get("BOOTPROTO")) || !List.of("auto", "nfsroot", "hotplug", "onboot").contains(keys.get("STARTMODE"))) {
+			if (!List.of("static", "static+auto6").contains(keys.get("BOOTPROTO")) || !List.of("auto", "nfsroot", "hotplug", "onboot").contains(keys.get("STARTMODE"))) {
 				continue;
 			}
 			if ("yes".equals(keys.get("OVS_BRIDGE"))) {
@@ -70,6 +71,9 @@ final class WickedBoot {
 				}
 			}
 			up.add(name);
+			if (keys.containsKey("POST_UP_SCRIPT")) {
+				postUp(lab, namespace, disk, file, keys.get("POST_UP_SCRIPT"));
+			}
 		}
 		for (Path routes : files(folder)) {
 			for (String line : lines(routes)) {
@@ -79,6 +83,29 @@ final class WickedBoot {
 		return "the lab's reading of the wicked files in /etc/sysconfig/network (" + String.join(", ", up)
 				+ "): Debian has no wicked, so this shows the files hold what the host needs, not how wicked reads them"
 				+ (renamed.isEmpty() ? "" : "; udev named " + String.join(", ", renamed) + " by MAC");
+	}
+
+	/**
+	 * POST_UP_SCRIPT='systemd:UNIT' (ifcfg(5)): wicked starts the unit once the interface is up. The lab
+	 * runs the installed unit's ExecStart itself (no systemd here), with %I and %i its instance and
+	 * paths under /etc read from the disk.
+	 */
+	private static void postUp(Lab lab, String namespace, BootDisk disk, Path file, String script) throws LabException {
+		if (!script.startsWith("systemd:") || !script.endsWith(".service")) {
+			throw new LabException(file + ": the lab runs only POST_UP_SCRIPT='systemd:UNIT.service', not '" + script + "'");
+		}
+		String unit = script.substring("systemd:".length());
+		int at = unit.indexOf('@');
+		String instance = at < 0 ? "" : unit.substring(at + 1, unit.length() - ".service".length());
+		String template = at < 0 ? unit : unit.substring(0, at + 1) + ".service";
+		Path installed = disk.root().resolve("etc/systemd/system").resolve(template);
+		String exec = lines(installed).stream().filter(l -> l.startsWith("ExecStart=")).findFirst()
+				.orElseThrow(() -> new LabException(installed + ": no ExecStart= for " + file + "'s POST_UP_SCRIPT")).substring("ExecStart=".length());
+		List<String> command = new ArrayList<>();
+		for (String word : exec.replace("%I", instance).replace("%i", instance).split("\\s+")) {
+			command.add(word.startsWith("/etc/") ? disk.root().resolve(word.substring(1)).toString() : word);
+		}
+		lab.shell().checkIn(namespace, Map.of(), command.toArray(String[]::new));
 	}
 
 	/** ifroute-IF and routes: Destination Gateway Netmask Interface [Options], '-' for an empty field (routes(5)). */

@@ -12,8 +12,12 @@ import org.zkvm.dsl.analysis.AddressTemplate;
 import org.zkvm.dsl.analysis.BusId;
 import org.zkvm.dsl.analysis.DeviceRange;
 import org.zkvm.dsl.analysis.HiperSocketsFrame;
+import org.zkvm.dsl.analysis.IpAddress;
+import org.zkvm.dsl.analysis.IpPrefix;
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
+import org.zkvm.dsl.analysis.Ipv6Address;
+import org.zkvm.dsl.analysis.Ipv6Prefix;
 import org.zkvm.dsl.analysis.MalformedValueException;
 import org.zkvm.dsl.analysis.Sizes;
 import org.zkvm.dsl.analysis.UperfWorkload;
@@ -28,6 +32,58 @@ class AddressMathTest {
 		assertEquals("enc500", org.zkvm.dsl.analysis.BusId.parse("0.0.0500").predictableName());
 		assertEquals("enc1.0500", org.zkvm.dsl.analysis.BusId.parse("0.1.0500").predictableName());
 		assertEquals("enc0", org.zkvm.dsl.analysis.BusId.parse("0.0.0000").predictableName());
+	}
+
+	@Test
+	void ipv6AddressesInTheirCanonicalForm() {
+		assertEquals("2001:db8::5", Ipv6Address.parse("2001:0DB8:0000:0000:0000:0000:0000:0005").toString());
+		assertEquals("2001:db8:0:1::", Ipv6Address.parse("2001:db8:0:1:0:0:0:0").toString(), "the longest zero run");
+		assertEquals("2001:0:0:1::1", Ipv6Address.parse("2001:0:0:1:0:0:0:1").toString(), "the longer of two runs");
+		assertEquals("2001:db8::1:0:0:1", Ipv6Address.parse("2001:db8:0:0:1:0:0:1").toString(), "the first of equally long runs");
+		assertEquals("2001:db8:0:1:1:1:1:1", Ipv6Address.parse("2001:db8::1:1:1:1:1").toString(), "a single zero group is no run");
+		assertEquals("::", Ipv6Address.parse("::").toString());
+		assertEquals("::1", Ipv6Address.parse("::1").toString());
+		assertEquals("fe80::", Ipv6Address.parse("fe80::").toString());
+		assertTrue(Ipv6Address.parse("fe80::1").isLinkLocal());
+		assertTrue(Ipv6Address.parse("febf:ffff::1").isLinkLocal());
+		assertFalse(Ipv6Address.parse("fec0::1").isLinkLocal());
+		assertFalse(Ipv6Address.parse("2001:db8::1").isLinkLocal());
+		assertEquals(Ipv6Address.parse("2001:db8::1:0:0:0:0"), Ipv6Address.parse("2001:db8::ffff:ffff:ffff:ffff").plus(1), "carries into the high half");
+		assertTrue(Ipv6Address.parse("2001:db8::2").compareTo(Ipv6Address.parse("fd00::1")) < 0);
+		assertTrue(Ipv6Address.parse("ffff::").compareTo(Ipv6Address.parse("1::")) > 0, "unsigned order");
+		assertThrows(MalformedValueException.class, () -> Ipv6Address.parse("1:2:3:4:5:6:7"));
+		assertThrows(MalformedValueException.class, () -> Ipv6Address.parse("::ffff:10.0.0.1"));
+		assertThrows(MalformedValueException.class, () -> Ipv6Address.parse("fe80::1%eth0"));
+	}
+
+	@Test
+	void ipv6Prefixes() {
+		Ipv6Prefix host = Ipv6Prefix.parse("2001:db8:10:131::11/48");
+		assertEquals("2001:db8:10::/48", host.subnet().toString());
+		assertFalse(host.isSubnet());
+		assertTrue(host.subnet().contains(Ipv6Address.parse("2001:db8:10:136:11::1")));
+		assertFalse(host.subnet().contains(Ipv6Address.parse("2001:db8:11::1")));
+		assertTrue(Ipv6Prefix.parse("2001:db8:10:136:11::/80").contains(Ipv6Address.parse("2001:db8:10:136:11::ffff")));
+		assertFalse(Ipv6Prefix.parse("2001:db8:10:136:11::/80").contains(Ipv6Address.parse("2001:db8:10:136:12::1")));
+		assertTrue(Ipv6Prefix.parse("2001:db8::/127").contains(Ipv6Address.parse("2001:db8::1")));
+		assertFalse(Ipv6Prefix.parse("2001:db8::/127").contains(Ipv6Address.parse("2001:db8::2")));
+		assertTrue(Ipv6Prefix.parse("::/0").contains(Ipv6Address.parse("ffff::1")));
+		assertTrue(Ipv6Prefix.parse("2001:db8:10::/48").overlaps(Ipv6Prefix.parse("2001:db8:10:136::/64")));
+		assertFalse(Ipv6Prefix.parse("2001:db8:10::/48").overlaps(Ipv6Prefix.parse("2001:db8:11::/48")));
+		assertFalse(Ipv6Prefix.parse("::/0").contains(Ipv4Address.parse("10.0.0.1")), "an IPv4 address is in no IPv6 prefix");
+		assertFalse(Ipv4Prefix.parse("0.0.0.0/0").contains((IpAddress) Ipv6Address.parse("::1")), "nor the other way round");
+		assertEquals(128, Ipv6Prefix.parse("2001:db8::1", false).length());
+		assertTrue(IpPrefix.parse("2001:db8::/32", true) instanceof Ipv6Prefix);
+		assertTrue(IpPrefix.parse("10.0.0.0/8", true) instanceof Ipv4Prefix);
+	}
+
+	/** IPv6 templates put the decimal digits of {id} and {n} into a group, so the IPv4 and IPv6 addresses read alike. */
+	@Test
+	void ipv6AddressTemplates() {
+		assertEquals("2001:db8:10:136:11::5/80", AddressTemplate.parse("2001:db8:10:136:{id}::{n}/80").expand(11, 5, 64).toString());
+		assertEquals("2001:db8:136:11::fe/64", AddressTemplate.parse("2001:db8:136:{id}::fe").expand(11, 0, 64).toString());
+		assertThrows(MalformedValueException.class, () -> AddressTemplate.parse("2001:db8:{lpar}::1"));
+		assertThrows(MalformedValueException.class, () -> AddressTemplate.parse("2001:db8:::{n}"));
 	}
 
 	@Test

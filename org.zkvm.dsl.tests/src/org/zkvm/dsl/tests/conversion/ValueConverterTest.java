@@ -102,6 +102,33 @@ class ValueConverterTest {
 		assertError("network n " + written, message, 11);
 	}
 
+	/** IPv6 in RFC 4291 text forms, kept in RFC 5952's canonical form (lower case, no leading zeros, the longest zero run as '::'). */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {"2001:db8:10::/48|2001:db8:10::/48", "2001:DB8:0010:0:0:0:0:0/48|2001:db8:10::/48", "::/0|::/0",
+			"fd00:56::/64|fd00:56::/64", "2001:db8:0:0:1:0:0:0/80|2001:db8:0:0:1::/80", "2001:db8:0:1:0:0:0:0/64|2001:db8:0:1::/64",
+			"1:2:3:4:5:6:7:0/128|1:2:3:4:5:6:7:0/128"})
+	void ipv6Subnets(String written, String canonical) {
+		assertEquals(canonical, value("network n " + written, m -> Workspace.all(m, Network.class).get(0).getCidr()));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {"2001:db8::1/64|host bits set: the subnet is 2001:db8::/64", "2001:db8::/129|/0 to /128",
+			"2001:db8::|needs a prefix length", "2001:db8:::1/64|'::' may appear only once", "2001:db8::1::/64|'::' may appear only once",
+			"1:2:3:4:5:6:7:8:9/64|it has 9 groups", "2001:db8g::/32|not a group of one to four hexadecimal digits",
+			"12345::/16|not a group of one to four hexadecimal digits", "1:2:3:4:5:6:7::8/64|room for at most seven"})
+	void badIpv6Subnets(String written, String message) {
+		assertError("network n " + written, message, 11);
+	}
+
+	@org.junit.jupiter.api.Test
+	void ipv6GatewaysAndAddresses() {
+		String model = "cec C { chpid 10 osd lpar L id 1 kvm { osa enc1 device 0.0.1000 chpid 10 address 2001:DB8::0005/64 address 10.0.0.5/24\n"
+				+ "route default via FE80::1 dev enc1 } }";
+		assertEquals("fe80::1", value(model, m -> Workspace.all(m, HostRoute.class).get(0).getGateway()));
+		assertEquals(List.of("2001:db8::5/64", "10.0.0.5/24"), value(model, m -> Workspace.all(m, org.zkvm.dsl.zknet.InterfaceAddress.class).stream()
+				.map(org.zkvm.dsl.zknet.InterfaceAddress::getAddress).toList()));
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', value = {"6000-6003|6000-6003", "F500-F51F|F500-F51F", "f500-f51f|F500-F51F", "7000-703F|7000-703F", "6000|6000", "a|000A"})
 	void deviceRanges(String written, String range) {

@@ -96,7 +96,7 @@ class ParsingTest {
 		assertSame(o1, br1.getUplink());
 		assertEquals("vnic1", br1.getVnic());
 		assertEquals(2500, br1.getTxqueuelen());
-		assertTrue(br1.getAddresses().get(0).isAuto());
+		assertTrue(org.zkvm.dsl.topology.Addresses.isAuto(br1.getAddresses().get(0)));
 		assertTrue(((OvsBridge) l1.getMembers().get(3)).isRouted());
 		assertEquals(OperatingSystem.ZOS, Workspace.named(model, Lpar.class, "Z1").getOs());
 	}

@@ -93,7 +93,7 @@ class NetworkIndexTest {
 	@Test
 	void everyAddressWithItsOwnerAndWhereItIsWritten() {
 		NetworkIndex index = index();
-		assertEquals("[A1.bra 10.136.1.254/24 auto A1]", uses(index.addresses().owners(Ipv4Address.parse("10.136.1.254"))));
+		assertEquals("[A1.bra 10.136.1.254/24 derived A1]", uses(index.addresses().owners(Ipv4Address.parse("10.136.1.254"))));
 		assertEquals("[B1.g2.n2 10.137.2.129/25 address B1]", uses(index.addresses().owners(Ipv4Address.parse("10.137.2.129"))));
 		assertEquals("[PLEX.LINUXA 10.9.9.1/32 leftAddress -]", uses(index.addresses().owners(Ipv4Address.parse("10.9.9.1"))));
 		assertEquals("[PLEX.LINUXB 10.9.9.2/32 rightAddress -]", uses(index.addresses().owners(Ipv4Address.parse("10.9.9.2"))));
