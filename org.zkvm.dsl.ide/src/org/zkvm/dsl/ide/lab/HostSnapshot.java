@@ -13,7 +13,8 @@ import com.google.gson.JsonParser;
 /**
  * What a lab host's namespace holds that setup.sh may change, read by the lab itself (not by the
  * script under test): links (name, MTU, up, master, txqueuelen, MAC), addresses and routes from
- * 'ip -j', the IPv4 sysctls of every interface, the whole nftables ruleset and the Open vSwitch
+ * 'ip -j', the IPv4 sysctls of every interface and its IPv6 forwarding, accept_ra and proxy_ndp, the
+ * proxy NDP entries, the whole nftables ruleset and the Open vSwitch
  * bridges, ports and MTU requests. Two snapshots are equal when the host is the same for
  * everything setup touches; the qdisc a driver attaches when a link first comes up is not part of it.
  */
@@ -45,6 +46,9 @@ record HostSnapshot(List<String> lines) {
 			}
 		}
 		lab.shell().output(namespace, Map.of(), "sysctl", "-a", "-r", "^net\\.ipv4\\.(ip_forward$|conf\\.)").lines().map(l -> "sysctl " + l).forEach(lines::add);
+		lab.shell().output(namespace, Map.of(), "sysctl", "-a", "-r", "^net\\.ipv6\\.conf\\.[^.]+\\.(forwarding|accept_ra|proxy_ndp)$").lines().map(l -> "sysctl " + l)
+				.forEach(lines::add);
+		lab.shell().output(namespace, Map.of(), "ip", "-6", "neigh", "show", "proxy").lines().map(l -> "proxy " + l.strip()).forEach(lines::add);
 		lab.shell().output(namespace, Map.of(), "nft", "list", "ruleset").lines().map(l -> "nft " + l).forEach(lines::add);
 		if (!ovs.isEmpty()) {
 			for (String bridge : lab.shell().output(namespace, ovs, "ovs-vsctl", "--timeout=10", "list-br").lines().toList()) {
