@@ -12,7 +12,7 @@ import org.zkvm.dsl.topology.PacketPath;
  * HTML, Markdown and JSON (docs/reports.md documents the JSON schema).
  */
 public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, List<PointToPointLink> pointToPointLinks, List<Advice> advice, List<PathSummary> paths,
-		List<Bond> bonds) {
+		List<Bond> bonds, List<Ipv6Step> ipv6Steps) {
 
 	/**
 	 * An ISFC logical link: its estimate as modelled and for every smaller CTC count, and the seed's
@@ -41,6 +41,10 @@ public record CapacityReport(List<String> sources, List<IsfcLink> isfcLinks, Lis
 	 * can fail without the host losing what the bond carries.
 	 */
 	public record Bond(String host, String name, String mode, String source, List<BondMember> members, String active, String failover, boolean redundant) {
+	}
+
+	/** Where a host routes IPv6 from a wider into a narrower MTU: IPv6 routers never fragment, the senders need path MTU discovery. */
+	public record Ipv6Step(String host, String from, int fromMtu, String to, int toMtu, String source, String note) {
 	}
 
 	public record BondMember(String name, String chpid, String feature) {

@@ -44,6 +44,7 @@ public final class ReportBuilder {
 		List<CapacityReport.Advice> advice = new ArrayList<>();
 		List<CapacityReport.PathSummary> paths = new ArrayList<>();
 		List<CapacityReport.Bond> bonds = new ArrayList<>();
+		List<CapacityReport.Ipv6Step> ipv6Steps = new ArrayList<>();
 		// the one path engine: the lab's simulation of the kernel, over the whole site
 		WorkloadPaths engine = new WorkloadPaths(LabNetworkBuilder.build(models));
 		for (Model model : models) {
@@ -62,6 +63,7 @@ public final class ReportBuilder {
 					for (var member : cec.getMembers()) {
 						if (member instanceof Lpar lpar) {
 							bonds.addAll(BondFailovers.of(lpar, source + ":" + line(lpar)));
+							ipv6Steps.addAll(Ipv6MtuSteps.of(lpar, source + ":" + line(lpar)));
 						}
 					}
 				} else if (element instanceof Workload workload) {
@@ -71,7 +73,7 @@ public final class ReportBuilder {
 				}
 			}
 		}
-		return new CapacityReport(sources, isfc, p2p, advice, paths, bonds);
+		return new CapacityReport(sources, isfc, p2p, advice, paths, bonds, ipv6Steps);
 	}
 
 	private static CapacityReport.IsfcLink isfcLink(ZvmCluster cluster, IsfcLink link, String source) {

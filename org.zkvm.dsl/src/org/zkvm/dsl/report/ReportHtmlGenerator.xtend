@@ -110,6 +110,18 @@ class ReportHtmlGenerator {
 			«ENDFOR»
 			</table>
 		«ENDIF»
+		<h2>IPv6: where hosts route into a smaller MTU</h2>
+		«IF report.ipv6Steps.empty»
+			<p>No host routes IPv6 from a wider into a narrower MTU.</p>
+		«ELSE»
+			<p>IPv6 routers never fragment: a packet larger than the next link is dropped and its sender gets "packet too big" (docs/ipv6.md).</p>
+			<table>
+			<tr><th>host</th><th>from (MTU)</th><th>to (MTU)</th><th>what happens</th></tr>
+			«FOR s : report.ipv6Steps»
+				<tr><td>«h(s.host)» <span class="source">(«h(s.source)»)</span></td><td>«h(s.from)» («s.fromMtu»)</td><td>«h(s.to)» («s.toMtu»)</td><td>«h(s.note)»</td></tr>
+			«ENDFOR»
+			</table>
+		«ENDIF»
 		</body>
 		</html>
 	'''

@@ -34,6 +34,8 @@ public final class ReportJson {
 		appendAll(b, report.paths().stream().map(ReportJson::path).toList());
 		b.append("],\n  \"bonds\": [");
 		appendAll(b, report.bonds().stream().map(ReportJson::bond).toList());
+		b.append("],\n  \"ipv6MtuSteps\": [");
+		appendAll(b, report.ipv6Steps().stream().map(ReportJson::ipv6Step).toList());
 		b.append("]\n}\n");
 		return b.toString();
 	}
@@ -111,6 +113,11 @@ public final class ReportJson {
 				+ string(bond.source()) + ", \"members\": [" + String.join(", ", bond.members().stream().map(m -> "{\"name\": " + string(m.name())
 						+ ", \"chpid\": " + string(m.chpid()) + ", \"feature\": " + (m.feature() == null ? "null" : string(m.feature())) + "}").toList())
 				+ "], \"active\": " + string(bond.active()) + ", \"failover\": " + string(bond.failover()) + ", \"redundant\": " + bond.redundant() + "}";
+	}
+
+	private static String ipv6Step(CapacityReport.Ipv6Step s) {
+		return "{\"host\": " + string(s.host()) + ", \"from\": " + string(s.from()) + ", \"fromMtu\": " + s.fromMtu() + ", \"to\": " + string(s.to())
+				+ ", \"toMtu\": " + s.toMtu() + ", \"source\": " + string(s.source()) + ", \"note\": " + string(s.note()) + "}";
 	}
 
 	private static String ranked(ConnectionAdvice.Ranked r) {

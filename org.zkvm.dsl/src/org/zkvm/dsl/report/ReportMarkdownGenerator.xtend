@@ -102,6 +102,21 @@ class ReportMarkdownGenerator {
 				| «b.host» | «b.name» | «b.mode» | «FOR m : b.members SEPARATOR ', '»«m.name» («m.chpid»«IF m.feature !== null», «m.feature»«ENDIF»)«ENDFOR» | «b.active» | «IF !b.redundant»**no redundancy**: «ENDIF»«b.failover» |
 			«ENDFOR»
 		«ENDIF»
+
+		## IPv6: where hosts route into a smaller MTU
+		«IF report.ipv6Steps.empty»
+
+			No host routes IPv6 from a wider into a narrower MTU.
+		«ELSE»
+
+			IPv6 routers never fragment: a packet larger than the next link is dropped and its sender gets "packet too big" (docs/ipv6.md).
+
+			| host | from (MTU) | to (MTU) | what happens |
+			|---|---|---|---|
+			«FOR s : report.ipv6Steps»
+				| «s.host» | «s.from» («s.fromMtu») | «s.to» («s.toMtu») | «s.note» |
+			«ENDFOR»
+		«ENDIF»
 	'''
 
 	def private direction(IsfcCapacity.Direction d) '''**«d.from» to «d.to»**: «mbps(d.mbps)» MB/s one way (*estimate*) on «distribution(d)»'''

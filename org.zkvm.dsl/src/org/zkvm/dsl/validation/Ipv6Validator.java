@@ -9,6 +9,7 @@ import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.validation.Check;
 import org.zkvm.dsl.analysis.IpAddress;
 import org.zkvm.dsl.analysis.Ipv6Address;
+import org.zkvm.dsl.analysis.Ipv6Prefix;
 import org.zkvm.dsl.topology.Addresses;
 import org.zkvm.dsl.topology.Hosts;
 import org.zkvm.dsl.topology.NetworkIndex.AddressUse;
@@ -21,6 +22,7 @@ import org.zkvm.dsl.zknet.FirewallTools;
 import org.zkvm.dsl.zknet.ForwardFilter;
 import org.zkvm.dsl.zknet.Forwarding;
 import org.zkvm.dsl.zknet.ForwardRule;
+import org.zkvm.dsl.zknet.Guest;
 import org.zkvm.dsl.zknet.GuestRoute;
 import org.zkvm.dsl.zknet.HostInterface;
 import org.zkvm.dsl.zknet.HostRoute;
@@ -75,11 +77,53 @@ public class Ipv6Validator extends ZknetCheckBase {
 	@Check
 	public void checkGateway(HostRoute route) {
 		checkLinkLocal(route.getGateway(), route.getDevice() != null, route, Z.getHostRoute_Gateway());
+		Lpar lpar = Hosts.lparOf(route);
+		if (lpar != null) {
+			checkConnected(route.getGateway(), Hosts.interfaces(lpar).stream().flatMap(i -> Addresses.ipv6Of(i).stream()).toList(), lpar.getName(), route,
+					Z.getHostRoute_Gateway());
+		}
 	}
 
+	/**
+	 * A guest's IPv6 gateway as its IPv4 one (ArpRoutingValidator): in a subnet of its NICs, and on a
+	 * routed bridge the bridge's own address, the only router there (seed 002, Scenario II).
+	 */
 	@Check
 	public void checkGateway(GuestRoute route) {
 		checkLinkLocal(route.getGateway(), route.getDevice() != null, route, Z.getGuestRoute_Gateway());
+		Guest guest = (Guest) route.eContainer();
+		List<Nic> nics = guest.getMembers().stream().filter(Nic.class::isInstance).map(Nic.class::cast).toList();
+		if (!checkConnected(route.getGateway(), nics.stream().flatMap(n -> Addresses.ipv6Of(n).stream()).toList(), guest.getName(), route,
+				Z.getGuestRoute_Gateway())) {
+			return;
+		}
+		Nic nic = route.getDevice() != null && !route.getDevice().eIsProxy() ? route.getDevice() : nics.isEmpty() ? null : nics.get(0);
+		Optional<IpAddress> gateway = Addresses.parseIp(route.getGateway());
+		if (route.isDefaultRoute() && gateway.isPresent() && gateway.get() instanceof Ipv6Address v6 && !v6.isLinkLocal() && nic != null
+				&& nic.getBridge() != null && !nic.getBridge().eIsProxy() && nic.getBridge().isRouted()) {
+			List<Ipv6Prefix> vnic = Addresses.ipv6Of(nic.getBridge());
+			if (!vnic.isEmpty() && vnic.stream().noneMatch(a -> a.address().equals(v6))) {
+				report(IssueCodes.ROUTE_GATEWAY, "the IPv6 default gateway of " + guest.getName() + " is " + v6 + ", but its NIC " + nic.getName()
+						+ " is on the routed bridge " + nic.getBridge().getName() + " whose internal port (vnic) is " + vnic.get(0).address()
+						+ ": only the host routes for the guests (seed 002, Scenario II); set the gateway to " + vnic.get(0).address(), route,
+						Z.getGuestRoute_Gateway(), vnic.get(0).address().toString());
+			}
+		}
+	}
+
+	/** An IPv6 gateway that is not link-local must lie in a connected IPv6 subnet, or the kernel refuses the route; false when reported. */
+	private boolean checkConnected(String text, List<Ipv6Prefix> connected, String owner, EObject route, EStructuralFeature feature) {
+		Optional<IpAddress> gateway = Addresses.parseIp(text);
+		if (gateway.isEmpty() || !(gateway.get() instanceof Ipv6Address v6) || v6.isLinkLocal() || connected.isEmpty()) {
+			return true;
+		}
+		if (connected.stream().noneMatch(p -> p.subnet().contains(v6))) {
+			report(IssueCodes.ROUTE_UNREACHABLE_GATEWAY, "gateway " + v6 + " is on none of " + owner + "'s connected IPv6 subnets ("
+					+ connected.stream().map(p -> p.subnet().toString()).distinct().collect(Collectors.joining(", ")) + "): the kernel rejects the route; "
+					+ "use an address of a connected subnet, or a link-local gateway with 'dev'", route, feature);
+			return false;
+		}
+		return true;
 	}
 
 	@Check

@@ -248,10 +248,21 @@ class ReportTest {
 				feature.failover());
 	}
 
+	/** IPv6 routers never fragment: the report names each step from a wider into a narrower MTU a host routes IPv6 across. */
+	@Test
+	void whereHostsRouteIpv6IntoASmallerMtu() throws IOException {
+		CapacityReport report = report("seed-network-dualstack");
+		assertEquals(List.of("LPAR11 br-ex 57344 o5s_10g_1 1500", "LPAR11 hs56k_0 57344 o5s_10g_1 1500", "LPAR12 br-ex 57344 o5s_10g_1 1500",
+				"LPAR12 hs56k_0 57344 o5s_10g_1 1500"), report.ipv6Steps().stream().map(s -> s.host() + " " + s.from() + " " + s.fromMtu() + " " + s.to() + " " + s.toMtu()).toList());
+		assertEquals("IPv6 packets above 1500 bytes from br-ex to o5s_10g_1 are dropped, and LPAR11 answers 'packet too big' (mtu 1500): the senders must use "
+				+ "path MTU discovery; the forward filter accepts ICMPv6's errors from routers further on", report.ipv6Steps().get(0).note());
+		assertEquals(List.of(), report("seed-network").ipv6Steps(), "IPv4 only");
+	}
+
 	@Test
 	void theJsonFollowsItsSchema() throws IOException {
 		LoadedModel model = Workspace.loadPaths(Workspace.root().resolve("examples/seed-isfc"), Workspace.root().resolve("examples/seed-iucv"),
-				Workspace.root().resolve("examples/seed-network"), Workspace.root().resolve("examples/enterprise"));
+				Workspace.root().resolve("examples/seed-network-dualstack"), Workspace.root().resolve("examples/enterprise"));
 		String json = Workspace.injector().getInstance(ModelReporter.class).report(model, ModelReporter.ALL, "").get("zknet-report.json");
 		assertTrue(json.contains("\"bonds\": [\n    {\"host\": \"KVMA1\""), json);
 		Path dir = Files.createTempDirectory("zknet-report");

@@ -69,6 +69,12 @@ class Ipv6ChecksTest {
 			"suse | 2001:db8:10:131::11/48 in production6 | route default via fe80::1 dev p10 | ",
 			"suse | 2001:db8:10:131::11/48 in production6 | route default via fe80::1 | ipv6.link-local-gateway",
 			"suse | 2001:db8:10:131::11/48 in production6 | management mgmt0 address 192.168.50.10/24 via 192.168.50.1 ; route default via fe80::1 dev p10 | ",
+			// gateways outside the connected IPv6 subnets, of the host and of a guest; a guest's gateway that is not the routed bridge's
+			"suse | 2001:db8:10:131::11/48 in production6 | route fd00:99::/64 via 2001:db8:10::1 | ",
+			"suse | 2001:db8:10:131::11/48 in production6 | route fd00:99::/64 via 2001:db8:11::1 | route.unreachable-gateway",
+			"suse | 2001:db8:10:131::11/48 in production6 | guest g2 { nic lan0 on br0 address 2001:db8:10:136:11::2/80 ; route default via 2001:db8:10:136:12::254 dev lan0 } | route.unreachable-gateway",
+			"suse | 2001:db8:10:131::11/48 in production6 | guest g2 { nic lan0 on br0 address 2001:db8:10:136:11::2/80 ; route default via 2001:db8:10:136:11::253 dev lan0 } | route.gateway",
+			"suse | 2001:db8:10:131::11/48 in production6 | guest g2 { nic lan0 on br0 address 2001:db8:10:136:11::2/80 ; route default via fe80::1 dev lan0 } | ",
 			// addresses: a duplicate of another LPAR's, one outside its network, one of the other family's network
 			"suse | 2001:db8:10:131::12/48 in production6 | | addr.duplicate addr.duplicate",
 			"suse | 2001:db8:11:131::11/48 in production6 | | addr.duplicate",
