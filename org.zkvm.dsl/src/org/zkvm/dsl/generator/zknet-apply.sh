@@ -128,6 +128,15 @@ zk_family() { if [[ "$1" == "-6 "* || "$1" == *:* ]]; then printf -- -6; else pr
 # 'ip route replace' of a planned route or a checkpoint's line
 # shellcheck disable=SC2046 # a route is its words
 zk_route_replace() { zk_run ip "$(zk_family "$1")" route replace $(zk_route_words "${1#-6 }"); }
+# The planned proxy NDP entries that are not there, as "DEVICE ADDRESS".
+zk_missing_proxies() {
+	local p name addr dev
+	for p in "${zk_proxies[@]}"; do
+		read -r name addr <<<"$p"
+		dev=$(zk_dev "$name")
+		zk_has_proxy "$dev" "$addr" || printf '%s %s\n' "$dev" "$addr"
+	done
+}
 zk_has_proxy() { ip -6 neigh show proxy dev "$1" 2>/dev/null | awk '{print $1}' | grep -qxF "$2"; }
 zk_sysctl_key() {
 	local -a f
@@ -495,12 +504,9 @@ zk_check() {
 		zk_changes+=("install $zk_boot_target and enable $(basename "$zk_boot_unit") (the filters load at boot before network-pre.target and systemd-sysctl)")
 	fi
 
-	local p
-	for p in "${zk_proxies[@]}"; do
-		read -r name addr <<<"$p"
-		dev=$(zk_dev "$name")
-		zk_has_proxy "$dev" "$addr" || zk_changes+=("proxy NDP: $dev answers neighbour solicitations for $addr")
-	done
+	while read -r dev addr; do
+		zk_changes+=("proxy NDP: $dev answers neighbour solicitations for $addr")
+	done < <(zk_missing_proxies)
 	zk_check_ra_routes
 	local f file target mode
 	for f in "${zk_files[@]}"; do
@@ -1191,12 +1197,10 @@ zk_apply() {
 		[ "$(sysctl -n "$key" 2>/dev/null || true)" = "$value" ] || zk_run sysctl -q -w "$key=$value"
 	done
 
-	local p name addr dev
-	for p in "${zk_proxies[@]}"; do
-		read -r name addr <<<"$p"
-		dev=$(zk_dev "$name")
-		zk_has_proxy "$dev" "$addr" || zk_run ip -6 neigh replace proxy "$addr" dev "$dev"
-	done
+	local dev addr
+	while read -r dev addr; do
+		zk_run ip -6 neigh replace proxy "$addr" dev "$dev"
+	done < <(zk_missing_proxies)
 
 	local r
 	for r in "${zk_routes[@]}"; do
@@ -1550,12 +1554,9 @@ zk_verify() {
 		value=$(zk_sysctl_value "$s")
 		[ "$(sysctl -n "$key" 2>/dev/null || true)" = "$value" ] || differences+=("sysctl $key = $(sysctl -n "$key" 2>/dev/null || echo absent), planned $value")
 	done
-	local p
-	for p in "${zk_proxies[@]}"; do
-		read -r name addr <<<"$p"
-		dev=$(zk_dev "$name")
-		zk_has_proxy "$dev" "$addr" || differences+=("proxy NDP entry $addr on $dev: missing")
-	done
+	while read -r dev addr; do
+		differences+=("proxy NDP entry $addr on $dev: missing")
+	done < <(zk_missing_proxies)
 	local r
 	for r in "${zk_routes[@]}"; do
 		zk_route_present "$r" || differences+=("route $(zk_route_words "$r"): missing")

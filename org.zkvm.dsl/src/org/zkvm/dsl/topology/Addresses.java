@@ -116,27 +116,14 @@ public final class Addresses {
 				: owner instanceof Nic n ? n.getAddresses() : owner instanceof ZvmNic z ? z.getAddresses() : List.of();
 	}
 
+	/** An IPv4 address; empty when absent, malformed or IPv6. */
 	public static Optional<Ipv4Address> parseAddress(String text) {
-		if (text == null) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Ipv4Prefix.parse(text, false).address());
-		} catch (MalformedValueException e) {
-			return Optional.empty();
-		}
+		return parsePrefix(text).map(Ipv4Prefix::address);
 	}
 
 	/** An address of either family, e.g. a gateway; empty when absent or malformed. */
 	public static Optional<IpAddress> parseIp(String text) {
-		if (text == null) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(IpPrefix.parse(text, false).address());
-		} catch (MalformedValueException e) {
-			return Optional.empty();
-		}
+		return parsePrefixIp(text).map(IpPrefix::address);
 	}
 
 	/** A prefix of either family ('a/n', or a bare address as a host prefix); empty when absent or malformed. */
@@ -151,15 +138,9 @@ public final class Addresses {
 		}
 	}
 
+	/** An IPv4 prefix ('a/n', or a bare address as a /32); empty when absent, malformed or IPv6. */
 	public static Optional<Ipv4Prefix> parsePrefix(String text) {
-		if (text == null) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Ipv4Prefix.parse(text, false));
-		} catch (MalformedValueException e) {
-			return Optional.empty();
-		}
+		return parsePrefixIp(text).filter(Ipv4Prefix.class::isInstance).map(Ipv4Prefix.class::cast);
 	}
 
 	/** The IPv4 subnet of a network; empty for an IPv6 network. */
