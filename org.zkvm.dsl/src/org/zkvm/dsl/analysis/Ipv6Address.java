@@ -71,8 +71,11 @@ public record Ipv6Address(long high, long low) implements IpAddress, Comparable<
 		return (high >>> 54) == (0xfe80L >>> 6);
 	}
 
-	/** The address with bits from the least significant end added, as an address scheme numbers hosts. */
+	/** The address {@code offset} further on (0 or more), carrying into the high half. */
 	public Ipv6Address plus(long offset) {
+		if (offset < 0) {
+			throw new IllegalArgumentException("an IPv6 address counts up only: " + offset);
+		}
 		long sum = low + offset;
 		long carry = Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
 		return new Ipv6Address(high + carry, sum);

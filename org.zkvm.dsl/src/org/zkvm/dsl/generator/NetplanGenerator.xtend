@@ -124,7 +124,7 @@ class NetplanGenerator implements DistributionFiles {
 				out.append('        - to: ').append(yaml(r.destination)).append('\n')
 				if (r.gateway.present) {
 					out.append('          via: ').append(yaml(r.gateway.get.toString)).append('\n')
-				} else if (!r.isIpv6) {
+				} else {
 					out.append('          scope: link\n')
 				}
 				if (r.metric != 0) {

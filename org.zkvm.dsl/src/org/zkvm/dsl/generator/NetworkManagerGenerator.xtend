@@ -223,13 +223,16 @@ class NetworkManagerGenerator implements DistributionFiles {
 			method=auto
 		«ELSEIF !link.ipv6.addresses.empty»
 			method=manual
+		«ELSEIF !plan.routesVia(link, true).empty»
+			# IPv6 routes (via a link-local gateway) without an address of the link's own: 'ignore' would drop them
+			method=link-local
 		«ELSE»
 			method=ignore
 		«ENDIF»
 		«FOR a : link.ipv6.addresses»
 			address«link.ipv6.addresses.indexOf(a) + 1»=«a»
 		«ENDFOR»
-		«IF link.ipv6.any»
+		«IF link.ipv6.any || !plan.routesVia(link, true).empty»
 			# the kernel's metric for an IPv6 route given without one (IP6_RT_PRIO_USER), as setup.sh, netplan and wicked leave it
 			route-metric=1024
 		«ENDIF»

@@ -103,11 +103,11 @@ class ProxyNdpGenerator {
 		# «Header.line('proxy NDP entries of ' + plan.name + ' on one interface', source, plan.scope)»
 		# wicked starts zknet-proxy-ndp@IFACE.service after IFACE comes up (ifcfg-IFACE: POST_UP_SCRIPT='systemd:...', ifcfg(5)).
 		[Unit]
-		Description=zknet: proxy NDP entries on %I (the kernel drops them with the link)
+		Description=zknet: proxy NDP entries on %i (the kernel drops them with the link)
 
 		[Service]
 		Type=oneshot
-		ExecStart=/bin/bash /etc/zknet/zknet-proxy-ndp.sh %I
+		ExecStart=/bin/bash /etc/zknet/zknet-proxy-ndp.sh %i
 	'''
 
 	def private dropIn(HostPlan plan, String iface, String source) '''

@@ -373,7 +373,7 @@ zk_check() {
 	session_dev=$(zk_field dev "$session")
 	session_via=$(zk_field via "$session")
 	local -a default_devs
-	mapfile -t default_devs < <(ip -4 -o route show default table main 2>/dev/null | grep -oE ' dev [^ ]+' | awk '{print $2}')
+	mapfile -t default_devs < <({ ip -4 -o route show default table main; ip -6 -o route show default table main; } 2>/dev/null | grep -oE ' dev [^ ]+' | awk '{print $2}')
 	local management_dev=""
 	[ -z "$zk_management" ] || management_dev=$(zk_dev "$zk_management")
 
@@ -644,7 +644,7 @@ zk_role() {
 	local roles=()
 	[ "$1" != "$2" ] || roles+=("the admin's session")
 	[ "$1" != "$3" ] || roles+=("the management path")
-	ip -4 -o route show default table main 2>/dev/null | grep -q " dev $1 " && roles+=("the default route")
+	{ ip -4 -o route show default table main; ip -6 -o route show default table main; } 2>/dev/null | grep -q " dev $1 " && roles+=("the default route")
 	local IFS=,
 	printf '%s' "${roles[*]}" | sed 's/,/, /g'
 }
@@ -842,6 +842,11 @@ zk_plan_devices() {
 		read -r bridge port _ <<<"$item"
 		printf '%s\n%s\n' "$bridge" "$port"
 	done
+	for item in "${zk_proxies[@]}"; do
+		read -r name _ <<<"$item"
+		zk_dev "$name"
+		echo
+	done
 	for item in "${zk_uplinks[@]}"; do
 		read -r _ uplink port <<<"$item"
 		printf '%s\n%s\n' "$(zk_dev "$uplink")" "$port"
@@ -889,6 +894,10 @@ zk_touched() { [ ! -f "$1/devices" ] || grep -qxF "$2" "$1/devices"; }
 zk_restore() {
 	local dir="$1" restored=0 line key value
 	[ -d "$dir" ] || zk_die "no checkpoint in $dir" 2
+	# a checkpoint taken before zknet recorded IPv6 (no proxies file) knows nothing of the host's IPv6:
+	# its IPv6 addresses and routes are left as they are, not taken for setup's
+	local knows_ipv6=0
+	[ ! -f "$dir/proxies" ] || knows_ipv6=1
 	while read -r key value; do
 		[ "$value" = absent ] && continue
 		[ "$(sysctl -n "$key" 2>/dev/null || echo absent)" = absent ] && continue
@@ -980,6 +989,7 @@ zk_restore() {
 	local dev cidr rest
 	while read -r dev cidr rest; do
 		awk -v d="$dev" -v c="$cidr" '$1 == d && $2 == c { found = 1 } END { exit !found }' "$dir/addrs" && continue
+		[[ "$knows_ipv6" = 1 || "$cidr" != *:* ]] || continue
 		awk -v d="$dev" '$2 == d { found = 1 } END { exit !found }' "$dir/links" || continue
 		if ! zk_touched "$dir" "$dev"; then
 			zk_say "left alone: address $cidr on $dev (a device setup does not touch)"
@@ -1006,6 +1016,7 @@ zk_restore() {
 
 	while read -r line; do
 		grep -qxF "$line" "$dir/routes" && continue
+		[[ "$knows_ipv6" = 1 || "$line" != "-6 "* ]] || continue
 		if ! zk_touched "$dir" "$(zk_field dev "$line")"; then
 			zk_say "left alone: route $line (a device setup does not touch)"
 			continue
@@ -1016,7 +1027,7 @@ zk_restore() {
 	done < <(zk_snapshot_routes)
 	while read -r line; do
 		zk_snapshot_routes | grep -qxF "$line" && continue
-		if [[ "$line" != default* ]] && ! zk_touched "$dir" "$(zk_field dev "$line")"; then
+		if [[ "${line#-6 }" != default* ]] && ! zk_touched "$dir" "$(zk_field dev "$line")"; then
 			zk_say "left alone: route $line is gone (a device setup does not touch)"
 			continue
 		fi
@@ -1065,6 +1076,15 @@ zk_restore() {
 		done <"$dir/boot-files"
 		zk_systemd_reload
 	fi
+	# a file a later setup installed than the checkpoint knows of: removed where it is still what setup installs
+	local f file target mode
+	for f in "${zk_files[@]}"; do
+		read -r file target mode <<<"$f"
+		grep -qF " ${ZKNET_ROOT:-}$target" "$dir/boot-files" 2>/dev/null && continue
+		if cmp -s "$zk_here/$file" "${ZKNET_ROOT:-}$target"; then
+			rm -f "${ZKNET_ROOT:-}$target" && zk_say "removed ${ZKNET_ROOT:-}$target (installed by a setup after this checkpoint)" && restored=$((restored + 1))
+		fi
+	done
 	rm -f "$zk_state/firewall.applied"
 	zk_say "restored the checkpoint of $(cat "$dir/taken") ($restored changes undone; qeth and ctc devices stay configured: chzdev -d qeth|ctc BUSID removes one; a netiucv connection stays: echo NAME > /sys/bus/iucv/drivers/netiucv/remove)"
 }

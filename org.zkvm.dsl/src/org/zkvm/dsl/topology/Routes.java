@@ -42,10 +42,6 @@ public final class Routes {
 	}
 
 	/**
-	 * The next hop: as written, or for 'route subnet B dev D' without 'via', the address B's host has
-	 * in the subnet of D.
-	 */
-	/**
 	 * Whether a route is an IPv6 route: its destination or its gateway is IPv6 ('route default via
 	 * fe80::1 dev X' is the IPv6 default route; 'route default' without an IPv6 gateway is IPv4's).
 	 */
@@ -93,6 +89,10 @@ public final class Routes {
 		return gateway(route).map(IpAddress.class::cast);
 	}
 
+	/**
+	 * The IPv4 next hop: as written, or for 'route subnet B dev D' without 'via', the address B's host
+	 * has in the subnet of D; empty for an IPv6 route.
+	 */
 	public static Optional<Ipv4Address> gateway(HostRoute route) {
 		if (IpAddress.isIpv6(route.getGateway())) {
 			return Optional.empty();

@@ -112,6 +112,12 @@ public class AddressValidator extends ZknetCheckBase {
 			return;
 		}
 		IpPrefix prefix = resolved.get(0);
+		if (prefix.isIpv6() != cidr.get().isIpv6()) {
+			report(IssueCodes.ADDR_DUPLICATE, "address " + prefix + " is " + (prefix.isIpv6() ? "IPv6" : "IPv4") + ", but its network "
+					+ address.getNetwork().getName() + " (" + cidr.get() + ") is " + (cidr.get().isIpv6() ? "IPv6" : "IPv4")
+					+ ": give each family's address its own network", address, Addresses.isAuto(address) ? Z.getInterfaceAddress_Derived() : Z.getInterfaceAddress_Address());
+			return;
+		}
 		if (!cidr.get().contains(prefix.address())) {
 			report(IssueCodes.ADDR_DUPLICATE, "address " + prefix.address() + " is outside its network " + address.getNetwork().getName() + " ("
 					+ cidr.get() + "): nothing in that network can reach it; use an address of " + cidr.get() + " or the right network",

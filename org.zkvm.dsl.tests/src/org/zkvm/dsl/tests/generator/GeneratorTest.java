@@ -55,6 +55,40 @@ class GeneratorTest {
 		return dir;
 	}
 
+	/**
+	 * Proxy NDP entries come back after a link bounce and a reboot, each distribution its way (docs/ipv6.md):
+	 * the script and the hook setup.sh installs; wicked's unit takes the raw interface name (%i: systemd
+	 * would turn the '-' of 'prod-10g' into '/' in %I).
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = {"suse", "rhel", "ubuntu"})
+	void proxyNdpEntriesComeBackWithTheLink(String distro) throws IOException {
+		Path dir = distroVariant("seed-network-dualstack", distro);
+		Path model = dir.resolve("z13a.zknet");
+		Files.writeString(model, Files.readString(model).replace("o5s_10g_1", "prod-10g"));
+		Map<String, String> files = generate(dir);
+		String setup = files.get("Z13A/LPAR11/setup.sh");
+		assertTrue(setup.contains("zknet_proxy_ndp prod-10g 2001:db8:10:136:11::1\n"), setup);
+		assertTrue(setup.contains("zknet_file proxy-ndp/zknet-proxy-ndp.sh /etc/zknet/zknet-proxy-ndp.sh 0755\n"), setup);
+		assertTrue(files.get("Z13A/LPAR11/proxy-ndp/zknet-proxy-ndp.sh").contains("zk_entry prod-10g 2001:db8:10:136:11::254\n"));
+		switch (distro) {
+		case "suse" -> {
+			assertTrue(files.get("Z13A/LPAR11/wicked/ifcfg-prod-10g").contains("POST_UP_SCRIPT='systemd:zknet-proxy-ndp@prod-10g.service'\n"));
+			assertTrue(files.get("Z13A/LPAR11/systemd/zknet-proxy-ndp@.service").contains("ExecStart=/bin/bash /etc/zknet/zknet-proxy-ndp.sh %i\n"));
+			assertTrue(setup.contains("zknet_file systemd/zknet-proxy-ndp@.service /etc/systemd/system/zknet-proxy-ndp@.service 0644\n"), setup);
+		}
+		case "rhel" -> {
+			assertTrue(files.get("Z13A/LPAR11/networkmanager-dispatcher/50-zknet-proxy-ndp").contains("exec /bin/bash /etc/zknet/zknet-proxy-ndp.sh \"$1\"\n"));
+			assertTrue(setup.contains("zknet_file networkmanager-dispatcher/50-zknet-proxy-ndp /etc/NetworkManager/dispatcher.d/50-zknet-proxy-ndp 0755\n"), setup);
+		}
+		default -> {
+			String dropIn = files.get("Z13A/LPAR11/networkd/10-netplan-prod-10g.network.d/90-zknet-proxy-ndp.conf");
+			assertTrue(dropIn.contains("[Network]\nIPv6ProxyNDP=yes\nIPv6ProxyNDPAddress=2001:db8:10:136:11::254\n"), dropIn);
+		}
+		}
+		assertFalse(files.keySet().stream().anyMatch(f -> f.startsWith("Z13A/LPAR12/proxy-ndp/") && !files.get("Z13A/LPAR12/setup.sh").contains("zknet_proxy_ndp")));
+	}
+
 	@Test
 	void seedNetworkGivesTheSeedsCommands() {
 		Map<String, String> files = generate("seed-network");
