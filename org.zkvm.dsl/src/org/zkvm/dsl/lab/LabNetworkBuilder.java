@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.eclipse.emf.ecore.EObject;
 import org.zkvm.dsl.analysis.GuestNicIdentity;
+import org.zkvm.dsl.analysis.IpAddress;
 import org.zkvm.dsl.analysis.Ipv4Address;
 import org.zkvm.dsl.analysis.Ipv4Prefix;
 import org.zkvm.dsl.generator.HostFacts;
@@ -414,7 +415,8 @@ public final class LabNetworkBuilder {
 		if (filter == null) {
 			return null;
 		}
-		List<LabNetwork.ArpRule> rules = filter.rules().stream()
+		// a rule with an IPv6 prefix never matches IPv4 (and ARP is IPv4's): it is no wildcard here
+		List<LabNetwork.ArpRule> rules = filter.rules().stream().filter(r -> !IpAddress.isIpv6(r.target()) && !IpAddress.isIpv6(r.sender()))
 				.map(r -> new LabNetwork.ArpRule(action(r.drop()), prefix(r.target()), prefix(r.sender()), r.iface())).toList();
 		return new LabNetwork.ArpFilter(action(filter.drop()), rules);
 	}
@@ -428,7 +430,9 @@ public final class LabNetworkBuilder {
 		if (filter == null) {
 			return null;
 		}
-		List<LabNetwork.ForwardRule> rules = filter.rules().stream().map(r -> new LabNetwork.ForwardRule(action(r.drop()), r.in(), r.out(),
+		// the simulation is IPv4's: a rule for IPv6 prefixes never matches its packets (and is no wildcard)
+		List<LabNetwork.ForwardRule> rules = filter.rules().stream().filter(r -> !IpAddress.isIpv6(r.source()) && !IpAddress.isIpv6(r.destination()))
+				.map(r -> new LabNetwork.ForwardRule(action(r.drop()), r.in(), r.out(),
 				prefix(r.source()), prefix(r.destination()), r.established())).toList();
 		return new LabNetwork.ForwardFilter(action(filter.drop()), rules);
 	}

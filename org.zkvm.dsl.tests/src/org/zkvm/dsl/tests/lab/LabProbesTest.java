@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.zkvm.dsl.headless.LoadedModel;
@@ -127,6 +128,29 @@ class LabProbesTest {
 		assertEquals(57344, whole.size());
 		assertFalse(whole.dontFragment());
 		assertTrue(whole.expected());
+	}
+
+	/**
+	 * The dual-stack seed network promises for IPv4 what the seed network does; its IPv6 forward rule is
+	 * no wildcard in the (IPv4) simulation: a 'drop from' an IPv6 prefix leaves IPv4 traffic alone.
+	 */
+	@Test
+	void anIpv6RuleOfTheForwardFilterLeavesIpv4Alone() throws Exception {
+		List<Probe> dual = LabProbes.plan(example("seed-network-dualstack"));
+		List<Probe> single = LabProbes.plan(example("seed-network"));
+		assertEquals(single.stream().map(p -> p.from().id() + " " + p.to().id() + " " + p.kind() + " " + p.expected()).toList(),
+				dual.stream().map(p -> p.from().id() + " " + p.to().id() + " " + p.kind() + " " + p.expected()).toList());
+		String text = Files.readString(Workspace.root().resolve("examples/seed-network-dualstack/z13a.zknet")).replace(
+				"\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n\t\t\taccept in hs56k_0 out br-ex\n\t\t\taccept in br-ex out hs56k_0\n\t\t\taccept in br-ex out o5s_1g_1",
+				"\t\t\tdrop from 2001:db8:10:136:11::/80\n\t\t\taccept in o5s_10g_1 out br-ex\n\t\t\taccept in br-ex out o5s_10g_1\n\t\t\taccept in hs56k_0 out br-ex\n\t\t\taccept in br-ex out hs56k_0\n\t\t\taccept in br-ex out o5s_1g_1");
+		assertTrue(text.contains("drop from 2001:db8:10:136:11::/80"));
+		Map<String, String> files = new java.util.TreeMap<>();
+		for (String file : List.of("networks.zknet", "workloads.zknet")) {
+			files.put(file, Files.readString(Workspace.root().resolve("examples/seed-network-dualstack").resolve(file)));
+		}
+		files.put("z13a.zknet", text);
+		LabNetwork network = LabNetworkBuilder.build(Workspace.load(files).models());
+		assertTrue(probe(LabProbes.plan(network), "guest LPAR11.vm11a", "guest LPAR12.vm12a", Kind.REACH).expected());
 	}
 
 	@Test
