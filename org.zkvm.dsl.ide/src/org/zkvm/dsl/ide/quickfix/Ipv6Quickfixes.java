@@ -3,6 +3,7 @@ package org.zkvm.dsl.ide.quickfix;
 import java.util.List;
 
 import org.eclipse.emf.ecore.EObject;
+import org.eclipse.emf.ecore.EStructuralFeature;
 import org.eclipse.xtext.EcoreUtil2;
 import org.eclipse.xtext.ide.editor.quickfix.DiagnosticResolutionAcceptor;
 import org.eclipse.xtext.ide.editor.quickfix.QuickFix;
@@ -43,12 +44,7 @@ public class Ipv6Quickfixes extends QuickfixBase {
 			if (!(element instanceof Forwarding forwarding) || data.isEmpty()) {
 				return;
 			}
-			List<AcceptRa> statements = Hosts.members(Hosts.lparOf(forwarding), AcceptRa.class);
-			if (!statements.isEmpty()) {
-				changes.insertAfterFeature(statements.get(0), Z.getAcceptRa_Interfaces(), ", " + data.get(0));
-			} else {
-				changes.insertLinesAfter(forwarding, List.of("accept-ra on " + data.get(0)));
-			}
+			addToList(Hosts.members(Hosts.lparOf(forwarding), AcceptRa.class), Z.getAcceptRa_Interfaces(), data.get(0), forwarding, "accept-ra on ", changes);
 		}));
 	}
 
@@ -60,12 +56,8 @@ public class Ipv6Quickfixes extends QuickfixBase {
 				return;
 			}
 			Lpar lpar = Hosts.lparOf(proxy);
-			List<Forwarding> statements = Hosts.members(lpar, Forwarding.class).stream().filter(f -> f.isIpv6() && !f.isGlobal()).toList();
-			if (!statements.isEmpty()) {
-				changes.insertAfterFeature(statements.get(0), Z.getForwarding_Interfaces(), ", " + data.get(0));
-			} else {
-				changes.insertLinesAfter(anchor(lpar, proxy), List.of("forwarding ipv6 on " + data.get(0)));
-			}
+			addToList(Hosts.members(lpar, Forwarding.class).stream().filter(f -> f.isIpv6() && !f.isGlobal()).toList(), Z.getForwarding_Interfaces(),
+					data.get(0), anchor(lpar, proxy), "forwarding ipv6 on ", changes);
 		}));
 	}
 
@@ -77,6 +69,15 @@ public class Ipv6Quickfixes extends QuickfixBase {
 				changes.insertAfterFeature(proxy, Z.getProxyNdp_Addresses(), ", " + String.join(", ", data.get(0).split(",")));
 			}
 		}));
+	}
+
+	/** Adds the name to the first of the statements' lists, or writes a statement of its own after the anchor. */
+	private static void addToList(List<? extends EObject> statements, EStructuralFeature list, String name, EObject anchor, String statement, TextChanges changes) {
+		if (!statements.isEmpty()) {
+			changes.insertAfterFeature(statements.get(0), list, ", " + name);
+		} else {
+			changes.insertLinesAfter(anchor, List.of(statement + name));
+		}
 	}
 
 	/** The last IPv4 forwarding statement, where IPv6's belongs beside it, else the proxy statement itself. */
